@@ -1,0 +1,229 @@
+"""Build the site: validate, derive, render the docs tree, run MkDocs, add downloads and search, swap in.
+
+Order matters and is the whole point of this module:
+1. the complete model is built and checked before any output is written;
+2. the docs tree goes to ``build/docs`` (never into ``content/``, which would make ``serve`` reload
+   endlessly), rewriting only files whose bytes changed;
+3. MkDocs, the downloads and Pagefind all write into a fresh temporary directory beside ``site/``;
+4. only when all of that succeeded is the temporary directory swapped in. A failed build leaves the
+   previous ``site/`` exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from . import export
+from .api import Checked, load_and_validate
+from .derive import Tracker, derive
+from .problems import Problem
+from .schema import schema_dir
+
+
+class BuildError(Exception):
+    """The build stopped; ``problems`` (data) or ``message`` (engine) says why. site/ is untouched."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = problems or []
+
+
+@dataclass
+class BuildPaths:
+    """Where everything lives; defaults follow the repository layout (mkdocs.yml at the top)."""
+
+    config: Path = Path("mkdocs.yml")
+    data: Path = Path("data")
+    site: Path | None = None
+    work: Path | None = None
+
+    @property
+    def root(self) -> Path:
+        return self.config.resolve().parent
+
+    @property
+    def site_dir(self) -> Path:
+        return (self.site or self.root / "site").resolve()
+
+    @property
+    def work_dir(self) -> Path:
+        return (self.work or self.root / "build").resolve()
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.work_dir / "docs"
+
+
+@dataclass
+class BuildResult:
+    site: Path
+    pages: int
+    timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def prepare(paths: BuildPaths, as_of: date, checked: Checked | None = None,
+            timings: dict[str, float] | None = None) -> tuple[Tracker, Path, int]:
+    """Validate, derive and write the docs tree and engine config; returns (tracker, config, pages).
+
+    Split from :func:`build` so that ``serve`` and the benchmark can run the engine themselves.
+    """
+    timings = timings if timings is not None else {}
+    started = time.perf_counter()
+    checked = checked or load_and_validate(paths.data)
+    if not checked.ok:
+        raise BuildError("the data has errors", checked.problems)
+    timings["load+validate"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    from .render import pages as render_pages  # imported late: validate/export do not need templates
+
+    tracker = derive(checked.dataset, as_of)
+    rendered = render_pages.render_pages(tracker)
+    tree = _docs_tree(paths, rendered)
+    _sync_tree(tree, paths.docs_dir)
+    config = _write_engine_config(paths, tracker, render_pages.NAV)
+    timings["derive+render"] = time.perf_counter() - started
+    return tracker, config, len(rendered)
+
+
+def build(paths: BuildPaths, as_of: date, checked: Checked | None = None, search: bool = True) -> BuildResult:
+    timings: dict[str, float] = {}
+    overall = time.perf_counter()
+    tracker, config, count = prepare(paths, as_of, checked, timings)
+    site = paths.site_dir
+    site.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
+    try:
+        started = time.perf_counter()
+        run_mkdocs(config, temp)
+        timings["mkdocs"] = time.perf_counter() - started
+        started = time.perf_counter()
+        export.write_files(export.download_files(tracker, schema_dir().glob("*.schema.json")), temp / "downloads")
+        if search:
+            run_pagefind(temp)
+        timings["downloads+search"] = time.perf_counter() - started
+        _swap(temp, site)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    timings["total"] = time.perf_counter() - overall
+    return BuildResult(site, count, timings)
+
+
+def _docs_tree(paths: BuildPaths, rendered: dict[str, str]) -> dict[str, bytes]:
+    """Every file of the docs dir: hand-written content/, the package's assets, then generated pages."""
+    tree: dict[str, bytes] = {}
+    content = paths.root / "content"
+    assets = Path(__file__).parent / "assets"
+    for base, prefix in ((content, ""), (assets, "assets/")):
+        if base.is_dir():
+            for path in sorted(base.rglob("*")):
+                if path.is_file():
+                    tree[prefix + path.relative_to(base).as_posix()] = path.read_bytes()
+    for name, text in rendered.items():
+        if name in tree:
+            raise BuildError(f"generated page {name} would overwrite content/{name}; rename the hand-written page")
+        tree[name] = text.encode("utf-8")
+    return tree
+
+
+def _sync_tree(tree: dict[str, bytes], target: Path) -> None:
+    """Make ``target`` hold exactly ``tree``, rewriting only changed files (keeps live reload quiet)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name, content in tree.items():
+        path = target / name
+        if path.is_file() and path.read_bytes() == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    wanted = {target / name for name in tree}
+    for path in sorted(target.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def _write_engine_config(paths: BuildPaths, tracker: Tracker, nav: list[tuple[str, str]]) -> Path:
+    """A complete mkdocs.yml for the rendered tree (plain YAML, so Zensical or ProperDocs can read it too)."""
+    base = yaml.safe_load(paths.config.read_text("utf-8")) or {}
+    base["docs_dir"] = str(paths.docs_dir)
+    base["site_dir"] = str(paths.site_dir)
+    theme = base.setdefault("theme", {})
+    overrides = paths.root / "overrides"
+    if overrides.is_dir():
+        theme["custom_dir"] = str(overrides)
+    base["nav"] = [{title: target} for title, target in nav]
+    extra = base.setdefault("extra", {})
+    extra["as_of"] = tracker.as_of.isoformat()
+    extra["as_of_label"] = f"{tracker.as_of:%-d %B %Y}"
+    extra["report_title"] = tracker.dataset.report.title
+    config = paths.work_dir / "mkdocs.yml"
+    text = yaml.safe_dump(base, sort_keys=False, allow_unicode=True)
+    if not config.exists() or config.read_text("utf-8") != text:
+        config.write_text(text, "utf-8")
+    return config
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(config: Path, site_dir: Path, strict: bool = True) -> None:
+    """Run MkDocs in-process; in strict mode (the default) any warning fails the build with its words."""
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        cfg = load_config(str(config), site_dir=str(site_dir), strict=strict)
+        mkdocs_build(cfg)
+    except (exceptions.MkDocsException, exceptions.Abort) as exc:
+        detail = "; ".join(collector.messages[:10]) or str(exc)
+        raise BuildError(f"MkDocs failed: {detail}") from None
+    finally:
+        logger.removeHandler(collector)
+
+
+def run_pagefind(site_dir: Path) -> None:
+    """Index the built pages with Pagefind (a chunked index: readers fetch only what a query needs)."""
+    env = dict(os.environ, PAGEFIND_SITE=str(site_dir))
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+                            capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        raise BuildError(f"Pagefind failed: {(result.stderr or result.stdout).strip()[:500]}")
+
+
+def _swap(new: Path, site: Path) -> None:
+    """Replace ``site`` by ``new`` with two renames, so readers never see a half-written tree."""
+    old = None
+    if site.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site.parent))
+        old.rmdir()
+        site.rename(old)
+    new.rename(site)
+    new_mode = 0o755
+    site.chmod(new_mode)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,230 @@
+"""The ``rectrack`` command: a thin layer that parses options, calls the API, prints, picks exit codes.
+
+Exit codes: 0 success, 1 data problems (or a failed build), 2 usage errors (bad options, missing
+directory). Nothing below prints a traceback for bad input; set RECTRACK_DEBUG=1 to see one for a bug.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import click
+
+from . import __version__
+from .api import Checked, load_and_validate
+from .load import DataDirError
+from .problems import Problem
+
+DATA_OPTION = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"),
+                           show_default=True, help="The data directory.")
+
+
+def today_in_london() -> date:
+    """The default as-at date: the calendar day in the UK, whatever the machine's time zone."""
+    return datetime.now(ZoneInfo("Europe/London")).date()
+
+
+def _parse_as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
+    if value is None:
+        return today_in_london()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-23") from None
+
+
+AS_OF_OPTION = click.option("--as-of", callback=_parse_as_of, metavar="YYYY-MM-DD",
+                            help="The date the status speaks for (default: today in Europe/London).")
+
+
+def _echo_problems(problems: list[Problem], fmt: str = "text", stream=None) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
+        return
+    for problem in problems:
+        click.echo(problem.format(), err=stream == "err")
+
+
+def _checked(data_dir: Path) -> Checked:
+    try:
+        return load_and_validate(data_dir)
+    except DataDirError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rectrack")
+def cli() -> None:
+    """Rectrack: validate recommendation-tracker data and build its website.
+
+    \b
+    Quick start:
+      rectrack validate                 check data/ and list every problem
+      rectrack build --as-of 2026-11-23 build site/ as at a date
+      rectrack status                   what is overdue, due soon, missing
+    """
+
+
+@cli.command()
+@click.argument("data_dir", type=click.Path(path_type=Path), default=Path("data"), required=False)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text for people, json for machines (CI annotations, editors).")
+def validate(data_dir: Path, strict: bool, fmt: str) -> None:
+    """Check every data file against its schema and the cross-references.
+
+    \b
+    Example:
+      rectrack validate data --strict
+    Prints one line per problem: file:line:column: severity[code] field: message. Hint: ...
+    """
+    checked = _checked(data_dir)
+    problems = checked.problems
+    errors = checked.report.errors
+    warnings = checked.report.warnings
+    if fmt == "json":
+        click.echo(json.dumps({"ok": not errors and not (strict and warnings),
+                               "errors": len(errors), "warnings": len(warnings),
+                               "truncated": checked.report.truncated,
+                               "problems": [p.as_dict() for p in problems]}, indent=2, ensure_ascii=False))
+    else:
+        _echo_problems(problems)
+        if checked.report.truncated:
+            click.echo("... more problems were found; fix these first.")
+        summary = f"{len(errors)} error(s), {len(warnings)} warning(s) in {data_dir}"
+        click.echo(("OK: " if not errors else "FAILED: ") + summary, err=bool(errors))
+    if errors or (strict and warnings):
+        sys.exit(1)
+
+
+@cli.command("export")
+@click.argument("out_dir", type=click.Path(path_type=Path))
+@DATA_OPTION
+def export_command(out_dir: Path, data_dir: Path) -> None:
+    """Write the data as JSON and CSV for other tools.
+
+    \b
+    Example:
+      rectrack export out/
+    Writes recommendations, case-studies, responses and forces, each as .json and .csv.
+    """
+    from . import export
+
+    checked = _checked(data_dir)
+    if not checked.ok:
+        _echo_problems(checked.problems)
+        click.echo("FAILED: fix the errors above before exporting", err=True)
+        sys.exit(1)
+    files = export.data_files(checked.dataset)
+    export.write_files(files, out_dir)
+    click.echo(f"Wrote {len(files)} files to {out_dir}")
+
+
+@cli.command()
+@AS_OF_OPTION
+@DATA_OPTION
+@click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=Path("mkdocs.yml"),
+              show_default=True, help="The site configuration.")
+@click.option("--site-dir", type=click.Path(path_type=Path), default=None, help="Output directory (default: site/).")
+@click.option("--no-search", is_flag=True, help="Skip the Pagefind search index (faster; for previews).")
+def build(as_of: date, data_dir: Path, config: Path, site_dir: Path | None, no_search: bool) -> None:
+    """Validate the data and build the website into site/.
+
+    \b
+    Example:
+      rectrack build --as-of 2026-11-23
+    The site is built in a temporary directory and replaces site/ only if everything succeeded.
+    """
+    from .build import BuildError, BuildPaths
+    from .build import build as run_build
+
+    checked = _checked(data_dir)
+    paths = BuildPaths(config=config, data=data_dir, site=site_dir)
+    try:
+        result = run_build(paths, as_of, checked, search=not no_search)
+    except BuildError as exc:
+        _echo_problems(exc.problems)
+        click.echo(f"FAILED: {exc.message}; the existing site was left unchanged.", err=True)
+        sys.exit(1)
+    _echo_problems(checked.report.warnings)
+    click.echo(f"Built {result.pages} generated pages into {result.site} as at {as_of.isoformat()} "
+               f"in {result.timings.get('total', 0):.1f}s")
+
+
+@cli.command()
+@AS_OF_OPTION
+@DATA_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def status(as_of: date, data_dir: Path, fmt: str) -> None:
+    """The inspectors' view: overdue by owner (oldest first), due soon, missing PCC responses.
+
+    \b
+    Example:
+      rectrack status --as-of 2026-11-23 --format csv > status.csv
+    """
+    from .derive import derive
+    from .status_view import status_report
+
+    checked = _checked(data_dir)
+    if not checked.ok:
+        _echo_problems(checked.problems)
+        click.echo("FAILED: fix the errors above first", err=True)
+        sys.exit(1)
+    click.echo(status_report(derive(checked.dataset, as_of), fmt), nl=False)
+
+
+@cli.command()
+@AS_OF_OPTION
+@DATA_OPTION
+@click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=Path("mkdocs.yml"),
+              show_default=True)
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(as_of: date, data_dir: Path, config: Path, dev_addr: str) -> None:
+    """Preview the site with live reload; data, content and schema edits rebuild it.
+
+    \b
+    Example:
+      rectrack serve --dev-addr 127.0.0.1:8001
+    Validation problems are printed and shown on the home page instead of stopping the server.
+    """
+    from .serve import serve as run_serve
+
+    run_serve(config, data_dir, as_of, dev_addr)
+
+
+def _register_authoring() -> None:
+    try:
+        from .commands.authoring import import_response, new_response
+    except ImportError:  # pragma: no cover - module under construction
+        return
+    cli.add_command(new_response, "new-response")
+    cli.add_command(import_response, "import-response")
+
+
+_register_authoring()
+
+
+def main() -> None:
+    """Entry point: never let an unexpected exception reach the user as a traceback."""
+    try:
+        cli.main(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug, not bad input: say so briefly
+        if os.environ.get("RECTRACK_DEBUG"):
+            raise
+        click.echo(f"rectrack: internal error: {type(exc).__name__}: {exc}. "
+                   "Set RECTRACK_DEBUG=1 for details and please report it.", err=True)
+        sys.exit(3)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

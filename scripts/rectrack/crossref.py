@@ -1,0 +1,243 @@
+"""Checks that span files: ids unique, references resolve, evidence really quoted, s55 completeness.
+
+The schema can only judge one file at a time; these rules need the whole data directory. Each rule
+reports at the position of the value that is wrong, so an editor can jump straight to it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from .load import LoadedData
+from .model import FORCES
+from .problems import Problem, Severity
+from .yamlload import LoadedFile, dotted
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace and unify quote marks: how quotes are compared with the text they cite.
+
+    Line breaks differ between a document, a YAML block and a copied quote; curly and straight
+    apostrophes are the commonest difference when text is pasted between programs.
+    """
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return _SPACE.sub(" ", text).strip()
+
+
+def number_ranges(numbers: Iterable[int]) -> str:
+    """``[1, 2, 3, 5]`` -> ``1-3, 5``: how "known" values are listed in messages."""
+    ordered = sorted(set(numbers))
+    runs: list[str] = []
+    start = prev = None
+    for n in ordered + [None]:  # type: ignore[list-item]
+        if start is None:
+            start = prev = n
+            continue
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        runs.append(str(start) if start == prev else f"{start}-{prev}")
+        start = prev = n
+    return ", ".join(runs)
+
+
+class _Checker:
+    def __init__(self, data: LoadedData) -> None:
+        self.data = data
+        self.problems: list[Problem] = []
+
+    def report(self, loaded: LoadedFile, path: tuple, code: str, message: str, hint: str = "",
+               severity: Severity = Severity.ERROR, key: bool = False) -> None:
+        line, column = loaded.where(path, key=key)
+        self.problems.append(Problem(loaded.display, line, column, code, message, hint, dotted(path), severity))
+
+    def unique(self, loaded: LoadedFile, items: list[dict], list_key: str, field: str = "id") -> set:
+        seen: dict[Any, int] = {}
+        for index, item in enumerate(items):
+            value = item.get(field)
+            if value in seen:
+                self.report(loaded, (list_key, index, field), "duplicate-id",
+                            f"{field} {value!r} is used twice (first as item {seen[value] + 1})",
+                            f"every {field} must be unique: rename or remove one")
+            else:
+                seen[value] = index
+        return set(seen)
+
+    def exists(self, loaded: LoadedFile, path: tuple, value: Any, known: set, what: str) -> bool:
+        if value in known:
+            return True
+        if all(isinstance(k, int) for k in known) and known:
+            listing = number_ranges(known)
+            hint = f"use a number from {listing}"
+        else:
+            close = difflib.get_close_matches(str(value), sorted(map(str, known)), n=3)
+            listing = ", ".join(sorted(map(str, known)))[:300]
+            hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else f"known: {listing}"
+        self.report(loaded, path, "unknown-reference", f"{what} {value!r} does not exist (known: {listing})", hint)
+        return False
+
+
+def check(data: LoadedData) -> list[Problem]:
+    """Every cross-file problem; kinds that failed their schema are skipped (already reported)."""
+    c = _Checker(data)
+    files = data.files
+    body_ids: set = set()
+    section_ids: set = set()
+    force_ids: set = set()
+    numbers: set = set()
+    force_directed: set = set()
+    report_id = None
+
+    if "bodies" in files:
+        loaded = files["bodies"]
+        body_ids = c.unique(loaded, loaded.data["bodies"], "bodies")
+        if FORCES in body_ids:
+            c.report(loaded, ("bodies",), "reserved-id", f"'{FORCES}' is reserved for 'every force'",
+                     "give the body another id")
+    if "forces" in files:
+        loaded = files["forces"]
+        force_ids = c.unique(loaded, loaded.data["forces"], "forces")
+    if "report" in files:
+        loaded = files["report"]
+        report_id = loaded.data["id"]
+        section_ids = c.unique(loaded, loaded.data["sections"], "sections")
+        _check_partial_date(c, loaded, ("published",), loaded.data["published"])
+        if "bodies" in files:
+            c.exists(loaded, ("publisher",), loaded.data["publisher"], body_ids, "body")
+        _check_document(c, loaded, ("source_document",), loaded.data.get("source_document"))
+    if "recommendations" in files:
+        loaded = files["recommendations"]
+        items = loaded.data["recommendations"]
+        numbers = c.unique(loaded, items, "recommendations", "number")
+        if report_id is not None and loaded.data["report"] != report_id:
+            c.exists(loaded, ("report",), loaded.data["report"], {report_id}, "report")
+        for index, rec in enumerate(items):
+            if FORCES in rec["owners"]:
+                force_directed.add(rec["number"])
+            for o_index, owner in enumerate(rec["owners"]):
+                if owner != FORCES and "bodies" in files:
+                    c.exists(loaded, ("recommendations", index, "owners", o_index), owner,
+                             body_ids | {FORCES}, "owner")
+            if "report" in files:
+                c.exists(loaded, ("recommendations", index, "section"), rec["section"], section_ids, "section")
+    if "case_studies" in files:
+        loaded = files["case_studies"]
+        items = loaded.data["case_studies"]
+        c.unique(loaded, items, "case_studies")
+        for index, case in enumerate(items):
+            if "forces" in files:
+                c.exists(loaded, ("case_studies", index, "force"), case["force"], force_ids, "force")
+            if "report" in files:
+                c.exists(loaded, ("case_studies", index, "section"), case["section"], section_ids, "section")
+            if "recommendations" in files:
+                for r_index, number in enumerate(case["recommendations"]):
+                    c.exists(loaded, ("case_studies", index, "recommendations", r_index), number, numbers,
+                             "recommendation")
+    if "glossary" in files:
+        loaded = files["glossary"]
+        c.unique(loaded, loaded.data["terms"], "terms")
+    if "statistics" in files:
+        loaded = files["statistics"]
+        c.unique(loaded, loaded.data["statistics"], "statistics")
+        c.unique(loaded, loaded.data.get("figures", []), "figures")
+        for index, stat in enumerate(loaded.data["statistics"]):
+            if stat.get("section") is not None and "report" in files:
+                c.exists(loaded, ("statistics", index, "section"), stat["section"], section_ids, "section")
+        for index, figure in enumerate(loaded.data.get("figures", [])):
+            for r_index, row in enumerate(figure["rows"]):
+                if len(row["values"]) != len(figure["series"]):
+                    c.report(loaded, ("figures", index, "rows", r_index, "values"), "figure-shape",
+                             f"{len(row['values'])} values for {len(figure['series'])} series",
+                             "give one value per entry in 'series'")
+    for stem, loaded in data.responses.items():
+        _check_response(c, loaded, stem, force_ids if "forces" in files else None, report_id,
+                        numbers if "recommendations" in files else None, force_directed)
+    return c.problems
+
+
+def _check_partial_date(c: _Checker, loaded: LoadedFile, path: tuple, text: str) -> None:
+    parts = [int(p) for p in text.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        c.report(loaded, path, "impossible-date", f"{text!r} is not a real calendar date", "check the month and day")
+
+
+def _check_document(c: _Checker, loaded: LoadedFile, path: tuple, document: str | None) -> None:
+    if document and not (c.data.root / document).is_file():
+        c.report(loaded, path, "missing-document", f"source document {document!r} was not found",
+                 f"the path is relative to {c.data.root}; copy the document there or set null",
+                 severity=Severity.WARNING)
+
+
+def _check_response(c: _Checker, loaded: LoadedFile, stem: str, force_ids: set | None, report_id: str | None,
+                    numbers: set | None, force_directed: set) -> None:
+    data = loaded.data
+    if data["force"] != stem:
+        c.report(loaded, ("force",), "file-name-mismatch",
+                 f"the file is named {stem}.yaml but says force {data['force']!r}",
+                 f"rename the file to {data['force']}.yaml or correct 'force'")
+    if force_ids is not None:
+        c.exists(loaded, ("force",), data["force"], force_ids, "force")
+    if report_id is not None:
+        c.exists(loaded, ("report",), data["report"], {report_id}, "report")
+    _check_document(c, loaded, ("source", "document"), data["source"].get("document"))
+    answered: dict[int, int] = {}
+    for index, entry in enumerate(data["responses"]):
+        here = ("responses", index)
+        number = entry["recommendation"]
+        if number in answered:
+            c.report(loaded, here + ("recommendation",), "duplicate-response",
+                     f"recommendation {number} is answered twice (first as item {answered[number] + 1})",
+                     "merge the two entries into one")
+        answered.setdefault(number, index)
+        if numbers is not None and c.exists(loaded, here + ("recommendation",), number, numbers, "recommendation"):
+            if number not in force_directed:
+                c.report(loaded, here + ("recommendation",), "not-for-forces",
+                         f"recommendation {number} is not addressed to forces, so a force cannot answer it",
+                         f"forces answer only {number_ranges(force_directed) or 'none'}")
+        _check_claim(c, loaded, here, entry)
+        verdict = entry.get("inspectorate")
+        if verdict:
+            if verdict["verdict"] in ("closed", "superseded") and not verdict.get("date"):
+                c.report(loaded, here + ("inspectorate", "verdict"), "verdict-needs-date",
+                         f"a '{verdict['verdict']}' verdict needs the date it was given",
+                         'add date: "YYYY-MM-DD" under inspectorate')
+            if verdict["verdict"] == "closed" and not (verdict.get("note") or "").strip():
+                c.report(loaded, here + ("inspectorate", "verdict"), "verdict-needs-note",
+                         "a 'closed' verdict needs a note saying why the inspectorate closed it",
+                         "add note: \"...\" under inspectorate")
+    if numbers is not None:
+        missing = sorted(force_directed - set(answered))
+        if missing:
+            c.report(loaded, ("responses",), "unanswered", f"no entry for recommendation(s) {number_ranges(missing)}",
+                     "Police Act 1996 s55(5B): the comments must say, for each recommendation, what action "
+                     "has been or is proposed to be taken, or why none; add an entry for each",
+                     severity=Severity.WARNING, key=True)
+
+
+def _check_claim(c: _Checker, loaded: LoadedFile, here: tuple, entry: dict) -> None:
+    state = entry["implementation"]
+    evidence = entry.get("evidence")
+    if state == "not-stated":
+        if evidence:
+            c.report(loaded, here + ("evidence",), "evidence-without-claim",
+                     "evidence is given but implementation is 'not-stated'",
+                     "set implementation to what the quote shows, or remove the evidence",
+                     severity=Severity.WARNING)
+        return
+    if not evidence or not evidence.strip():
+        c.report(loaded, here + ("implementation",), "missing-evidence",
+                 f"implementation '{state}' needs evidence: a quote from the action text",
+                 "copy the sentence of 'action' that shows this into evidence: \"...\"")
+        return
+    if normalise(evidence) not in normalise(entry["action"]):
+        c.report(loaded, here + ("evidence",), "evidence-not-in-action",
+                 "the evidence quote does not occur in the action text",
+                 "copy the words exactly from 'action' (line breaks and curly quotes do not matter)")

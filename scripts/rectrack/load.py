@@ -1,0 +1,105 @@
+"""Find the data files of a data directory, parse each, and check it against its schema.
+
+The result keeps every parsed file (with positions) so that the cross-reference checks can point at
+the exact line of a bad reference, and so that nothing downstream ever re-reads YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema
+from .problems import Problem, Severity, display_path
+from .yamlload import LoadedFile, load_file
+
+#: The single files of a data directory and the schema each must satisfy.
+SINGLE_FILES = {
+    "report": "report.yaml",
+    "bodies": "bodies.yaml",
+    "recommendations": "recommendations.yaml",
+    "case_studies": "case_studies.yaml",
+    "forces": "forces.yaml",
+    "glossary": "glossary.yaml",
+    "statistics": "statistics.yaml",
+}
+#: Files a tracker cannot do without; the others may be absent (an empty list is assumed).
+REQUIRED = {"report", "recommendations", "forces", "bodies"}
+RESPONSES_DIR = "force_responses"
+_SAFE_STEM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass
+class LoadedData:
+    """Every file that parsed and passed its schema, keyed by kind; responses keyed by file stem."""
+
+    root: Path
+    files: dict[str, LoadedFile] = field(default_factory=dict)
+    responses: dict[str, LoadedFile] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    #: Kinds whose file exists but failed to parse or validate: cross-checks against them are skipped.
+    broken: set[str] = field(default_factory=set)
+
+
+class DataDirError(Exception):
+    """The data directory itself cannot be used (a usage error, not a data problem)."""
+
+
+def load_directory(root: Path, schemas: Path | None = None) -> LoadedData:
+    if not root.exists():
+        raise DataDirError(f"data directory '{root}' does not exist")
+    if not root.is_dir():
+        raise DataDirError(f"'{root}' is not a directory")
+    out = LoadedData(root)
+    for kind, name in SINGLE_FILES.items():
+        path = root / name
+        shown = display_path(path)
+        if not path.exists():
+            if kind in REQUIRED:
+                out.problems.append(Problem(shown, 1, 1, "missing-file", f"required file {name} is missing",
+                                            f"create {name} in {display_path(root)}"))
+                out.broken.add(kind)
+            continue
+        _load_one(path, shown, kind, out, schemas, lambda loaded, k=kind: out.files.__setitem__(k, loaded))
+    _look_for_stray_yaml(root, out)
+    responses = root / RESPONSES_DIR
+    if responses.is_dir():
+        for path in sorted(responses.iterdir()):
+            shown = display_path(path)
+            if path.suffix in (".yml", ".json") or (path.suffix == ".yaml" and path.name.startswith(".")):
+                out.problems.append(Problem(shown, 1, 1, "ignored-file", f"{path.name} is ignored",
+                                            "response files must be named FORCE-ID.yaml", severity=Severity.WARNING))
+                continue
+            if path.suffix != ".yaml":
+                continue
+            if not _SAFE_STEM.fullmatch(path.stem):
+                out.problems.append(Problem(shown, 1, 1, "bad-file-name",
+                                            f"'{path.name}' is not a force id followed by .yaml",
+                                            "name the file after the force's id, e.g. devon-and-cornwall.yaml"))
+                continue
+            _load_one(path, shown, "force_response", out, schemas,
+                      lambda loaded, s=path.stem: out.responses.__setitem__(s, loaded))
+    return out
+
+
+def _load_one(path: Path, shown: str, kind: str, out: LoadedData, schemas: Path | None, keep) -> None:
+    loaded, problems = load_file(path, shown)
+    out.problems.extend(problems)
+    if loaded is None:
+        out.broken.add(kind)
+        return
+    found = schema.check(loaded, kind, schemas)
+    out.problems.extend(found)
+    if found or problems:
+        out.broken.add(kind if kind != "force_response" else f"force_response:{path.stem}")
+        return
+    keep(loaded)
+
+
+def _look_for_stray_yaml(root: Path, out: LoadedData) -> None:
+    known = set(SINGLE_FILES.values())
+    for path in sorted(root.glob("*.y*ml")):
+        if path.name not in known:
+            out.problems.append(Problem(display_path(path), 1, 1, "ignored-file", f"{path.name} is not a Rectrack data file",
+                                        f"known files: {', '.join(sorted(known))}", severity=Severity.WARNING))

@@ -1,0 +1,180 @@
+"""JSON Schema validation of loaded files, with errors turned into located, readable problems.
+
+The schemas in ``schemas/`` are the single statement of what each data file may contain. This module
+only applies them; it adds the YAML position of the offending value and a hint written for someone who
+is not a programmer (a ``x-hint`` in the schema wins over the generic ones below).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .problems import Problem
+from .yamlload import LoadedFile, dotted
+
+#: Which schema applies to which kind of data file.
+SCHEMA_FILES = {
+    "report": "report.schema.json",
+    "bodies": "bodies.schema.json",
+    "recommendations": "recommendations.schema.json",
+    "case_studies": "case_studies.schema.json",
+    "forces": "forces.schema.json",
+    "force_response": "force_response.schema.json",
+    "glossary": "glossary.schema.json",
+    "statistics": "statistics.schema.json",
+}
+
+
+def schema_dir() -> Path:
+    """The repository's ``schemas/`` folder (the package is installed editable from the repository)."""
+    return Path(__file__).resolve().parents[2] / "schemas"
+
+
+@lru_cache(maxsize=None)
+def _validators(directory: str) -> dict[str, Draft202012Validator]:
+    base = Path(directory)
+    documents = {path.name: json.loads(path.read_text("utf-8")) for path in base.glob("*.schema.json")}
+    registry: Registry = Registry()
+    for name, document in documents.items():
+        resource = Resource.from_contents(document)
+        registry = registry.with_resources([(name, resource), (document["$id"], resource)])
+    return {
+        kind: Draft202012Validator(documents[file], registry=registry, format_checker=FormatChecker())
+        for kind, file in SCHEMA_FILES.items()
+    }
+
+
+def check(loaded: LoadedFile, kind: str, directory: Path | None = None) -> list[Problem]:
+    """All schema problems of one file, each at the line and column of the value concerned."""
+    validator = _validators(str(directory or schema_dir()))[kind]
+    problems = []
+    for error in validator.iter_errors(loaded.data):
+        problems.extend(_to_problems(error, loaded))
+    return problems
+
+
+def _to_problems(error: ValidationError, loaded: LoadedFile) -> list[Problem]:
+    # oneOf/anyOf errors are unreadable as such ("is not valid under any of the given schemas"): report
+    # the most relevant branch instead, which is the one that got furthest.
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        non_type = [e for e in error.context if e.validator != "type"]
+        if non_type:
+            best = max(non_type, key=lambda e: len(e.absolute_path))
+            return _to_problems(best, loaded)
+    path = tuple(error.absolute_path)
+    field = dotted(path)
+    line, column = loaded.where(path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    hint = schema.get("x-hint", "")
+    kind = error.validator
+    found = _show(error.instance)
+
+    if kind == "additionalProperties":
+        allowed = sorted((error.schema.get("properties") or {}).keys())
+        extras = [k for k in error.instance if k not in allowed] if isinstance(error.instance, dict) else []
+        out = []
+        for extra in extras:
+            kline, kcol = loaded.where(path + (extra,), key=True)
+            close = difflib.get_close_matches(extra, allowed, n=1)
+            tip = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
+            out.append(Problem(loaded.display, kline, kcol, "unknown-field", f"unknown field '{extra}'",
+                               tip, dotted(path + (extra,))))
+        return out
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return [Problem(loaded.display, line, column, "missing-field", f"required field '{missing}' is missing",
+                        hint or f"add '{missing}:' with a value (use null where the source says nothing)",
+                        dotted(path + (missing,)))]
+    if kind == "type":
+        expected = error.validator_value
+        expected_text = " or ".join(expected) if isinstance(expected, list) else expected
+        message = f"expected {expected_text}, found {_type_name(error.instance)} {found}"
+        if not hint:
+            hint = _type_hint(expected, error.instance)
+        return [Problem(loaded.display, line, column, "wrong-type", message, hint, field)]
+    if kind == "enum":
+        options = ", ".join(str(v) for v in error.validator_value)
+        close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], n=1)
+        tip = f"did you mean '{close[0]}'?" if close else hint or f"use one of: {options}"
+        return [Problem(loaded.display, line, column, "not-allowed-value",
+                        f"{found} is not allowed here (allowed: {options})", tip, field)]
+    if kind == "pattern":
+        return [Problem(loaded.display, line, column, "bad-format", f"{found} does not have the expected form",
+                        hint or schema.get("description", ""), field)]
+    if kind == "format":
+        return [Problem(loaded.display, line, column, "impossible-date",
+                        f"{found} is not a real calendar date", hint or "check the day and month", field)]
+    if kind in ("maxLength", "minLength", "minItems", "maxItems", "minimum", "maximum"):
+        return [Problem(loaded.display, line, column, "out-of-range", _range_message(kind, error), hint, field)]
+    if kind == "uniqueItems":
+        return [Problem(loaded.display, line, column, "duplicate-item", "the list contains the same item twice",
+                        "remove the repeated entry", field)]
+    return [Problem(loaded.display, line, column, "schema", error.message[:300], hint, field)]
+
+
+def _range_message(kind: str, error: ValidationError) -> str:
+    limit = error.validator_value
+    value = error.instance
+    if kind == "maxLength":
+        return f"text is {len(value):,} characters long; at most {limit:,} are allowed"
+    if kind == "minLength":
+        return "text is empty" if not value else f"text must be at least {limit} characters"
+    if kind == "minItems":
+        return f"the list needs at least {limit} item(s)"
+    if kind == "maxItems":
+        return f"the list may hold at most {limit} items"
+    if kind == "minimum":
+        return f"{value} is below the minimum {limit}"
+    return f"{value} is above the maximum {limit}"
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "number"
+    if isinstance(value, float):
+        return "decimal number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _type_hint(expected: Any, value: Any) -> str:
+    wants = set(expected if isinstance(expected, list) else [expected])
+    if "integer" in wants and isinstance(value, str):
+        if value.isdigit() and value.startswith("0"):
+            return "write the number without a leading zero and without quotes"
+        return "write a whole number without quotes, e.g. 4"
+    if "boolean" in wants and isinstance(value, str):
+        return "write true or false (Rectrack reads yes/no/on/off as text, not as true/false)"
+    if "string" in wants and isinstance(value, (int, float, bool)):
+        return "put the value in double quotes so it is read as text"
+    if "string" in wants and value is None:
+        return "the value is empty: write the text after the colon, or remove the field"
+    if "array" in wants:
+        return "write a list: each item on its own line starting with '- ', or [a, b]"
+    if "object" in wants:
+        return "write the fields indented under this key"
+    return ""
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        short = value if len(value) <= 60 else value[:57] + "..."
+        return repr(short)
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return repr(value)

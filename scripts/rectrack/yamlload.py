@@ -1,0 +1,226 @@
+"""Read one YAML data file strictly, keeping the line and column of every value.
+
+Why not ``yaml.safe_load``: it accepts duplicate keys silently (the last one wins), applies YAML 1.1
+typing (``no`` becomes False, ``012`` becomes 10, ``2026-10-31`` becomes a date object) and drops the
+positions people need in error messages. Here PyYAML only *composes* the node graph; values are built by
+a small resolver in which only ``true``/``false``, ``null``/``~``/empty, and plain decimal numbers are
+typed, and everything else stays the text the person wrote. The JSON Schema then says whether that
+text is acceptable, with the position of the node.
+
+Every failure is returned as :class:`~rectrack.problems.Problem` objects: a broken file never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+try:  # the C composer is several times faster and behaves the same
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml missing
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+#: Data files are hand-written text; anything larger is a mistake or an attack.
+MAX_FILE_BYTES = 2_000_000
+#: Nesting deeper than this is never legitimate in Rectrack data and protects the recursion below.
+MAX_DEPTH = 40
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_STD_TAG = "tag:yaml.org,2002:"
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class LoadedFile:
+    """A parsed file: plain Python values plus where each value (and each key) was written."""
+
+    path: Path
+    display: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
+        """The closest known position for ``path``: walk up to the parent when the value is missing."""
+        table = self.key_positions if key else self.positions
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if not key and probe in self.key_positions:
+                return self.key_positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), (1, 1))
+
+
+def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Problem]]:
+    """Parse ``path``; on failure return ``None`` and the problems, never an exception."""
+    def problem(code: str, message: str, hint: str, line: int = 1, column: int = 1) -> Problem:
+        return Problem(display, line, column, code, message, hint)
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [problem("file-too-large", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                                  "a data file holds text typed by people: check that the right file was saved here")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [problem("unreadable-file", f"cannot read the file ({exc.strerror or exc})",
+                              "check the file exists and you have permission to read it")]
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        return None, [problem("binary-file", "the file contains binary data (NUL bytes), not YAML text",
+                              "save the file as plain text (UTF-8) from your editor", line)]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [problem("not-utf8", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+                              "save the file with UTF-8 encoding (in Word or Excel exports choose 'UTF-8')",
+                              line, column)]
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return None, [problem("empty-file", "the file is empty (or holds only comments)",
+                              "fill in the fields; `rectrack new-response FORCE` writes a template")]
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(exc, text, display)]
+    except yaml.YAMLError as exc:
+        return None, [problem("yaml-syntax", f"YAML syntax error: {exc}", "check indentation and quoting")]
+    except RecursionError:
+        return None, [problem("too-deep", "the file is nested too deeply to be a Rectrack data file",
+                              "check for runaway brackets")]
+    builder = _Builder(display)
+    data = builder.build(root, (), 0)
+    loaded = LoadedFile(path, display, data, builder.positions, builder.key_positions)
+    if builder.problems:
+        return (None if any(p.code in _FATAL for p in builder.problems) else loaded), builder.problems
+    return loaded, []
+
+
+_FATAL = {"alias", "too-deep", "duplicate-key", "complex-key", "unsupported-tag"}
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    source_line = text.splitlines()[line - 1] if mark and line - 1 < len(text.splitlines()) else ""
+    what = exc.problem or "syntax error"
+    if exc.context:
+        what = f"{exc.context}, {what}"
+    hint = "check the indentation and that text containing ': ' or '#' is in quotes"
+    if "\t" in source_line or "\t" in (what or ""):
+        hint = "YAML does not allow tab characters for indentation: replace tabs with spaces"
+    elif "mapping values are not allowed" in what:
+        hint = "a value containing ': ' must be quoted, e.g. note: \"Update: done\""
+    elif "found character '%'" in what or "found character '@'" in what or "found character '`'" in what:
+        hint = "text starting with %, @ or ` must be quoted"
+    return Problem(display, line, column, "yaml-syntax", f"YAML syntax error: {what}", hint)
+
+
+class _Builder:
+    """Turn a composed node graph into plain values, collecting problems instead of raising."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.key_positions: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def _problem(self, node: yaml.Node, code: str, message: str, hint: str, path: Path_) -> None:
+        self.problems.append(Problem(self.display, node.start_mark.line + 1, node.start_mark.column + 1,
+                                     code, message, hint, _dotted(path)))
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        # An alias makes the composer hand back the *same* node object twice; expanding it is how
+        # "billion laughs" documents explode, so any second visit is refused before recursing.
+        if id(node) in self._seen:
+            self._problem(node, "alias", "anchors and aliases (&name, *name) are not supported",
+                          "write the value out in full where it is needed", path)
+            return None
+        self._seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self._problem(node, "too-deep", f"values are nested more than {MAX_DEPTH} levels deep",
+                          "check for runaway brackets or indentation", path)
+            return None
+        self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag and not node.tag.startswith(_STD_TAG):
+            self._problem(node, "unsupported-tag", f"YAML tag {node.tag!r} is not allowed",
+                          "remove the '!' tag: data files hold plain text, numbers and lists", path)
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (index,), depth + 1) for index, item in enumerate(node.value)]
+        return _scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._problem(key_node, "complex-key", "a key must be a plain name, not a list or mapping",
+                              "write keys as simple words followed by ':'", path)
+                continue
+            if key_node.value == "<<" and not key_node.style:
+                self._problem(key_node, "alias", "merge keys ('<<') are not supported",
+                              "write the fields out in full", path)
+                continue
+            key = key_node.value
+            key_line = key_node.start_mark.line + 1
+            if key in first_seen:
+                self._problem(key_node, "duplicate-key",
+                              f"key '{key}' appears twice (first on line {first_seen[key]})",
+                              "delete one of them: YAML would silently keep only the last", path + (key,))
+                continue
+            first_seen[key] = key_line
+            self.key_positions[path + (key,)] = (key_line, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, path + (key,), depth + 1)
+        return result
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value = node.value
+    if node.style:  # quoted or block scalar: always text, exactly as written (plain is None or "")
+        return value
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    # Everything else (yes/no/on/off, 2026-10-31, 012, 1e3, .inf) stays the text that was typed: the
+    # schema decides whether it is acceptable and says so with this node's position.
+    return value
+
+
+def _dotted(path: Path_) -> str:
+    """``('responses', 2, 'evidence')`` -> ``responses[3].evidence`` (1-based, as people count)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+dotted = _dotted
