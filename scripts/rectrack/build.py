@@ -27,6 +27,7 @@ import yaml
 from . import export
 from .api import Checked, load_and_validate
 from .derive import Tracker, derive
+from .fieldref import reference_page
 from .problems import Problem
 from .schema import schema_dir
 
@@ -92,6 +93,7 @@ def prepare(paths: BuildPaths, as_of: date, checked: Checked | None = None,
 
     tracker = derive(checked.dataset, as_of)
     rendered = render_pages.render_pages(tracker)
+    rendered.setdefault("reference.md", reference_page())
     tree = _docs_tree(paths, rendered)
     _sync_tree(tree, paths.docs_dir)
     config = _write_engine_config(paths, tracker, render_pages.NAV)

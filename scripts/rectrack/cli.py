@@ -73,8 +73,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("data_dir", type=click.Path(path_type=Path), default=Path("data"), required=False)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text for people, json for machines (CI annotations, editors).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="text for people, json for machines, github for pull-request annotations.")
 def validate(data_dir: Path, strict: bool, fmt: str) -> None:
     """Check every data file against its schema and the cross-references.
 
@@ -87,7 +87,10 @@ def validate(data_dir: Path, strict: bool, fmt: str) -> None:
     problems = checked.problems
     errors = checked.report.errors
     warnings = checked.report.warnings
-    if fmt == "json":
+    if fmt == "github":
+        for problem in problems:
+            click.echo(problem.github_annotation())
+    elif fmt == "json":
         click.echo(json.dumps({"ok": not errors and not (strict and warnings),
                                "errors": len(errors), "warnings": len(warnings),
                                "truncated": checked.report.truncated,

@@ -1,0 +1,99 @@
+"""The editors' pages and the README mention only commands, options, fields and codes that exist."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from rectrack.cli import cli
+from rectrack.fieldref import all_field_docs, reference_page
+from rectrack.problems import CODES
+
+REPO = Path(__file__).resolve().parents[1]
+EDITOR_PAGES = [REPO / "content" / "publish.md", REPO / "content" / "inspectors.md"]
+DOCS = EDITOR_PAGES + [REPO / "README.md"]
+
+
+def vocabulary() -> set[str]:
+    """Every word a page may put in backticks: field names and paths, allowed values, codes, commands."""
+    words = set(cli.commands) | set(CODES)
+    for docs in all_field_docs().values():
+        for doc in docs:
+            words.add(doc.path)
+            words.add(doc.path.split(".")[-1].split("[].")[-1])
+            if "one of: " in doc.kind:
+                words.update(v.strip() for v in doc.kind.split("one of: ")[1].split(" or ")[0].split(","))
+    words.update({"null", "true", "false"})
+    return words
+
+
+def mentioned_commands(text: str) -> list[tuple[str, list[str]]]:
+    found = []
+    for match in re.finditer(r"rectrack ([a-z][a-z-]*)([^\n`|]*)", text):
+        found.append((match.group(1), re.findall(r"(--[a-z][a-z-]*)", match.group(2))))
+    return found
+
+
+@pytest.mark.parametrize("page", DOCS, ids=lambda p: p.name)
+def test_every_command_and_option_mentioned_exists(page: Path) -> None:
+    text = page.read_text("utf-8")
+    mentions = mentioned_commands(text)
+    assert mentions, f"{page.name} mentions no rectrack command"
+    for name, options in mentions:
+        assert name in cli.commands, f"{page.name} mentions unknown command 'rectrack {name}'"
+        known = {opt for param in cli.commands[name].params for opt in getattr(param, "opts", [])}
+        for option in options:
+            assert option in known | {"--help"}, f"{page.name}: 'rectrack {name} {option}' does not exist"
+
+
+@pytest.mark.parametrize("page", EDITOR_PAGES, ids=lambda p: p.name)
+def test_every_backticked_field_or_value_exists(page: Path) -> None:
+    words = vocabulary()
+    text = re.sub(r"```.*?```", "", page.read_text("utf-8"), flags=re.S)
+    for token in re.findall(r"`([^`\n]+)`", text):
+        if "/" in token or " " in token or token.startswith(("-", ".", '"')) or token.endswith((".yaml", ".md", ".json", ".csv")):
+            continue  # paths, commands and examples, checked elsewhere
+        if re.fullmatch(r"[a-z][a-z_.\[\]-]*", token) and token not in {"kent"}:
+            assert token in words, f"{page.name} mentions `{token}`, which no schema field, value or code defines"
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    for name in cli.commands:
+        assert f"rectrack {name}" in readme, name
+
+
+def test_reference_page_lists_every_field_and_code() -> None:
+    page = reference_page()
+    for docs in all_field_docs().values():
+        for doc in docs:
+            assert f"`{doc.path}`" in page
+    for code in CODES:
+        assert f"`{code}`" in page
+
+
+def _emitted_codes() -> set[str]:
+    """Problem codes written as literals in the validator, found by reading the code (AST)."""
+    positions = {"Problem": 3, "problem": 0, "_problem": 1, "report": 2}
+    codes = set()
+    for name in ("yamlload", "schema", "load", "crossref"):
+        tree = ast.parse((REPO / "scripts" / "rectrack" / f"{name}.py").read_text("utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            index = positions.get(func)
+            if index is not None and len(node.args) > index:
+                arg = node.args[index]
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    codes.add(arg.value)
+    return codes
+
+
+def test_every_emitted_problem_code_is_explained() -> None:
+    emitted = _emitted_codes()
+    assert {"duplicate-key", "evidence-not-in-action", "unknown-reference"} <= emitted
+    assert emitted <= set(CODES), emitted - set(CODES)
