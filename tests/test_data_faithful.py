@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from rectrack.api import load_and_validate
 
 REPO = Path(__file__).resolve().parents[1]

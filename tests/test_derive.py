@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from rectrack.api import load_and_validate
 from rectrack.derive import countdown, derive, s55_clock, time_state
 from rectrack.model import PartialDate

@@ -215,19 +215,20 @@ def s55_clock(published: PartialDate, force: Force, response: ForceResponse | No
                 f"between {first:%-d %B %Y} and {last:%-d %B %Y}")
     else:
         return S55Clock("not-computable", "the report's publication date gives only the year")
+    known_last = None if window else last
     if response is None:
         if as_of > last:
-            return S55Clock("missing", f"no response is recorded here; {when}", None if window else last, window)
+            return S55Clock("missing", f"no response is recorded here; {when}", known_last, window)
         if as_of < first:
-            return S55Clock("awaited", f"no response is recorded yet; {when}", None if window else last, window)
+            return S55Clock("awaited", f"no response is recorded yet; {when}", known_last, window)
         return S55Clock("not-computable", f"no response is recorded yet and {when}", None, window)
     if response.published is None:
         return S55Clock("not-computable", f"the response does not state its publication date; {when}",
-                        None if window else last, window)
+                        known_last, window)
     if response.published <= first:
-        return S55Clock("on-time", f"published {response.published:%-d %B %Y}; {when}", None if window else last, window)
+        return S55Clock("on-time", f"published {response.published:%-d %B %Y}; {when}", known_last, window)
     if response.published > last:
-        return S55Clock("late", f"published {response.published:%-d %B %Y}; {when}", None if window else last, window)
+        return S55Clock("late", f"published {response.published:%-d %B %Y}; {when}", known_last, window)
     return S55Clock("not-computable", f"published {response.published:%-d %B %Y}; {when}, so it cannot be "
                                       "said whether this was on time", None, window)
 

@@ -101,5 +101,6 @@ def _look_for_stray_yaml(root: Path, out: LoadedData) -> None:
     known = set(SINGLE_FILES.values())
     for path in sorted(root.glob("*.y*ml")):
         if path.name not in known:
-            out.problems.append(Problem(display_path(path), 1, 1, "ignored-file", f"{path.name} is not a Rectrack data file",
+            out.problems.append(Problem(display_path(path), 1, 1, "ignored-file",
+                                        f"{path.name} is not a Rectrack data file",
                                         f"known files: {', '.join(sorted(known))}", severity=Severity.WARNING))

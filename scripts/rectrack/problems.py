@@ -8,11 +8,11 @@ Codes are stable so that tests, CI annotations and the editors' guide can refer 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -79,7 +79,8 @@ CODES: dict[str, str] = {
     "missing-field": "A required field is missing; use null where the source says nothing.",
     "wrong-type": "A value has the wrong type, e.g. a number in quotes, or yes/no where true/false is meant.",
     "not-allowed-value": "A value is not one of the allowed words, e.g. an implementation state.",
-    "bad-format": "A value does not have the expected form, e.g. a date not written \"YYYY-MM-DD\" or an id with capitals.",
+    "bad-format": "A value does not have the expected form, e.g. a date not written \"YYYY-MM-DD\" "
+                  "or an id with capitals.",
     "impossible-date": "A date that does not exist on the calendar, e.g. 2026-02-30.",
     "out-of-range": "A number or text length is outside the allowed range.",
     "duplicate-item": "A list holds the same item twice.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ def schema_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "schemas"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validators(directory: str) -> dict[str, Draft202012Validator]:
     base = Path(directory)
     documents = {path.name: json.loads(path.read_text("utf-8")) for path in base.glob("*.schema.json")}
