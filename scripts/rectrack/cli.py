@@ -17,6 +17,7 @@ import click
 
 from . import __version__
 from .api import Checked, load_and_validate
+from .commands.authoring import import_response, new_response
 from .load import DataDirError
 from .problems import Problem
 
@@ -200,16 +201,8 @@ def serve(as_of: date, data_dir: Path, config: Path, dev_addr: str) -> None:
     run_serve(config, data_dir, as_of, dev_addr)
 
 
-def _register_authoring() -> None:
-    try:
-        from .commands.authoring import import_response, new_response
-    except ImportError:  # pragma: no cover - module under construction
-        return
-    cli.add_command(new_response, "new-response")
-    cli.add_command(import_response, "import-response")
-
-
-_register_authoring()
+cli.add_command(new_response, "new-response")
+cli.add_command(import_response, "import-response")
 
 
 def main() -> None:

@@ -1,0 +1,49 @@
+"""Start a new force response file for an editor to fill in by hand.
+
+When a response is published on a web page that cannot be imported, the editor still should not
+have to know the file format: the scaffold lists every recommendation the force must answer, with
+its wording as a comment, and leaves only the blanks to fill. It is written by the same writer as
+imports (:mod:`rectrack.yamlwrite`), so both kinds of file look the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rectrack.model import IMPLEMENTATION_STATES, Force, Recommendation
+from rectrack.yamlwrite import NOT_STATED, DraftEntry, ResponseDraft, render_response
+
+
+def scaffold_header() -> list[str]:
+    """The comment at the top of a new file: what to fill in, and the rules validation will apply."""
+    states = ", ".join(IMPLEMENTATION_STATES)
+    return [
+        "New response file: fill in the blanks, then run `rectrack validate`.",
+        "- source.title: the response document's title, copied exactly; source.url: where it is published.",
+        "- action: the response's text for each recommendation, copied exactly (label such as "
+        "'Action planned/taken:' removed). Delete entries the response does not answer.",
+        f"- implementation: what the response itself says, one of: {states}.",
+        f"- evidence: a quote copied word for word from `action` that supports `implementation`; "
+        f"leave it null only when implementation is {NOT_STATED}.",
+    ]
+
+
+def scaffold_response(force: Force, report_id: str, recommendations: Sequence[Recommendation]) -> str:
+    """The text of a new response file for ``force``: one blank entry per force-directed recommendation.
+
+    Recommendations for national bodies only are left out because a force's response does not
+    answer them; the order is the report's numbering.
+    """
+    entries = tuple(
+        DraftEntry(recommendation=rec.number, action="")
+        for rec in sorted(recommendations, key=lambda r: r.number)
+        if rec.for_forces
+    )
+    draft = ResponseDraft(
+        force=force.id,
+        report=report_id,
+        author=force.policing_body.title,
+        source_title="",
+        responses=entries,
+    )
+    return render_response(draft, recommendations, header=scaffold_header())
