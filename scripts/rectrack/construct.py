@@ -164,6 +164,7 @@ def _response(data: dict[str, Any]) -> ForceResponse:
                         inspectorate=_verdict(r.get("inspectorate")),
                     )
                     for r in data["responses"]
+                    if r["action"].strip()  # an empty action is an unfilled draft entry (validator warns)
                 ),
                 key=lambda r: r.recommendation,
             )

@@ -170,6 +170,10 @@ def _check_partial_date(c: _Checker, loaded: LoadedFile, path: tuple, text: str)
 
 
 def _check_document(c: _Checker, loaded: LoadedFile, path: tuple, document: str | None) -> None:
+    if document and ".." in document.split("/"):  # the schema's pattern admits ".." segments
+        c.report(loaded, path, "unsafe-path", f"source document {document!r} points outside the data directory",
+                 "write the path from the data directory down, without '..', e.g. sources/kent-response.md")
+        return
     if document and not (c.data.root / document).is_file():
         c.report(loaded, path, "missing-document", f"source document {document!r} was not found",
                  f"the path is relative to {c.data.root}; copy the document there or set null",
@@ -188,10 +192,19 @@ def _check_response(c: _Checker, loaded: LoadedFile, stem: str, force_ids: set |
     if report_id is not None:
         c.exists(loaded, ("report",), data["report"], {report_id}, "report")
     _check_document(c, loaded, ("source", "document"), data["source"].get("document"))
+    if not data["source"]["title"].strip():
+        c.report(loaded, ("source", "title"), "unfilled", "the response document's title is not filled in yet",
+                 "copy the title of the published response into source.title", severity=Severity.WARNING)
     answered: dict[int, int] = {}
     for index, entry in enumerate(data["responses"]):
         here = ("responses", index)
         number = entry["recommendation"]
+        if not entry["action"].strip():
+            c.report(loaded, here + ("action",), "unfilled",
+                     f"recommendation {number} has no action text yet, so it is not shown as answered",
+                     "paste the response's text for this recommendation, or delete the entry",
+                     severity=Severity.WARNING)
+            continue
         if number in answered:
             c.report(loaded, here + ("recommendation",), "duplicate-response",
                      f"recommendation {number} is answered twice (first as item {answered[number] + 1})",

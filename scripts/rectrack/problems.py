@@ -89,6 +89,7 @@ CODES: dict[str, str] = {
     "reserved-id": "An id that has a special meaning (such as 'forces') was used for something else.",
     "unknown-reference": "A recommendation number, force, body, section or report id that does not exist.",
     "missing-document": "The source document a file points to is not in the data folder.",
+    "unsafe-path": "A source document path uses '..' to point outside the data folder.",
     "figure-shape": "A chart row has a different number of values from its series.",
     "file-name-mismatch": "A response file's name and its 'force' field disagree.",
     "duplicate-response": "A response answers the same recommendation twice.",
@@ -98,6 +99,7 @@ CODES: dict[str, str] = {
     "evidence-without-claim": "Evidence is given although implementation is not-stated.",
     "verdict-needs-date": "A closed or superseded inspectorate verdict has no date.",
     "verdict-needs-note": "A closed inspectorate verdict has no note explaining why.",
+    "unfilled": "A field of a new response template is still empty; the entry is ignored until it is filled in.",
     "unanswered": "A response does not cover every recommendation addressed to forces (Police Act 1996 s55(5B)).",
 }
 
@@ -111,12 +113,20 @@ class Report:
 
     problems: list[Problem] = field(default_factory=list)
     truncated: bool = False
+    _warning_count: int = field(default=0, repr=False)
 
     def add(self, problem: Problem) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
             self.truncated = True
+            # The cap must never turn a failing run into a passing one: an error displaces a warning.
+            if problem.severity is Severity.ERROR and self._warning_count:
+                index = max(i for i, p in enumerate(self.problems) if p.severity is Severity.WARNING)
+                self.problems[index] = problem
+                self._warning_count -= 1
             return
         self.problems.append(problem)
+        if problem.severity is Severity.WARNING:
+            self._warning_count += 1
 
     def extend(self, problems) -> None:
         for problem in problems:

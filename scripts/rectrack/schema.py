@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
@@ -38,6 +38,16 @@ def schema_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "schemas"
 
 
+def _is_integer(checker: Any, instance: Any) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+#: JSON Schema counts 1.0 as an integer; in a data file ``recommendation: 1.0`` is a typing mistake
+#: that would otherwise reach the model as a float (and show as "1.0" on the site).
+_Validator = validators.extend(
+    Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer))
+
+
 @cache
 def _validators(directory: str) -> dict[str, Draft202012Validator]:
     base = Path(directory)
@@ -47,7 +57,7 @@ def _validators(directory: str) -> dict[str, Draft202012Validator]:
         resource = Resource.from_contents(document)
         registry = registry.with_resources([(name, resource), (document["$id"], resource)])
     return {
-        kind: Draft202012Validator(documents[file], registry=registry, format_checker=FormatChecker())
+        kind: _Validator(documents[file], registry=registry, format_checker=FormatChecker())
         for kind, file in SCHEMA_FILES.items()
     }
 
@@ -55,9 +65,15 @@ def _validators(directory: str) -> dict[str, Draft202012Validator]:
 def check(loaded: LoadedFile, kind: str, directory: Path | None = None) -> list[Problem]:
     """All schema problems of one file, each at the line and column of the value concerned."""
     validator = _validators(str(directory or schema_dir()))[kind]
-    problems = []
+    problems: list[Problem] = []
+    reported: set[tuple[str, str]] = set()
     for error in validator.iter_errors(loaded.data):
-        problems.extend(_to_problems(error, loaded))
+        for problem in _to_problems(error, loaded):
+            # One problem per field: "" breaks both minLength and pattern, but one fix mends both.
+            if (problem.path, problem.code if problem.code == "unknown-field" else "") in reported:
+                continue
+            reported.add((problem.path, problem.code if problem.code == "unknown-field" else ""))
+            problems.append(problem)
     return problems
 
 
@@ -96,7 +112,9 @@ def _to_problems(error: ValidationError, loaded: LoadedFile) -> list[Problem]:
     if kind == "type":
         expected = error.validator_value
         expected_text = " or ".join(expected) if isinstance(expected, list) else expected
-        message = f"expected {expected_text}, found {_type_name(error.instance)} {found}"
+        message = f"expected {expected_text}, found {_type_name(error.instance)}"
+        if not isinstance(error.instance, (dict, list)):  # the type name already says "a list"/"a mapping"
+            message += f" {found}"
         if not hint:
             hint = _type_hint(expected, error.instance)
         return [Problem(loaded.display, line, column, "wrong-type", message, hint, field)]
@@ -158,6 +176,8 @@ def _type_hint(expected: Any, value: Any) -> str:
         if value.isdigit() and value.startswith("0"):
             return "write the number without a leading zero and without quotes"
         return "write a whole number without quotes, e.g. 4"
+    if "integer" in wants and isinstance(value, float):
+        return "write a whole number without a decimal point, e.g. 4"
     if "boolean" in wants and isinstance(value, str):
         return "write true or false (Rectrack reads yes/no/on/off as text, not as true/false)"
     if "string" in wants and isinstance(value, (int, float, bool)):
