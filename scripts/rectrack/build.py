@@ -18,8 +18,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import yaml
@@ -110,7 +112,8 @@ def build(paths: BuildPaths, as_of: date, checked: Checked | None = None, search
     temp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     try:
         started = time.perf_counter()
-        run_mkdocs(config, temp)
+        with build_date(as_of):
+            run_mkdocs(config, temp)
         timings["mkdocs"] = time.perf_counter() - started
         started = time.perf_counter()
         export.write_files(export.download_files(tracker, schema_dir().glob("*.schema.json")), temp / "downloads")
@@ -123,6 +126,27 @@ def build(paths: BuildPaths, as_of: date, checked: Checked | None = None, search
         raise
     timings["total"] = time.perf_counter() - overall
     return BuildResult(site, count, timings)
+
+
+@contextmanager
+def build_date(as_of: date) -> Iterator[None]:
+    """Pin the engine's idea of "now" to the as-at date while it runs.
+
+    MkDocs stamps the build date into the output (the gzip header of ``sitemap.xml.gz``, sitemap
+    ``lastmod``) from ``SOURCE_DATE_EPOCH`` or else the clock. Setting it to midnight UTC of the
+    as-at date makes the site a function of the data and ``--as-of`` only: two builds of the same
+    data with the same date are byte-identical on any day.
+    """
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    midnight = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def _docs_tree(paths: BuildPaths, rendered: dict[str, str]) -> dict[str, bytes]:

@@ -98,7 +98,8 @@ def check(data: LoadedData) -> list[Problem]:
         loaded = files["bodies"]
         body_ids = c.unique(loaded, loaded.data["bodies"], "bodies")
         if FORCES in body_ids:
-            c.report(loaded, ("bodies",), "reserved-id", f"'{FORCES}' is reserved for 'every force'",
+            index = next(i for i, body in enumerate(loaded.data["bodies"]) if body["id"] == FORCES)
+            c.report(loaded, ("bodies", index, "id"), "reserved-id", f"'{FORCES}' is reserved for 'every force'",
                      "give the body another id")
     if "forces" in files:
         loaded = files["forces"]

@@ -85,6 +85,7 @@ def _to_problems(error: ValidationError, loaded: LoadedFile) -> list[Problem]:
         if non_type:
             best = max(non_type, key=lambda e: len(e.absolute_path))
             return _to_problems(best, loaded)
+        return [_union_type_problem(error, loaded)]
     path = tuple(error.absolute_path)
     field = dotted(path)
     line, column = loaded.where(path)
@@ -112,11 +113,10 @@ def _to_problems(error: ValidationError, loaded: LoadedFile) -> list[Problem]:
     if kind == "type":
         expected = error.validator_value
         expected_text = " or ".join(expected) if isinstance(expected, list) else expected
-        message = f"expected {expected_text}, found {_type_name(error.instance)}"
-        if not isinstance(error.instance, (dict, list)):  # the type name already says "a list"/"a mapping"
-            message += f" {found}"
-        if not hint:
-            hint = _type_hint(expected, error.instance)
+        message = _type_message(expected_text, error.instance)
+        if not hint or "integer" in (expected if isinstance(expected, list) else [expected]):
+            # a number's hint names the actual slip (quotes, a leading zero, a decimal point)
+            hint = _type_hint(expected, error.instance) or hint
         return [Problem(loaded.display, line, column, "wrong-type", message, hint, field)]
     if kind == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
@@ -125,17 +125,60 @@ def _to_problems(error: ValidationError, loaded: LoadedFile) -> list[Problem]:
         return [Problem(loaded.display, line, column, "not-allowed-value",
                         f"{found} is not allowed here (allowed: {options})", tip, field)]
     if kind == "pattern":
+        if not hint and error.validator_value == "\\S":
+            hint = "the text is blank: write the value, or remove the field if it is optional"
         return [Problem(loaded.display, line, column, "bad-format", f"{found} does not have the expected form",
-                        hint or schema.get("description", ""), field)]
+                        hint or schema.get("description", "") or f"write it in the form {error.validator_value}",
+                        field)]
     if kind == "format":
         return [Problem(loaded.display, line, column, "impossible-date",
                         f"{found} is not a real calendar date", hint or "check the day and month", field)]
     if kind in ("maxLength", "minLength", "minItems", "maxItems", "minimum", "maximum"):
-        return [Problem(loaded.display, line, column, "out-of-range", _range_message(kind, error), hint, field)]
+        return [Problem(loaded.display, line, column, "out-of-range", _range_message(kind, error),
+                        _range_hint(kind, error), field)]
     if kind == "uniqueItems":
         return [Problem(loaded.display, line, column, "duplicate-item", "the list contains the same item twice",
                         "remove the repeated entry", field)]
-    return [Problem(loaded.display, line, column, "schema", error.message[:300], hint, field)]
+    return [Problem(loaded.display, line, column, "schema", error.message[:300],
+                    hint or schema.get("description", "") or "see the field reference in the editors' guide", field)]
+
+
+def _union_type_problem(error: ValidationError, loaded: LoadedFile) -> Problem:
+    """A oneOf/anyOf whose every branch failed on type (``published: 2026``): one wrong-type problem."""
+    expected: list[str] = []
+    hint = ""
+    for branch in error.context:
+        wanted = branch.validator_value if isinstance(branch.validator_value, list) else [branch.validator_value]
+        expected += [t for t in wanted if t not in expected]
+        if not hint and isinstance(branch.schema, dict):
+            hint = branch.schema.get("x-hint", "")
+    path = tuple(error.absolute_path)
+    line, column = loaded.where(path)
+    return Problem(loaded.display, line, column, "wrong-type", _type_message(" or ".join(expected), error.instance),
+                   hint or _type_hint(expected, error.instance), dotted(path))
+
+
+def _type_message(expected_text: str, value: Any) -> str:
+    message = f"expected {expected_text}, found {_type_name(value)}"
+    if value is not None and not isinstance(value, (dict, list)):  # the type name already says it
+        message += f" {_show(value)}"
+    return message
+
+
+def _range_hint(kind: str, error: ValidationError) -> str:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if kind in ("minimum", "maximum"):
+        low, high = schema.get("minimum"), schema.get("maximum")
+        if low is not None and high is not None:
+            return f"use a number from {low} to {high}"
+        return f"use a number of at least {low}" if low is not None else f"use a number of at most {high}"
+    if kind == "maxLength":
+        return "shorten the text: the limit guards against pasting a whole document by mistake"
+    if kind == "minLength":
+        return "write the text, or use null where the field allows it"
+    if kind == "minItems":
+        return "add the missing item(s) to the list"
+    return "remove items from the list"
 
 
 def _range_message(kind: str, error: ValidationError) -> str:
@@ -180,6 +223,8 @@ def _type_hint(expected: Any, value: Any) -> str:
         return "write a whole number without a decimal point, e.g. 4"
     if "boolean" in wants and isinstance(value, str):
         return "write true or false (Rectrack reads yes/no/on/off as text, not as true/false)"
+    if "number" in wants and isinstance(value, str):
+        return "write the number without quotes, commas or units, e.g. 73047"
     if "string" in wants and isinstance(value, (int, float, bool)):
         return "put the value in double quotes so it is read as text"
     if "string" in wants and value is None:

@@ -12,6 +12,7 @@ Every failure is returned as :class:`~rectrack.problems.Problem` objects: a brok
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,15 +94,32 @@ def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Problem
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [problem("empty-file", "the file is empty (or holds only comments)",
                               "fill in the fields; `rectrack new-response FORCE` writes a template")]
+    odd = _YAML11_BREAK.search(text)
+    if odd:
+        line, column = _line_column(text, odd.start())
+        return None, [problem("yaml-syntax", f"invisible character U+{ord(odd.group()):04X} would be read as a "
+                              "line break (YAML 1.1), silently changing the text around it",
+                              "replace it with a space or an ordinary line break; it usually comes from text "
+                              "pasted from Word or a PDF", line, column)]
     try:
+        early = _prescan(text, display)
+        if early:
+            return None, early
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, text, display)]
     except yaml.YAMLError as exc:
-        return None, [problem("yaml-syntax", f"YAML syntax error: {exc}", "check indentation and quoting")]
+        bad = _NOT_PRINTABLE.search(text)
+        line, column = _line_column(text, bad.start()) if bad else (1, 1)
+        hint = ("remove the invisible control character: retype the text or paste it as plain text" if bad
+                else "check indentation and quoting")
+        return None, [problem("yaml-syntax", f"YAML syntax error: {exc}".split("\n")[0], hint, line, column)]
     except RecursionError:
         return None, [problem("too-deep", "the file is nested too deeply to be a Rectrack data file",
                               "check for runaway brackets")]
+    if root is None:  # only whitespace YAML sees as line breaks (e.g. U+2028) but Python did not strip
+        return None, [problem("empty-file", "the file is empty (or holds only comments)",
+                              "fill in the fields; `rectrack new-response FORCE` writes a template")]
     builder = _Builder(display)
     data = builder.build(root, (), 0)
     loaded = LoadedFile(path, display, data, builder.positions, builder.key_positions)
@@ -111,6 +129,80 @@ def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Problem
 
 
 _FATAL = {"alias", "too-deep", "duplicate-key", "complex-key", "unsupported-tag"}
+#: Characters YAML refuses (its reader error gives no line): found here to point at them.
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+#: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to YAML 1.1 (so a quoted value containing one
+#: is folded), but not to editors, people or YAML 1.2.
+_YAML11_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _prescan(text: str, display: str) -> list[Problem]:
+    """Aliases and runaway nesting, found in the parser's event stream before anything is composed.
+
+    Composing must not see either: libyaml's composer recurses in C, so ``[[[[...`` or ``- - - ...`` a
+    hundred thousand levels deep crashes the interpreter (segfault) instead of raising RecursionError,
+    and its scanner slows quadratically with flow depth; the stream is lazy, so this stops early. An
+    alias is reported here, where its own ``*name`` is: the composed node only knows its anchor's line.
+    """
+    problems: list[Problem] = []
+    # One frame per open collection: [is_mapping, children seen, last key]; in a mapping children
+    # alternate key, value.
+    frames: list[list[Any]] = []
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionEndEvent):
+            frames.pop()
+            _advance(frames, None)
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(frames) >= MAX_DEPTH:
+                problems.append(Problem(display, line, column, "too-deep",
+                                        f"values are nested more than {MAX_DEPTH} levels deep",
+                                        "check for runaway brackets or indentation", _dotted(_frame_path(frames))))
+                break
+            frames.append([isinstance(event, yaml.MappingStartEvent), 0, None])
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(Problem(display, line, column, "alias",
+                                    f"anchors and aliases (&name, *name) are not supported (*{event.anchor})",
+                                    "write the value out in full where it is needed", _dotted(_frame_path(frames))))
+            if len(problems) >= _MAX_ALIAS_PROBLEMS:
+                break
+        _advance(frames, event.value if isinstance(event, yaml.ScalarEvent) else None)
+    return problems
+
+
+_MAX_ALIAS_PROBLEMS = 100
+
+
+def _advance(frames: list[list[Any]], value: str | None) -> None:
+    """A child node of the innermost collection is complete; remember it if it was a mapping key."""
+    if frames:
+        frame = frames[-1]
+        if frame[0] and frame[1] % 2 == 0:
+            frame[2] = value
+        frame[1] += 1
+
+
+def _frame_path(frames: list[list[Any]]) -> Path_:
+    """The field path of the node about to start (a key is reported at its mapping's path)."""
+    path: list[str | int] = []
+    for is_mapping, seen, key in frames:
+        if not is_mapping:
+            path.append(seen)
+        elif seen % 2 == 1 and key is not None:
+            path.append(key)
+        else:
+            break
+    return tuple(path)
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
@@ -158,8 +250,8 @@ class _Builder:
                           "check for runaway brackets or indentation", path)
             return None
         self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if node.tag and not node.tag.startswith(_STD_TAG):
-            self._problem(node, "unsupported-tag", f"YAML tag {node.tag!r} is not allowed",
+        if _explicit_tag(node):
+            self._problem(node, "unsupported-tag", f"YAML tag {_short_tag(node.tag)!r} is not allowed",
                           "remove the '!' tag: data files hold plain text, numbers and lists", path)
             return None
         if isinstance(node, yaml.MappingNode):
@@ -193,6 +285,23 @@ class _Builder:
         return result
 
 
+def _explicit_tag(node: yaml.Node) -> bool:
+    """True when the author wrote a tag (``!!str 12``, ``!!binary``, ``!!set``, ``!x``).
+
+    Values are typed only by :func:`_scalar`; honouring a standard tag would silently change what was
+    typed (``!!str 12`` would still become the number 12) and an unknown one is never legitimate.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        implicit = (True, False) if not node.style else (False, True)
+        return node.tag != _Loader.resolve(_Loader, yaml.ScalarNode, node.value, implicit)
+    default = _STD_TAG + ("seq" if isinstance(node, yaml.SequenceNode) else "map")
+    return node.tag != default
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_STD_TAG):] if tag.startswith(_STD_TAG) else tag
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
     value = node.value
     if node.style:  # quoted or block scalar: always text, exactly as written (plain is None or "")
@@ -204,9 +313,13 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if value in _FALSE:
         return False
     if _INT.fullmatch(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # more digits than Python converts (4300): leave it to the schema as text
+            return value
     if _FLOAT.fullmatch(value):
-        return float(value)
+        number = float(value)
+        return number if math.isfinite(number) else value  # 1e400 digits overflow to inf: keep the text
     # Everything else (yes/no/on/off, 2026-10-31, 012, 1e3, .inf) stays the text that was typed: the
     # schema decides whether it is acceptable and says so with this node's position.
     return value

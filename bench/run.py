@@ -1,0 +1,545 @@
+"""Rectrack's build benchmark: what our stages cost on top of MkDocs, now and as the tracker grows.
+
+Run it with ``make bench`` (or ``.venv/bin/python bench/run.py``). It prints one table per data set
+and, as its last line, ``ratio rectrack/mkdocs: X.XX`` for the shipped data.
+
+Method (everything is written under one temporary directory, removed at the end):
+
+* The project files a build reads (``mkdocs.yml``, ``content/``, ``overrides/``) are copied into the
+  temporary directory, so ``build/`` and ``site/`` of the working tree are never touched.
+* ``prepare()`` writes the docs tree and the engine config once. After one unmeasured warm-up build,
+  interleaved, ``--runs`` times (``--scale-runs`` for the larger set), each in its own process:
+  - the whole ``rectrack build --as-of ... --data D --site-dir S --config C``. Wall time includes
+    interpreter start-up and imports. A small wrapper runs the real CLI entry point and records the
+    stage timings ``build()`` measures, the CLI's own load+validate, and Pagefind's wall and CPU time;
+  - ``mkdocs build -f build/mkdocs.yml -d TMP``: plain MkDocs on the very same pages and config.
+  Once: MkDocs with Material's own ``search`` plugin switched on (a config variant), for its index.
+  Times are medians; CPU is user+system time of the process and the children it waited for; peak
+  memory is ``ru_maxrss`` from ``wait4`` (the largest of the process and those children, e.g. Pagefind).
+* The headline ratio compares like with like: the whole ``rectrack build`` minus its Pagefind step
+  (exactly what ``--no-search`` skips) against plain MkDocs, so neither side builds a search index and
+  ours includes start-up, load, validate, derive, render, MkDocs and the downloads.
+  The ratios including Pagefind are printed too.
+* Search payload: Pagefind's own ``pagefind.js`` runs in Node with ``fetch`` replaced by a file reader
+  that logs every file; a fresh instance runs one query and loads the first 5 results' fragments, as
+  the search page does. The payload is those files plus ``pagefind.js`` and the Pagefind UI files the
+  search page links. Sizes are bytes on disk (Pagefind's index files are already gzipped; the
+  scripts would shrink further with HTTP compression). Material's equivalent is
+  ``search/search_index.json`` (fetched whole by the first search) plus its search worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+import synthetic  # noqa: E402  (bench/ is not a package)
+from rectrack.api import load_and_validate  # noqa: E402
+from rectrack.build import BuildPaths, prepare  # noqa: E402
+
+BIN = Path(sys.executable).parent
+AS_OF = "2026-11-23"
+#: What a build reads besides the data directory (see BuildPaths.root).
+PROJECT_FILES = ("mkdocs.yml", "content", "overrides")
+QUERIES = ("bail", "polygraph", "offender managers")
+SCALE = 8
+TARGET_RATIO = 1.3
+TARGET_SECONDS = 60
+TARGET_BYTES = 300_000
+#: Per-page time counts as flat if the larger set costs at most this much more per page.
+FLAT = 1.25
+
+# Runs the real CLI entry point, recording the stage timings ``build()`` measures (the CLI prints only
+# the total), the CLI's own load+validate (done before ``build()`` is called) and Pagefind's share.
+_CHILD = r"""
+import time
+begun = time.perf_counter()
+import json, resource, sys
+import rectrack.build, rectrack.cli
+out, args = sys.argv[1], sys.argv[2:]
+seen = {"imports": time.perf_counter() - begun}
+real_check, real_build, real_pagefind = (rectrack.cli.load_and_validate, rectrack.build.build,
+                                         rectrack.build.run_pagefind)
+def check(*a, **k):
+    started = time.perf_counter()
+    result = real_check(*a, **k)
+    seen["load+validate"] = time.perf_counter() - started
+    return result
+def build(*a, **k):
+    result = real_build(*a, **k)
+    seen.update({f"build {k}": v for k, v in result.timings.items()}, pages=result.pages)
+    return result
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+def pagefind(*a, **k):
+    started, cpu_started = time.perf_counter(), cpu()
+    try:
+        return real_pagefind(*a, **k)
+    finally:
+        seen["search"], seen["search_cpu"] = time.perf_counter() - started, cpu() - cpu_started
+rectrack.cli.load_and_validate, rectrack.build.build, rectrack.build.run_pagefind = check, build, pagefind
+sys.argv = ["rectrack", *args]
+started = time.perf_counter()
+try:
+    rectrack.cli.main()
+finally:
+    seen["cli"] = time.perf_counter() - started
+    with open(out, "w") as f:
+        json.dump(seen, f)
+"""
+
+_PROBE = r"""
+import { readFile } from "node:fs/promises";
+const [site, query] = process.argv.slice(2);
+const base = "http://site.invalid";
+const files = [];
+globalThis.fetch = async (input) => {
+  const url = new URL(typeof input === "string" ? input : input.url, base + "/");
+  const body = await readFile(site + decodeURIComponent(url.pathname));
+  files.push([url.pathname, body.length]);
+  return new Response(body, { status: 200 });
+};
+const pagefind = await import("file://" + site + "/pagefind/pagefind.js");
+await pagefind.options({ basePath: base + "/pagefind/", noWorker: true });
+await pagefind.init();
+const search = await pagefind.search(query);
+await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
+console.log(JSON.stringify({ results: search.results.length, files }));
+"""
+
+
+class BenchError(Exception):
+    pass
+
+
+@dataclass
+class Sample:
+    wall: float
+    cpu: float
+    peak_kb: int
+    stages: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Variant:
+    label: str
+    samples: list[Sample] = field(default_factory=list)
+
+    def median(self, value: Callable[[Sample], float]) -> float:
+        return statistics.median(value(s) for s in self.samples)
+
+    @property
+    def wall(self) -> float:
+        return self.median(lambda s: s.wall)
+
+    @property
+    def cpu(self) -> float:
+        return self.median(lambda s: s.cpu)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(s.peak_kb for s in self.samples) / 1024
+
+
+# -- running and measuring -------------------------------------------------------------------------
+
+def measure(cmd: list[str], cwd: Path, log: Path) -> tuple[Sample, int]:
+    """One child process: its wall time, CPU time and peak memory, and its exit code; output to ``log``."""
+    with log.open("wb") as out:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss), proc.returncode
+
+
+def run(variant: Variant, cmd: list[str], cwd: Path, log: Path, timings: Path | None = None) -> None:
+    sample, code = measure(cmd, cwd, log)
+    if code != 0:
+        tail = log.read_text("utf-8", "replace").strip().splitlines()[-5:]
+        raise BenchError(f"{variant.label} failed (exit {code}): " + " | ".join(tail))
+    if timings is not None:
+        sample.stages = json.loads(timings.read_text("utf-8"))
+    variant.samples.append(sample)
+
+
+def tree_bytes(root: Path) -> tuple[int, int]:
+    files = [p for p in root.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+def html_pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts]
+
+
+def config_variant(config: Path, out: Path, **changes: object) -> Path:
+    """A copy of the generated engine config with some keys replaced (e.g. Material's search on)."""
+    data = yaml.safe_load(config.read_text("utf-8"))
+    data.update(changes)
+    out.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    return out
+
+
+# -- one data set ------------------------------------------------------------------------------------
+
+@dataclass
+class Result:
+    title: str
+    counts: dict[str, int]
+    pages: int
+    rectrack: Variant
+    plain: Variant
+    material: Variant
+    site_bytes: int = 0
+    site_files: int = 0
+    html_pages: int = 0
+    largest: tuple[str, int] = ("", 0)
+    pagefind: dict[str, dict] = field(default_factory=dict)
+    pagefind_note: str = ""
+    material_index: int = 0
+    material_index_gz: int = 0
+    material_worker: int = 0
+    zensical: dict | None = None
+
+    @property
+    def without_search(self) -> float:
+        """Median wall time of the whole command minus its Pagefind step (what --no-search runs)."""
+        return self.rectrack.median(lambda s: s.wall - s.stages.get("search", 0.0))
+
+    @property
+    def without_search_cpu(self) -> float:
+        return self.rectrack.median(lambda s: s.cpu - s.stages.get("search_cpu", 0.0))
+
+    @property
+    def ratio(self) -> float:
+        return self.without_search / self.plain.wall
+
+    def per_page_ms(self, seconds: float) -> float:
+        return 1000 * seconds / self.pages
+
+    @property
+    def first_search_bytes(self) -> int | None:
+        sizes = [q["bytes"] for q in self.pagefind.values() if "bytes" in q]
+        return max(sizes) if sizes else None
+
+
+def counts_of(data: Path) -> dict[str, int]:
+    checked = load_and_validate(data)
+    if not checked.ok:
+        first = checked.problems[0].format() if checked.problems else "unknown problem"
+        raise BenchError(f"{data} does not validate: {first}")
+    ds = checked.dataset
+    return {
+        "recommendations": len(ds.recommendations),
+        "force-directed": sum(1 for r in ds.recommendations if r.for_forces),
+        "forces": len(ds.forces),
+        "response documents": len(ds.responses),
+        "response entries": sum(len(r.responses) for r in ds.responses),
+        "case studies": len(ds.case_studies),
+        "glossary terms": len(ds.glossary),
+    }
+
+
+def bench_data(title: str, slug: str, data: Path, work: Path, runs: int, zensical: bool,
+               say: Callable[[str], None], warm_up: bool = True) -> Result:
+    root = work / slug
+    root.mkdir(parents=True)
+    for item in PROJECT_FILES:
+        src = REPO / item
+        if src.is_dir():
+            shutil.copytree(src, root / item)
+        elif src.is_file():
+            shutil.copy2(src, root / item)
+    logs = root / "logs"
+    logs.mkdir()
+    config = root / "mkdocs.yml"
+    counts = counts_of(data)
+    say(f"[{slug}] preparing the docs tree")
+    _, engine_config, _ = prepare(BuildPaths(config=config, data=data, site=root / "site", work=root / "build"),
+                                  date.fromisoformat(AS_OF))
+    pages = sum(1 for _ in (root / "build" / "docs").rglob("*.md"))
+    search_config = config_variant(engine_config, root / "build" / "mkdocs-search.yml", plugins=["search"])
+
+    timings = root / "timings.json"
+    site = root / "site"
+    result = Result(title, counts, pages, Variant("rectrack build"), Variant("plain mkdocs build"),
+                    Variant("mkdocs build + Material search"))
+    rectrack_cmd = [sys.executable, "-c", _CHILD, str(timings), "build", "--as-of", AS_OF, "--data", str(data),
+                    "--config", str(config), "--site-dir", str(site)]
+
+    def mkdocs_cmd(cfg: Path, out: str) -> list[str]:
+        return [str(BIN / "mkdocs"), "build", "-q", "-f", str(cfg), "-d", str(root / out)]
+
+    if warm_up:
+        say(f"[{slug}] warm-up build")
+        run(Variant("warm-up rectrack build"), rectrack_cmd, root, logs / "warm-up.log", timings)
+    for i in range(runs):
+        say(f"[{slug}] run {i + 1}/{runs}")
+        run(result.rectrack, rectrack_cmd, root, logs / "rectrack.log", timings)
+        run(result.plain, mkdocs_cmd(engine_config, "out-plain"), root, logs / "plain.log")
+    say(f"[{slug}] MkDocs with Material search")
+    run(result.material, mkdocs_cmd(search_config, "out-material"), root, logs / "material.log")
+
+    result.site_bytes, result.site_files = tree_bytes(site)
+    pages_html = html_pages(site)
+    result.html_pages = len(pages_html)
+    size, path = max((p.stat().st_size, p) for p in pages_html)
+    result.largest = (path.relative_to(site).as_posix(), size)
+    index = root / "out-material" / "search" / "search_index.json"
+    if index.is_file():
+        raw = index.read_bytes()
+        result.material_index, result.material_index_gz = len(raw), len(gzip.compress(raw))
+    workers = (root / "out-material" / "assets" / "javascripts" / "workers").glob("search*.js")
+    result.material_worker = sum(p.stat().st_size for p in workers)
+    say(f"[{slug}] search payload")
+    search_payload(result, site, root)
+    if zensical:
+        say(f"[{slug}] Zensical")
+        result.zensical = run_zensical(engine_config, root, pages)
+    return result
+
+
+def search_payload(result: Result, site: Path, root: Path) -> None:
+    node = shutil.which("node")
+    if node is None:
+        result.pagefind_note = "not measured: Node.js (needed to run pagefind.js) was not found"
+        return
+    if not (site / "pagefind" / "pagefind.js").is_file():
+        result.pagefind_note = "not measured: the build wrote no pagefind/ bundle"
+        return
+    probe = root / "probe.mjs"
+    probe.write_text(_PROBE, "utf-8")
+    always = ["/pagefind/pagefind.js", *ui_assets(site)]
+    for query in QUERIES:
+        proc = subprocess.run([node, str(probe), str(site), query], capture_output=True, text=True, timeout=120)
+        if proc.returncode != 0:
+            result.pagefind[query] = {"error": " ".join((proc.stderr or proc.stdout).strip().splitlines()[-1:])}
+            continue
+        found = json.loads(proc.stdout.strip().splitlines()[-1])
+        files = dict(found["files"])
+        for path in always:
+            files.setdefault(path, (site / path.lstrip("/")).stat().st_size)
+        result.pagefind[query] = {"results": found["results"], "bytes": sum(files.values()), "files": files}
+
+
+def ui_assets(site: Path) -> list[str]:
+    """Pagefind files the search page itself links (UI script and style), as site paths."""
+    page = next((p for p in (site / "search" / "index.html", site / "index.html") if p.is_file()), None)
+    if page is None:
+        return []
+    found = set()
+    for ref in re.findall(r"""(?:src|href)=["']([^"']*pagefind/[^"'?#]+)""", page.read_text("utf-8")):
+        target = site / ref.lstrip("/") if ref.startswith("/") else (page.parent / ref)
+        if target.resolve().is_file():
+            found.add("/" + target.resolve().relative_to(site.resolve()).as_posix())
+    return sorted(found)
+
+
+def run_zensical(engine_config: Path, root: Path, expected: int) -> dict:
+    exe = BIN / "zensical"
+    if not exe.exists():
+        return {"error": "zensical is not installed (pip install -e '.[bench]')"}
+    # Zensical 0.0.73 panics ("invariant: Id(Format(Path(RootDir)))") on the absolute docs_dir that
+    # build.py writes, and refuses a site_dir outside the config file's folder: give it relative ones.
+    docs = yaml.safe_load(engine_config.read_text("utf-8"))["docs_dir"]
+    out = engine_config.parent / "zensical-site"
+    config = config_variant(engine_config, engine_config.parent / "zensical.yml",
+                            docs_dir=os.path.relpath(docs, engine_config.parent), site_dir=out.name)
+    log = root / "logs" / "zensical.log"
+    try:
+        sample, code = measure([str(exe), "build", "--clean", "-f", str(config)], root / "build", log)
+    except OSError as exc:
+        return {"error": f"could not run zensical: {exc}"}
+    pages = len(html_pages(out)) if out.is_dir() else 0
+    info = {"wall": sample.wall, "cpu": sample.cpu, "peak_mb": sample.peak_kb / 1024, "pages": pages,
+            "expected": expected}
+    if code != 0 or pages == 0:
+        lines = [ln.strip() for ln in log.read_text("utf-8", "replace").splitlines() if ln.strip()]
+        info["error"] = (f"exit {code}, {pages} pages written: " + " | ".join(lines[-3:]))[:400]
+    return info
+
+
+# -- the table ----------------------------------------------------------------------------------------
+
+def kb(n: float) -> str:
+    return f"{n / 1000:,.0f} KB" if n < 1_000_000 else f"{n / 1_000_000:,.1f} MB"
+
+
+def print_result(r: Result) -> None:
+    runs = len(r.rectrack.samples)
+    print(f"\n== {r.title} ==")
+    print("data: " + ", ".join(f"{n:,} {k}" for k, n in r.counts.items()))
+    print(f"pages: {r.pages:,} Markdown pages in the docs tree -> {r.html_pages:,} HTML pages")
+    print(f"\n{'inside rectrack build (median of ' + str(runs) + ')':<58}{'wall s':>8}{'ms/page':>9}")
+    def stage(s: Sample, name: str) -> float:
+        return s.stages.get(name, 0.0)
+
+    def inside(s: Sample) -> float:
+        return sum(stage(s, f"build {k}") for k in ("load+validate", "derive+render", "mkdocs", "downloads+search"))
+
+    rows = [
+        ("Python start-up, imports, exit", lambda s: s.wall - stage(s, "cli")),
+        ("load+validate (CLI: parse YAML, schemas, cross-checks)", lambda s: stage(s, "load+validate")),
+        ("derive+render (incl. writing build/docs)", lambda s: stage(s, "build derive+render")),
+        ("mkdocs (in process)", lambda s: stage(s, "build mkdocs")),
+        ("downloads (JSON, CSV, ICS, zip)", lambda s: stage(s, "build downloads+search") - stage(s, "search")),
+        ("search (Pagefind, separate process)", lambda s: stage(s, "search")),
+        ("swap into site/, remove the old site, CLI output", lambda s: stage(s, "cli") - stage(s, "load+validate")
+         - inside(s)),
+    ]
+    for label, value in rows:
+        seconds = r.rectrack.median(value)
+        print(f"  {label:<56}{seconds:>8.2f}{r.per_page_ms(seconds):>9.2f}")
+    print(f"\n{'whole process':<58}{'wall s':>8}{'ms/page':>9}{'CPU s':>8}{'peak MB':>9}")
+    lines = [
+        (f"rectrack build (whole command, with Pagefind) x{runs}", r.rectrack.wall, r.rectrack.cpu,
+         r.rectrack.peak_mb),
+        (f"rectrack build without Pagefind (= --no-search) x{runs}", r.without_search, r.without_search_cpu, None),
+        (f"plain mkdocs build (same pages and config) x{len(r.plain.samples)}", r.plain.wall, r.plain.cpu,
+         r.plain.peak_mb),
+        ("mkdocs build + Material search plugin x1", r.material.wall, r.material.cpu, r.material.peak_mb),
+    ]
+    for label, wall, cpu, peak in lines:
+        peak_text = f"{peak:>9.0f}" if peak is not None else f"{'':>9}"
+        print(f"{label:<58}{wall:>8.2f}{r.per_page_ms(wall):>9.2f}{cpu:>8.2f}{peak_text}")
+    if r.zensical is not None:
+        z = r.zensical
+        if "error" in z:
+            print(f"zensical build: FAILED or empty: {z['error']}")
+        else:
+            label = "zensical build --clean (same config, relative dirs) x1"
+            print(f"{label:<58}{z['wall']:>8.2f}{r.per_page_ms(z['wall']):>9.2f}{z['cpu']:>8.2f}{z['peak_mb']:>9.0f}"
+                  f"   ({z['pages']:,} HTML pages of {z['expected']:,} expected)")
+    print(f"\nratio, like with like (no search index either side): rectrack without Pagefind / plain mkdocs = "
+          f"{r.ratio:.2f} (CPU time: {r.without_search_cpu / r.plain.cpu:.2f}); ours adds "
+          f"{r.without_search - r.plain.wall:+.2f} s")
+    print(f"ratio with search: rectrack build / plain mkdocs = {r.rectrack.wall / r.plain.wall:.2f}; "
+          f"rectrack build / mkdocs + Material search = {r.rectrack.wall / r.material.wall:.2f}")
+    print(f"\noutput: {kb(r.site_bytes)} in {r.site_files:,} files; largest HTML page {r.largest[0]} "
+          f"({kb(r.largest[1])})")
+    if r.pagefind_note:
+        print(f"search (Pagefind): {r.pagefind_note}")
+    for query, q in r.pagefind.items():
+        if "error" in q:
+            print(f"search (Pagefind) '{query}': probe failed: {q['error']}")
+            continue
+        parts = {"scripts+wasm+ui": 0, "entry+meta": 0, "index chunks": 0, "fragments": 0}
+        for path, size in q["files"].items():
+            key = ("index chunks" if "/index/" in path else "fragments" if "/fragment/" in path
+                   else "entry+meta" if path.endswith((".json", ".pf_meta")) else "scripts+wasm+ui")
+            parts[key] += size
+        detail = ", ".join(f"{k} {kb(n)}" for k, n in parts.items())
+        print(f"search (Pagefind) first query '{query}' ({q['results']} results, 5 loaded): "
+              f"{kb(q['bytes'])} = {detail}")
+    if r.material_index:
+        print(f"search (Material plugin, for comparison): search_index.json {kb(r.material_index)} "
+              f"({kb(r.material_index_gz)} gzipped) + worker {kb(r.material_worker)}, all fetched by the first search")
+
+
+def print_targets(shipped: Result, scaled: Result | None) -> None:
+    def line(ok: bool | None, text: str) -> None:
+        mark = "met    " if ok else "NOT MET" if ok is not None else "n/a    "
+        print(f"  [{mark}] {text}")
+
+    print("\n== targets ==")
+    line(shipped.ratio <= TARGET_RATIO,
+         f"shipped: rectrack build within {TARGET_RATIO}x of plain mkdocs: {shipped.ratio:.2f}")
+    if scaled is None:
+        print("  (synthetic scale skipped)")
+        return
+    for label, small, large in (
+        ("rectrack build (whole)", shipped.rectrack.wall, scaled.rectrack.wall),
+        ("rectrack without Pagefind", shipped.without_search, scaled.without_search),
+        ("plain mkdocs", shipped.plain.wall, scaled.plain.wall),
+    ):
+        a, b = shipped.per_page_ms(small), scaled.per_page_ms(large)
+        line(b <= a * FLAT if label.startswith("rectrack") else None,
+             f"time per page flat (<= {FLAT}x), {label}: {a:.1f} ms/page at {shipped.pages:,} pages -> "
+             f"{b:.1f} ms/page at {scaled.pages:,} pages")
+    line(scaled.ratio <= TARGET_RATIO,
+         f"scale: rectrack build within {TARGET_RATIO}x of plain mkdocs: {scaled.ratio:.2f}")
+    whole = scaled.rectrack.wall
+    line(whole < TARGET_SECONDS, f"scale: whole rectrack build (with Pagefind) under {TARGET_SECONDS} s: {whole:.1f} s")
+    first = scaled.first_search_bytes
+    line(None if first is None else first < TARGET_BYTES,
+         f"scale: a reader's first search downloads under {kb(TARGET_BYTES)}: "
+         + (f"{kb(first)} (largest of {len(QUERIES)} queries)" if first is not None else "not measured"))
+    line(scaled.largest[1] < TARGET_BYTES,
+         f"scale: largest HTML page under {kb(TARGET_BYTES)}: {scaled.largest[0]} {kb(scaled.largest[1])}")
+
+
+# -- main -----------------------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark rectrack build against plain mkdocs build.")
+    parser.add_argument("--runs", type=int, default=5, help="measured runs on the shipped data (median; default 5)")
+    parser.add_argument("--scale-runs", type=int, default=3,
+                        help="measured runs on the larger set (default 3: each takes about a minute)")
+    parser.add_argument("--quick", action="store_true", help="one run of everything, no warm-up (for tests)")
+    parser.add_argument("--skip-scale", action="store_true", help="only the shipped data")
+    parser.add_argument("--scale", type=int, default=SCALE, help=f"larger set, in reports' worth (default {SCALE})")
+    parser.add_argument("--data", type=Path, default=REPO / "data", help="the shipped data directory")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="copy the temporary tree (sites, logs, synthetic data) here for inspection")
+    args = parser.parse_args(argv)
+    runs = 1 if args.quick else max(1, args.runs)
+    scale_runs = 1 if args.quick else max(1, args.scale_runs)
+
+    def say(text: str) -> None:
+        print(f"  ... {text}", file=sys.stderr, flush=True)
+
+    work = Path(tempfile.mkdtemp(prefix="rectrack-bench-"))
+    started = time.perf_counter()
+    try:
+        print(f"Rectrack benchmark: as at {AS_OF}; {os.cpu_count()} CPUs; load average at start "
+              f"{os.getloadavg()[0]:.2f}; Python {sys.version.split()[0]}")
+        shipped = bench_data("shipped data (data/)", "shipped", args.data.resolve(), work, runs, False, say,
+                             warm_up=not args.quick)
+        print_result(shipped)
+        scaled = None
+        if not args.skip_scale:
+            say(f"generating the synthetic data set (scale {args.scale})")
+            data = synthetic.generate(work / "generated", args.scale)
+            scaled = bench_data(f"synthetic, {args.scale} reports' worth (bench/synthetic.py)", "synthetic", data,
+                                work, scale_runs, True, say, warm_up=not args.quick)
+            print(f"\nSeveral-report support is not in the data model (one report per data directory), so the "
+                  f"larger set is one report with {args.scale}x the recommendations and sections; all "
+                  f"{scaled.counts['forces']} forces answer every force-directed recommendation.")
+            print_result(scaled)
+        print_targets(shipped, scaled)
+        print(f"\nbenchmark took {time.perf_counter() - started:.0f} s; load average at end "
+              f"{os.getloadavg()[0]:.2f} (other work on this machine inflates wall times; CPU times less so)")
+        print(f"ratio rectrack/mkdocs: {shipped.ratio:.2f}")
+        return 0
+    except BenchError as exc:
+        print(f"benchmark failed: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if args.keep:
+            shutil.copytree(work, args.keep, dirs_exist_ok=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""Small building blocks shared by the pages: status badges, progress bars and accessible tables.
+
+Each returns :class:`Markup` built only from :func:`md` output, validated ids and numbers, so a
+template can drop it in unchanged. Status is always words first; colour (a CSS class) only repeats
+what the words say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from ..derive import IMPLEMENTATION_LABELS, STATE_LABELS
+from .markdown import md
+
+#: One or two words for the matrix cells; the legend on that page spells each one out.
+STATE_SHORT = {
+    "closed": "Closed",
+    "implemented": "Claimed",
+    "overdue": "Overdue",
+    "due-today": "Today",
+    "due-soon": "Soon",
+    "upcoming": "Later",
+}
+STATE_HELP = {
+    "closed": "the inspectorate has closed (or superseded) the recommendation for this owner",
+    "implemented": "the owner's published response says it is implemented; not verified by the inspectorate",
+    "overdue": "the deadline has passed and no implementation is claimed",
+    "due-today": "the deadline is today",
+    "due-soon": "the deadline is within the next {due_soon} days",
+    "upcoming": "the deadline is more than {due_soon} days away",
+}
+S55_LABELS = {
+    "on-time": "Published on time",
+    "late": "Published late",
+    "missing": "No response published",
+    "awaited": "Awaited",
+    "not-computable": "Cannot be determined",
+}
+S55_HELP = {
+    "on-time": "the comments were published within the statutory period",
+    "late": "the comments were published after the last day of the statutory period",
+    "missing": "the statutory period has ended and no published comments are recorded here",
+    "awaited": "the statutory period has not ended and no published comments are recorded here yet",
+    "not-computable": "the dates available (for example a publication month without a day) do not show "
+                      "whether the comments were on time",
+}
+VERDICT_LABELS = {
+    "open": "Open",
+    "closed": "Closed",
+    "superseded": "Superseded",
+}
+NO_VERDICT = "No verdict recorded"
+
+
+def badge(state: str, text: str | None = None, *, family: str = "state") -> Markup:
+    """A status word in a tinted box; ``state`` must be one of our own state names."""
+    label = text if text is not None else STATE_LABELS.get(state, state)
+    return Markup(f'<span class="rt-badge rt-{family}--{md(state)}">{md(label)}</span>')
+
+
+def implementation_badge(implementation: str, response_label: str, responded: bool) -> Markup:
+    """The owner's own claim, or "No claim" when no published response answers the recommendation.
+
+    ``response_label`` says why there is no claim; pages show it next to this badge.
+    """
+    if not responded:
+        return badge("none", "No claim", family="claim")
+    return badge(implementation, IMPLEMENTATION_LABELS[implementation], family="claim")
+
+
+def progress(count: int, total: int, noun: str) -> Markup:
+    """A bar with its numbers written beside it: "7 of 20 recommendations (35%)".
+
+    The bar itself is hidden from assistive technology; the sentence carries the information.
+    """
+    percent = round(100 * count / total) if total else 0
+    return Markup(
+        f'<span class="rt-progress"><span class="rt-progress__bar" aria-hidden="true">'
+        f'<span class="rt-progress__fill" style="width: {percent}%"></span></span>'
+        f'<span class="rt-progress__text">{count} of {total} {md(noun)} ({percent}%)</span></span>'
+    )
+
+
+def attrs(values: dict[str, str | int]) -> str:
+    """HTML attributes from our own names; every value is escaped."""
+    return "".join(f' {name}="{md(value)}"' for name, value in values.items())
+
+
+@dataclass
+class Column:
+    """A table column: its header (trusted Markup) and, when sortable, how to compare it."""
+
+    key: str
+    label: Markup | str
+    sort: str | None = None  # "number" or "text"; None = not sortable
+    numeric: bool = False
+
+
+@dataclass
+class Cell:
+    content: Markup | str
+    sort: str | int | None = None
+    header: bool = False  # the row's header cell (<th scope="row">)
+    extra: dict[str, str | int] = field(default_factory=dict)
+    css: str = ""
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    extra: dict[str, str | int] = field(default_factory=dict)
+
+
+def _content(value: Markup | str) -> str:
+    # A plain str in a cell is data text: escape it. Markup was built by us.
+    return str(value) if isinstance(value, Markup) else md(value)
+
+
+def _cell(cell: Cell, column: Column) -> str:
+    tag = "th" if cell.header else "td"
+    extra = dict(cell.extra)
+    if cell.header:
+        extra = {"scope": "row", **extra}
+    if cell.sort is not None:
+        extra["data-sort"] = cell.sort
+    css = " ".join(c for c in (cell.css, "rt-num" if column.numeric else "") if c)
+    if css:
+        extra["class"] = css
+    return f'<{tag}{attrs(extra)} markdown="span">{_content(cell.content)}</{tag}>'
+
+
+def table(
+    table_id: str,
+    label: str,
+    columns: list[Column],
+    rows: list[Row],
+    *,
+    foot: list[Row] | None = None,
+    sortable: bool = False,
+) -> Markup:
+    """An HTML table that still gets Markdown inside its cells (links are checked by MkDocs).
+
+    ``md_in_html`` needs ``markdown`` on every level down to the cells. There is no ``<caption>``
+    (md_in_html wraps it in a paragraph); the heading just above names the table, and the
+    scrolling region carries ``label`` so a keyboard user who tabs into it hears what it is.
+    """
+    head = "".join(
+        f'<th scope="col"{attrs(_header_attrs(c))} markdown="span">{_content(c.label)}</th>' for c in columns
+    )
+    sortable_attr = ' data-rt-sortable="true"' if sortable else ""
+    lines = [
+        f'<div class="rt-scroll" tabindex="0" role="region" aria-label="{md(label)}" markdown="1">',
+        f'<table id="{md(table_id)}" class="rt-table"{sortable_attr} markdown="1">',
+        f'<thead markdown="1">\n<tr markdown="1">{head}</tr>\n</thead>',
+        '<tbody markdown="1">',
+    ]
+    lines += [_row(row, columns) for row in rows]
+    lines.append("</tbody>")
+    if foot:
+        lines.append('<tfoot markdown="1">')
+        lines += [_row(row, columns) for row in foot]
+        lines.append("</tfoot>")
+    lines += ["</table>", "</div>"]
+    return Markup("\n".join(lines))
+
+
+def _header_attrs(column: Column) -> dict[str, str]:
+    values = {"data-rt-sort": column.sort, "data-rt-key": column.key} if column.sort else {}
+    if column.numeric:
+        values["class"] = "rt-num"
+    return values
+
+
+def _row(row: Row, columns: list[Column]) -> str:
+    cells = "".join(_cell(cell, column) for cell, column in zip(row.cells, columns, strict=True))
+    return f'<tr{attrs(row.extra)} markdown="1">{cells}</tr>'
+
+
+@dataclass
+class Control:
+    """One filter control: a <select> over (value, label) options, or a text box when options is None."""
+
+    key: str
+    label: str
+    options: list[tuple[str, str]] | None = None
+
+
+def filters(target: str, noun: str, controls: list[Control], *, mark: str | None = None) -> Markup:
+    """The filter form for a table or list, hidden until the script shows it.
+
+    Without JavaScript the full table is already on the page, so the form (which could not work)
+    stays hidden. ``target`` is the id of the element whose ``[data-rt-item]`` children are
+    filtered; each item carries ``data-rt-<key>`` with space-separated values. ``mark`` names the
+    key whose matching cells are outlined (the matrix).
+    """
+    parts = [
+        f'<form class="rt-filters" data-rt-filter="{md(target)}" data-rt-noun="{md(noun)}"'
+        f'{attrs({"data-rt-mark": mark}) if mark else ""} hidden>',
+        f'<fieldset><legend>Filter the {md(noun)}</legend>',
+    ]
+    for control in controls:
+        field_id = f"{target}-{control.key}"
+        parts.append('<div class="rt-filters__field">')
+        parts.append(f'<label for="{md(field_id)}">{md(control.label)}</label>')
+        if control.options is None:
+            parts.append(f'<input type="search" id="{md(field_id)}" name="{md(control.key)}" '
+                         f'data-rt-key="{md(control.key)}">')
+        else:
+            parts.append(f'<select id="{md(field_id)}" name="{md(control.key)}" data-rt-key="{md(control.key)}">')
+            parts.append('<option value="">All</option>')
+            parts += [f'<option value="{md(v)}">{md(text)}</option>' for v, text in control.options]
+            parts.append("</select>")
+        parts.append("</div>")
+    parts += [
+        '<div class="rt-filters__actions"><button type="button" class="md-button" data-rt-clear>'
+        "Clear filters</button></div>",
+        "</fieldset>",
+        '<p class="rt-filters__status" role="status" aria-live="polite"></p>',
+        "</form>",
+    ]
+    return Markup("\n".join(parts))

@@ -1,0 +1,246 @@
+"""Pages about the owners of recommendations: the forces, the matrix, and the national bodies."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from markupsafe import Markup
+
+from ..derive import DUE_SOON_DAYS, S55_PERIOD_DAYS, STATE_LABELS, STATES, Assignment, OwnerStatus
+from ..model import Recommendation
+from .components import (
+    S55_LABELS,
+    STATE_HELP,
+    STATE_SHORT,
+    Cell,
+    Column,
+    Control,
+    Row,
+    badge,
+    filters,
+    implementation_badge,
+    table,
+)
+from .context import Site
+from .links import BODIES, FORCES_INDEX, MATRIX, Linker, body_path, force_path
+from .markdown import external_link, md, quote
+from .recommendation_pages import response_view
+from .wording import (
+    BODY_KINDS,
+    CLAIM_SHORT,
+    POLICING_BODY_KINDS,
+    countries,
+    deadline_cell,
+    deadline_phrase,
+    regions,
+    response_published,
+    states_present,
+    token,
+    verdict_text,
+)
+
+
+def _s55_badge(owner: OwnerStatus) -> Markup | None:
+    return badge(owner.clock.state, S55_LABELS[owner.clock.state], family="s55") if owner.clock else None
+
+
+# -- forces -----------------------------------------------------------------------------------------
+
+def forces_index(site: Site) -> str:
+    linker = site.linker(FORCES_INDEX)
+    tracker = site.tracker
+    states = states_present(a.state for f in tracker.forces for a in f.assignments)
+    columns = [
+        Column("force", "Force", "text"),
+        Column("region", "Region", "text"),
+        Column("body", "Local policing body", "text"),
+        Column("response", "Response published?", "text"),
+        Column("s55", "Section 55 comments", "text"),
+    ] + [Column(s, STATE_LABELS[s], "number", numeric=True) for s in states]
+    rows = []
+    for owner in tracker.forces:
+        force = site.dataset.force(owner.owner)
+        rows.append(Row([
+            Cell(linker.force(force.id), header=True, sort=force.name),
+            Cell(force.region),
+            Cell(force.policing_body.title),
+            Cell(response_published(owner)),
+            Cell(_s55_badge(owner) or ""),
+        ] + [Cell(str(owner.count(s)), sort=owner.count(s)) for s in states], {
+            "data-rt-item": "", "data-rt-region": token(force.region),
+            "data-rt-response": "yes" if owner.response else "no",
+            "data-rt-s55": owner.clock.state if owner.clock else "",
+        }))
+    s55_states = states_present((f.clock.state for f in tracker.forces if f.clock), order=tuple(S55_LABELS))
+    controls = [
+        Control("region", "Region", regions(site.dataset.forces)),
+        Control("response", "Response published?", [("yes", "Published"), ("no", "Not published")]),
+        Control("s55", "Section 55 comments", [(s, S55_LABELS[s]) for s in s55_states]),
+    ]
+    return site.render(
+        "forces.md.j2", FORCES_INDEX,
+        forces_total=len(tracker.forces),
+        countries=countries(site.dataset.forces),
+        responded=tracker.forces_responded,
+        form=filters("forces-table", "forces", controls),
+        table=table("forces-table", "All police forces (table scrolls sideways)", columns, rows, sortable=True),
+        force_recs=[r for r in tracker.recommendations if r.recommendation.for_forces],
+    )
+
+
+def force(site: Site, owner: OwnerStatus) -> str:
+    force = site.dataset.force(owner.owner)
+    here = force_path(force.id)
+    linker = site.linker(here)
+    document = owner.response
+    items = [{
+        "a": a,
+        "rec": a.recommendation,
+        "state": badge(a.state),
+        "countdown": deadline_phrase(a.state, a.days),
+        "claim": (implementation_badge(a.implementation, a.response_label, True) if a.response
+                  else badge("none", a.response_label, family="claim")),
+        "view": response_view(site, a, linker) if a.response else None,
+    } for a in owner.assignments]
+    return site.render(
+        "force.md.j2", here,
+        force=force,
+        owner=owner,
+        s55_days=S55_PERIOD_DAYS,
+        body_kind=POLICING_BODY_KINDS.get(force.policing_body.kind, force.policing_body.kind),
+        document=document,
+        published=response_published(owner),
+        source_link=(external_link(document.source.title, document.source.url)
+                     if document and document.source.url else None),
+        s55=_s55_badge(owner),
+        foreword=(quote(document.foreword, Markup(f"Quoted from the response by {md(document.author)}"))
+                  if document and document.foreword else None),
+        summary_table=_force_summary_table(site, owner),
+        items=items,
+        answered=sum(1 for a in owner.assignments if a.response is not None),
+        case_studies=[c for c in site.dataset.case_studies if c.force == force.id],
+    )
+
+
+def _force_summary_table(site: Site, owner: OwnerStatus) -> Markup:
+    columns = [
+        Column("number", "Recommendation"),
+        Column("status", "Status"),
+        Column("countdown", "Deadline"),
+        Column("claim", "Implementation (their claim)"),
+        Column("verdict", "Inspectorate verdict"),
+    ]
+    rows = [Row([
+        Cell(_anchor_link(a.recommendation), header=True),
+        Cell(badge(a.state)),
+        Cell(deadline_cell(a.recommendation, a.state, a.days)),
+        Cell(implementation_badge(a.implementation, a.response_label, a.response is not None)),
+        Cell(verdict_text(a)),
+    ]) for a in owner.assignments]
+    force = site.dataset.force(owner.owner)
+    return table(f"force-{force.id}", f"Recommendations for {force.name}", columns, rows)
+
+
+def _anchor_link(rec: Recommendation) -> Markup:
+    """A link to the recommendation's own section further down the same page."""
+    return Markup(f"[{rec.number}: {md(rec.short_title)}](#recommendation-{int(rec.number)})")
+
+
+# -- matrix -----------------------------------------------------------------------------------------
+
+def matrix(site: Site) -> str:
+    """Forces (rows) by force-directed recommendations (columns), with totals per column."""
+    linker = site.linker(MATRIX)
+    tracker = site.tracker
+    recs = [r for r in tracker.recommendations if r.recommendation.for_forces]
+    states = states_present(a.state for r in recs for a in r.assignments if a.owner_kind == "force")
+    columns = [Column("force", "Force")] + [
+        Column(f"r{r.recommendation.number}", linker.recommendation_number(r.recommendation.number)) for r in recs
+    ]
+    rows = [_matrix_row(site, owner, recs, linker) for owner in tracker.forces]
+    foot = [Row([Cell(Markup(f"Total: {md(STATE_LABELS[s])}"), header=True)] + [
+        Cell(str(r.count(s)), extra={"data-rt-total": s, "data-rt-col": col})
+        for col, r in enumerate(recs, start=1)]) for s in states]
+    foot.append(Row([Cell("Total: response published", header=True)] + [
+        Cell(str(sum(1 for a in r.assignments if a.owner_kind == "force" and a.response)),
+             extra={"data-rt-total": "responded", "data-rt-col": col})
+        for col, r in enumerate(recs, start=1)]))
+    controls = [
+        Control("region", "Region", regions(site.dataset.forces)),
+        Control("state", "Status", [(s, STATE_LABELS[s]) for s in states]),
+    ]
+    legend = [(badge(s, STATE_SHORT[s]), STATE_LABELS[s], STATE_HELP[s].format(due_soon=DUE_SOON_DAYS))
+              for s in states]
+    return site.render(
+        "matrix.md.j2", MATRIX,
+        recs=recs,
+        legend=legend,
+        form=filters("matrix-table", "forces", controls, mark="state"),
+        table=table("matrix-table", "Forces by recommendation (table scrolls sideways)", columns, rows, foot=foot),
+    )
+
+
+def _matrix_row(site: Site, owner: OwnerStatus, recs: list, linker: Linker) -> Row:
+    force = site.dataset.force(owner.owner)
+    by_number = {a.recommendation.number: a for a in owner.assignments}
+    cells = [Cell(linker.force(force.id), header=True)]
+    for col, status in enumerate(recs, start=1):
+        a = by_number[status.recommendation.number]
+        cells.append(Cell(_matrix_cell(a), css=f"rt-cell rt-cell--{a.state}", extra={
+            "data-rt-col": col, "data-rt-cell-state": a.state, "data-rt-responded": "yes" if a.response else "no"}))
+    present = sorted({a.state for a in owner.assignments if a.recommendation.for_forces})
+    return Row(cells, {"data-rt-item": "", "data-rt-region": token(force.region), "data-rt-state": " ".join(present)})
+
+
+def _matrix_cell(a: Assignment) -> Markup:
+    cell = badge(a.state, STATE_SHORT[a.state])
+    if a.response is not None and a.implementation != "implemented":
+        cell += Markup(f'<span class="rt-cell__claim">{md(CLAIM_SHORT[a.implementation])}</span>')
+    return cell
+
+
+# -- national bodies --------------------------------------------------------------------------------
+
+def _body_assignments(site: Site, body_id: str) -> list[Assignment]:
+    return [a for r in site.tracker.recommendations for a in r.assignments if a.owner == body_id]
+
+
+def bodies_index(site: Site) -> str:
+    linker = site.linker(BODIES)
+    rows = []
+    for body in site.dataset.bodies:
+        assignments = _body_assignments(site, body.id)
+        recs = Markup(", ").join(linker.recommendation_number(a.recommendation.number) for a in assignments)
+        states = Counter(a.state for a in assignments)
+        summary = Markup("<br>").join(badge(s) + Markup(f" {states[s]}") for s in STATES if states[s])
+        rows.append(Row([
+            Cell(linker.body(body.id), header=True),
+            Cell(BODY_KINDS.get(body.kind, body.kind)),
+            Cell(recs or Markup("None")),
+            Cell(summary or Markup("No recommendations")),
+        ]))
+    columns = [Column("body", "Body"), Column("kind", "Kind"), Column("recs", "Recommendations"),
+               Column("states", "Status")]
+    return site.render("bodies.md.j2", BODIES, table=table("bodies-table", "National bodies", columns, rows))
+
+
+def body(site: Site, body_id: str) -> str:
+    here = body_path(body_id)
+    linker = site.linker(here)
+    body = site.dataset.body(body_id)
+    columns = [Column("number", "Recommendation"), Column("deadline", "Deadline"),
+               Column("status", "Status"), Column("others", "Shared with")]
+    rows = [Row([
+        Cell(linker.recommendation(a.recommendation.number,
+                                   f"{a.recommendation.number}: {a.recommendation.short_title}"), header=True),
+        Cell(deadline_cell(a.recommendation, a.state, a.days)),
+        Cell(badge(a.state)),
+        Cell(linker.owners(tuple(o for o in a.recommendation.owners if o != body_id)) or Markup("No one")),
+    ]) for a in _body_assignments(site, body_id)]
+    return site.render(
+        "body.md.j2", here,
+        body=body,
+        kind=BODY_KINDS.get(body.kind, body.kind),
+        is_publisher=body.id == site.report.publisher,
+        table=table(f"body-{body.id}", f"Recommendations for {body.name}", columns, rows) if rows else None,
+    )

@@ -1,0 +1,203 @@
+"""Every generated page of the site, as Markdown text keyed by its path under the docs directory.
+
+``render_pages(tracker)`` is the whole interface: ``build`` writes the returned pages next to the
+hand-written ``content/`` and runs the site engine. Pages are plain Markdown (plus HTML blocks that
+``md_in_html`` reads), so nothing depends on MkDocs-only hooks. All figures, names and dates come
+from the :class:`~rectrack.derive.Tracker`; the only literals are the site's own words.
+
+This module holds the entry points, the home page and the reference pages; the recommendation,
+owner (force, matrix, body) and case-study pages have a module each.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..derive import DUE_SOON_DAYS, IMPLEMENTATION_LABELS, S55_PERIOD_DAYS, STATE_LABELS, STATES, Tracker, countdown
+from ..model import Statistic
+from . import case_study_pages, charts, owner_pages, recommendation_pages
+from .components import S55_HELP, S55_LABELS, STATE_HELP, VERDICT_LABELS, Cell, Column, Row, badge, progress, table
+from .context import Site
+from .links import (
+    ABOUT,
+    BODIES,
+    CASE_STUDIES,
+    DOWNLOADS,
+    FORCES_INDEX,
+    GLOSSARY,
+    HOME,
+    MATRIX,
+    RECOMMENDATIONS,
+    SEARCH,
+    STATISTICS,
+    body_path,
+    case_study_path,
+    force_path,
+    recommendation_path,
+)
+from .markdown import external_link, md, quote, relative
+from .wording import stat_value
+
+#: The site's navigation: section index pages only (detail pages are reached from them).
+NAV: list[tuple[str, str]] = [
+    ("Home", HOME),
+    ("Recommendations", RECOMMENDATIONS),
+    ("Forces", FORCES_INDEX),
+    ("Matrix", MATRIX),
+    ("National bodies", BODIES),
+    ("Case studies", CASE_STUDIES),
+    ("Statistics", STATISTICS),
+    ("Glossary", GLOSSARY),
+    ("About", ABOUT),
+    ("Downloads", DOWNLOADS),
+    ("Search", SEARCH),
+]
+
+#: The file name ``build`` writes :func:`render_abbreviations` to (outside the docs dir), for
+#: ``pymdownx.snippets`` to append to every page.
+ABBREVIATIONS_SNIPPET = "abbreviations.md"
+
+#: The files ``build`` puts in ``site/downloads/``: (file name, what it holds). The names are the
+#: contract with ``rectrack.build``; the downloads page links to each one.
+DOWNLOAD_FILES: list[tuple[str, str]] = [
+    ("recommendations.json", "Every recommendation: number, verbatim text and bullets, deadline, owners, "
+                             "and its status on the as-at date."),
+    ("recommendations.csv", "The same, one row per recommendation, for spreadsheets."),
+    ("status.json", "One record per owner and recommendation: time state, days to the deadline, "
+                    "implementation claim and inspectorate verdict."),
+    ("status.csv", "The same, one row per owner and recommendation."),
+    ("responses.json", "Every published response, with each answer's verbatim action, claim and evidence."),
+    ("responses.csv", "The same, one row per answered recommendation."),
+    ("forces.json", "The territorial police forces, their regions and local policing bodies."),
+    ("forces.csv", "The same, one row per force."),
+    ("case-studies.json", "The report's good-practice case studies, verbatim, with editorial tags."),
+    ("case-studies.csv", "The same, one row per case study."),
+    ("deadlines.ics", "The recommendation deadlines as a calendar you can subscribe to or import."),
+] + [
+    (f"schemas/{name}.schema.json", f"JSON Schema for {what}.") for name, what in (
+        ("report", "the report"), ("recommendations", "the recommendations"), ("bodies", "the national bodies"),
+        ("forces", "the police forces"), ("force_response", "one published response"),
+        ("case_studies", "the case studies"), ("glossary", "the glossary"), ("statistics", "the key figures"),
+        ("common", "the definitions the other schemas share"))
+] + [
+    ("rectrack-data.zip", "All of the above plus the source YAML data, in one archive."),
+]
+
+
+def render_pages(tracker: Tracker) -> dict[str, str]:
+    """Every generated page: ``{"recommendations/4.md": "# Recommendation 4: ...", ...}``."""
+    site = Site(tracker)
+    pages = {
+        HOME: home(site),
+        RECOMMENDATIONS: recommendation_pages.recommendations_index(site),
+        FORCES_INDEX: owner_pages.forces_index(site),
+        MATRIX: owner_pages.matrix(site),
+        BODIES: owner_pages.bodies_index(site),
+        CASE_STUDIES: case_study_pages.case_studies_index(site),
+        GLOSSARY: glossary(site),
+        STATISTICS: statistics(site),
+        ABOUT: about(site),
+        DOWNLOADS: site.render("downloads.md.j2", DOWNLOADS, files=DOWNLOAD_FILES),
+        SEARCH: site.render("search.md.j2", SEARCH),
+    }
+    for status in tracker.recommendations:
+        pages[recommendation_path(status.recommendation.number)] = recommendation_pages.recommendation(site, status)
+    for owner in tracker.forces:
+        pages[force_path(owner.owner)] = owner_pages.force(site, owner)
+    for body in site.dataset.bodies:
+        pages[body_path(body.id)] = owner_pages.body(site, body.id)
+    for case in site.dataset.case_studies:
+        pages[case_study_path(case.id)] = case_study_pages.case_study(site, case)
+    return pages
+
+
+def render_abbreviations(tracker: Tracker) -> str:
+    """Definitions for the ``abbr`` extension, appended to every page (see ``ABBREVIATIONS_SNIPPET``).
+
+    Only plain alphanumeric abbreviations are defined: they are matched against page text, where one
+    containing ``&`` or ``'`` is escaped and could never match anyway. The expansion is escaped like
+    any other data text; Python-Markdown keeps character references intact in the title attribute.
+    """
+    lines = [
+        f"*[{term.abbreviation}]: {md(term.term)}"
+        for term in sorted(tracker.dataset.glossary, key=lambda t: t.abbreviation or "")
+        if term.abbreviation and term.abbreviation.isalnum() and term.abbreviation.isascii()
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def home(site: Site) -> str:
+    tracker = site.tracker
+    total = len(tracker.recommendations)
+    counts = tracker.by_overall_state()
+    linker = site.linker(HOME)
+    return site.render(
+        "home.md.j2", HOME,
+        total=total,
+        by_state=[(badge(state), progress(counts[state], total, "recommendations"),
+                   _filtered_list_link(state, counts[state])) for state in STATES if counts[state]],
+        forces_total=len(tracker.forces),
+        forces_progress=progress(tracker.forces_responded, len(tracker.forces), "forces"),
+        next_deadlines=tracker.next_deadlines(),
+        most_overdue=tracker.most_overdue(),
+        countdown=countdown,
+        owners_total=lambda status: len(status.assignments),
+        body_links=Markup(", ").join(linker.body(b.owner) for b in tracker.bodies),
+    )
+
+
+def _filtered_list_link(state: str, count: int) -> Markup:
+    """A link to the recommendations table already filtered to ``state`` (its script reads ?state=)."""
+    noun = "it" if count == 1 else "them"
+    hidden = f'<span class="rt-sr-only">: {md(STATE_LABELS[state].lower())} recommendations</span>'
+    return Markup(f"[List {noun}{hidden}]({relative(RECOMMENDATIONS, HOME)}?state={md(state)})")
+
+
+def glossary(site: Site) -> str:
+    terms = sorted(site.dataset.glossary, key=lambda t: t.term.lower())
+    return site.render("glossary.md.j2", GLOSSARY, terms=terms)
+
+
+def statistics(site: Site) -> str:
+    """Key figures grouped by report section (introduction first), then the redrawn figures."""
+    groups: dict[str | None, list[Statistic]] = {}
+    for stat in site.dataset.statistics:
+        groups.setdefault(stat.section, []).append(stat)
+    ordered = [("Introduction", groups[None])] if None in groups else []
+    ordered += [(s.title, groups[s.id]) for s in site.report.sections if s.id in groups]
+    tables = [(heading, _statistics_table(f"statistics-{i}", heading, stats))
+              for i, (heading, stats) in enumerate(ordered, start=1)]
+    figures = [
+        {"figure": f, "chart": charts.bar_chart(f), "table": charts.figure_table(f)}
+        for f in sorted(site.dataset.figures, key=lambda f: f.number)
+    ]
+    return site.render("statistics.md.j2", STATISTICS, groups=tables, figures=figures)
+
+
+def _statistics_table(table_id: str, heading: str, stats: list[Statistic]) -> Markup:
+    columns = [Column("label", "Figure (editorial label)"), Column("value", "Value", numeric=True),
+               Column("period", "Period"), Column("quote", "Quoted from the report")]
+    rows = [Row([Cell(s.label, header=True), Cell(stat_value(s)), Cell(s.period or "Not stated"),
+                 Cell(Markup(f"“{md(s.quote)}”"))]) for s in stats]
+    return table(table_id, f"Key figures: {heading}", columns, rows)
+
+
+def about(site: Site) -> str:
+    responses = [
+        (site.dataset.force(r.force), r,
+         external_link(r.source.title, r.source.url) if r.source.url else Markup(md(r.source.title)))
+        for r in site.dataset.responses
+    ]
+    return site.render(
+        "about.md.j2", ABOUT,
+        due_soon=DUE_SOON_DAYS,
+        s55_days=S55_PERIOD_DAYS,
+        states=[(badge(s), STATE_HELP[s].format(due_soon=DUE_SOON_DAYS)) for s in STATES],
+        claims=IMPLEMENTATION_LABELS,
+        verdicts=VERDICT_LABELS,
+        s55_labels=S55_LABELS,
+        s55_badge=lambda state: badge(state, S55_LABELS[state], family="s55"),
+        s55_help=S55_HELP,
+        summary=quote(site.report.summary, Markup("Quoted from the report’s summary")),
+        responses=responses,
+    )

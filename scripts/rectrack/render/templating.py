@@ -1,0 +1,58 @@
+"""The Jinja2 environment for page templates: every ``{{ value }}`` goes through :func:`md`.
+
+Jinja's own autoescape would apply markupsafe's HTML escaping, which leaves Markdown syntax
+(``[x](javascript:...)``, ``**``, ``|``) live. So autoescape is off and ``finalize`` does the
+escaping instead: any value that is not already :class:`Markup` (built by ``render`` helpers from
+escaped text and validated ids) is passed through ``md``. With autoescape off, filters and ``~``
+return plain ``str``, so they are escaped too: a mistake shows escaped markup, never live markup.
+
+Templates are files beside this module; data text is only ever a template *value*, never source.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .markdown import md
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def _finalize(value: object) -> Markup:
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    return Markup(md(value))
+
+
+def long_date(value: date) -> str:
+    """A date the way the report prints them, e.g. "1 May 2030" (no leading zero, on every platform)."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """"1 force", "2 forces": the count and its noun, agreeing."""
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=False,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # attr_list ids ("## Heading {#id}") would otherwise open Jinja comments.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters["long_date"] = long_date
+    env.globals["plural"] = plural
+    return env

@@ -1,0 +1,1 @@
+"""Browser tests (Playwright + Debian's Chromium) and the shared built-site helpers (``sitebuild``)."""

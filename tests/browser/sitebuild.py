@@ -1,0 +1,238 @@
+"""Build the site once per test run, serve it on 127.0.0.1, and read the data the pages must show.
+
+Shared by ``tests/test_site_build.py`` and the browser tests. Every build runs from its own copy of
+the repository's site inputs (``mkdocs.yml``, ``content/``, ``overrides/``, ``data/``) so that parallel
+builds (the shared site, the hostile-data site, the determinism rebuild) never share ``build/docs``
+and never touch the repository's own ``site/`` or ``build/``.
+
+Under pytest-xdist both workers may ask for the shared site: the first one builds it while holding an
+``fcntl`` lock in the run's common temporary directory; the other waits and reuses it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+RECTRACK = Path(sys.executable).with_name("rectrack")
+AS_OF = "2026-11-23"
+#: What a build reads besides the package itself (schemas/ is read from the repository by the package).
+SITE_INPUTS = ("mkdocs.yml", "content", "overrides", "data")
+BUILD_TIMEOUT = 300
+
+
+@dataclass
+class BuildOutcome:
+    ok: bool
+    site: Path
+    seconds: float
+    output: str
+
+
+def make_root(dest: Path, data: Path | None = None) -> Path:
+    """A private copy of the site inputs at ``dest`` (``data`` replaces the repository's data/)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in SITE_INPUTS:
+        source = data if (name == "data" and data is not None) else REPO / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, dirs_exist_ok=True)
+        elif source.is_file():
+            shutil.copy2(source, dest / name)
+    return dest
+
+
+def run_build(root: Path, site: Path, as_of: str = AS_OF, env: dict[str, str] | None = None) -> BuildOutcome:
+    """``rectrack build --as-of AS_OF --site-dir SITE`` from the private root ``root``."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [str(RECTRACK), "build", "--as-of", as_of, "--site-dir", str(site),
+         "--config", str(root / "mkdocs.yml"), "--data", str(root / "data")],
+        cwd=root, capture_output=True, text=True, timeout=BUILD_TIMEOUT,
+        env={**os.environ, "RECTRACK_DEBUG": "1", **(env or {})},
+    )
+    return BuildOutcome(result.returncode == 0, site, time.perf_counter() - started,
+                        (result.stdout + result.stderr).strip())
+
+
+def run_base(tmp_path_factory) -> Path:
+    """The temporary directory common to every xdist worker of this run (or the basetemp without xdist)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def shared_site(tmp_path_factory) -> BuildOutcome:
+    """Build the site from the repository's data once per run; later callers get the same outcome."""
+    base = run_base(tmp_path_factory)
+    status = base / "rectrack-shared-site.json"
+    with open(base / "rectrack-shared-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not status.exists():
+                root = make_root(base / "rectrack-shared-root")
+                outcome = run_build(root, base / "rectrack-shared-site")
+                status.write_text(json.dumps({"ok": outcome.ok, "site": str(outcome.site),
+                                              "seconds": outcome.seconds, "output": outcome.output}))
+            info = json.loads(status.read_text())
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return BuildOutcome(info["ok"], Path(info["site"]), info["seconds"], info["output"])
+
+
+def require_site(outcome: BuildOutcome) -> Path:
+    """The built site, or a test failure quoting why ``rectrack build`` failed."""
+    if not outcome.ok:
+        import pytest
+
+        pytest.fail(f"`rectrack build --as-of {AS_OF}` failed, so the site cannot be tested:\n"
+                    f"{outcome.output[-3000:]}", pytrace=False)
+    return outcome.site
+
+
+# --- serving -----------------------------------------------------------------------------------------
+
+class _Handler(SimpleHTTPRequestHandler):
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+        ".css": "text/css",
+        ".svg": "image/svg+xml",
+        ".ics": "text/calendar",
+        ".csv": "text/csv",
+    }
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A browser that navigates on cancels downloads in flight: a broken pipe here is not an error.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
+class Server:
+    """A static file server for one directory on 127.0.0.1 and a free port, in a daemon thread."""
+
+    def __init__(self, directory: Path) -> None:
+        handler = functools.partial(_Handler, directory=str(directory))
+        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
+        self.port = self.httpd.server_address[1]
+        self.origin = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str = "/") -> str:
+        return self.origin + (path if path.startswith("/") else "/" + path)
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+# --- the site's pages --------------------------------------------------------------------------------
+
+def html_pages(site: Path) -> list[str]:
+    """URL paths of every HTML page MkDocs wrote ("/", "/forces/kent/", "/404.html")."""
+    paths = []
+    for file in sorted(site.rglob("*.html")):
+        rel = file.relative_to(site).as_posix()
+        if rel.startswith(("pagefind/", "assets/")):
+            continue
+        if rel == "index.html":
+            paths.append("/")
+        elif rel.endswith("/index.html"):
+            paths.append("/" + rel[: -len("index.html")])
+        else:
+            paths.append("/" + rel)
+    return paths
+
+
+def page_type(path: str) -> str:
+    """The kind of page a URL path is, for per-type checks and summaries."""
+    parts = [p for p in path.strip("/").split("/") if p]
+    if not parts:
+        return "home"
+    head = parts[0]
+    if head == "recommendations":
+        return "recommendation" if len(parts) > 1 else "recommendations-index"
+    if head == "forces":
+        return "force" if len(parts) > 1 else "forces-index"
+    if head == "bodies":
+        return "body" if len(parts) > 1 else "bodies-index"
+    if head == "case-studies":
+        return "case-study" if len(parts) > 1 else "library"
+    return head.removesuffix(".html")
+
+
+# --- the data (read independently of the package, so counts come from the data files) ----------------
+
+@dataclass
+class Data:
+    recommendations: list[dict]
+    forces: list[dict]
+    bodies: list[dict]
+    case_studies: list[dict]
+    glossary: list[dict]
+    responses: dict[str, dict]
+
+    @property
+    def force_directed(self) -> list[dict]:
+        return [r for r in self.recommendations if "forces" in r["owners"]]
+
+    @property
+    def owning_bodies(self) -> list[str]:
+        """Body ids that own at least one recommendation, in order of first mention."""
+        seen: list[str] = []
+        for r in self.recommendations:
+            for owner in r["owners"]:
+                if owner != "forces" and owner not in seen:
+                    seen.append(owner)
+        return seen
+
+    def force(self, force_id: str) -> dict:
+        return next(f for f in self.forces if f["id"] == force_id)
+
+    def recommendation(self, number: int) -> dict:
+        return next(r for r in self.recommendations if r["number"] == number)
+
+
+def load_data(data: Path = REPO / "data") -> Data:
+    def read(name: str) -> dict:
+        return yaml.safe_load((data / name).read_text("utf-8"))
+
+    responses = {}
+    for file in sorted((data / "force_responses").glob("*.yaml")):
+        doc = yaml.safe_load(file.read_text("utf-8"))
+        responses[doc["force"]] = doc
+    return Data(
+        recommendations=read("recommendations.yaml")["recommendations"],
+        forces=read("forces.yaml")["forces"],
+        bodies=read("bodies.yaml")["bodies"],
+        case_studies=read("case_studies.yaml")["case_studies"],
+        glossary=read("glossary.yaml")["terms"],
+        responses=responses,
+    )
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs to one space: how a browser's innerText compares with YAML text."""
+    return " ".join(str(text).split())

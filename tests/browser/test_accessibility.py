@@ -1,0 +1,188 @@
+"""axe-core (the copy packaged with axe-playwright-python, never downloaded) on every page type, and
+status never conveyed by colour alone.
+
+A summary (pages and rules checked) is printed by the last test and written to
+``<pytest basetemp>/axe-summary.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+
+from .sitebuild import html_pages, page_type, run_base
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+#: Every page type the issue names, plus the other index and reference pages.
+PAGE_TYPES = ["home", "recommendation", "force", "matrix", "body", "case-study", "library", "glossary",
+              "statistics", "downloads", "recommendations-index", "forces-index", "bodies-index", "search",
+              "about", "other"]
+NAMED = set(PAGE_TYPES) - {"other"}
+#: Detail pages checked per type; the rest of each type shares their template.
+PER_TYPE = 6
+#: Always include these (Devon and Cornwall has a response; Dyfed-Powys is Welsh and has none).
+MUST = {"/forces/devon-and-cornwall/", "/forces/dyfed-powys/", "/recommendations/1/", "/recommendations/9/"}
+MOBILE = {"width": 375, "height": 812}
+
+SUMMARY: dict[str, object] = {"pages": [], "rules": set(), "rules_applicable": set(), "violations": 0}
+
+
+def pages_of(site, kind: str) -> list[str]:
+    """The pages of one type to check: the must-check ones first, then others up to ``PER_TYPE``."""
+    pages = [p for p in html_pages(site) if (page_type(p) if page_type(p) in NAMED else "other") == kind]
+    must = [p for p in pages if p in MUST]
+    return must + [p for p in pages if p not in MUST][: max(0, PER_TYPE - len(must))]
+
+
+def run_axe(page) -> dict:
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_JS.read_text("utf-8"))
+    return page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        TAGS)
+
+
+def describe(path: str, result: dict) -> list[str]:
+    lines = []
+    for v in result["violations"]:
+        targets = "; ".join(" ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"])
+                            for n in v["nodes"][:4])
+        snippet = re.sub(r"\s+", " ", v["nodes"][0]["html"])[:160] if v["nodes"] else ""
+        lines.append(f"{path}: [{v['id']}, {v['impact']}] {v['help']} — {len(v['nodes'])} element(s): "
+                     f"{targets} e.g. {snippet}")
+    return lines
+
+
+def record(path: str, result: dict, width: int) -> None:
+    SUMMARY["pages"].append(f"{path}@{width}")
+    for key in ("violations", "passes", "incomplete", "inapplicable"):
+        SUMMARY["rules"].update(r["id"] for r in result.get(key, []))
+    for key in ("violations", "passes", "incomplete"):
+        SUMMARY["rules_applicable"].update(r["id"] for r in result.get(key, []))
+    SUMMARY["violations"] += len(result["violations"])
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_axe_reports_no_wcag_a_or_aa_violations(visit, site, kind: str) -> None:
+    pages = pages_of(site, kind)
+    assert pages, f"no page of type {kind!r} in the site"
+    problems = []
+    for path in pages:
+        v = visit(path)
+        result = run_axe(v.page)
+        record(path, result, 1280)
+        problems += describe(path, result)
+    assert not problems, "axe (WCAG 2.0/2.1/2.2 A and AA) found:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", ["/", "/recommendations/1/", "/forces/devon-and-cornwall/", "/matrix/",
+                                  "/case-studies/"])
+def test_axe_at_375px(visit, path: str) -> None:
+    v = visit(path, viewport=MOBILE)
+    result = run_axe(v.page)
+    record(path, result, 375)
+    problems = describe(path + " at 375px", result)
+    assert not problems, "axe (WCAG 2.0/2.1/2.2 A and AA) found:\n" + "\n".join(problems)
+
+
+OVERFLOW = """() => {
+    const width = document.documentElement.clientWidth;
+    const scrolls = el => {
+        for (let e = el; e && e !== document.documentElement; e = e.parentElement)
+            if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(e).overflowX)) return true;
+        return false;
+    };
+    const tooWide = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.right > width + 0.5; };
+    const wide = [...document.querySelectorAll('body *')]
+        .filter(el => tooWide(el) && !scrolls(el))
+        .filter(el => !el.closest('.md-sidebar, .md-search'))
+        .slice(0, 3).map(el => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ends at ` +
+                              `${Math.round(el.getBoundingClientRect().right)}px`);
+    return {width, scrollWidth: document.documentElement.scrollWidth, wide};
+}"""
+
+
+@pytest.mark.parametrize("width", [375, 320])
+def test_pages_reflow_without_sideways_scrolling(visit, site, width: int) -> None:
+    """WCAG 1.4.10 Reflow (axe cannot check it): at 320 and 375 CSS px nothing but a table's own
+    scrolling region may be wider than the screen."""
+    problems = []
+    for kind in sorted(NAMED):
+        for path in pages_of(site, kind)[:2]:
+            v = visit(path, viewport={"width": width, "height": 800})
+            result = v.page.evaluate(OVERFLOW)
+            v.page.close()
+            if result["scrollWidth"] > result["width"] or result["wide"]:
+                problems.append(f"{path} at {width}px: page is {result['scrollWidth']}px wide; {result['wide']}")
+    assert not problems, "content wider than the screen (readers must scroll sideways):\n" + "\n".join(problems)
+
+
+STATUS_WORDS = """() => {
+    const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const out = [];
+    const sel = '[class*="rt-badge"], [class*="rt-cell--"], [class*="--overdue"], [class*="--implemented"], ' +
+                '[class*="--due-soon"], [class*="--upcoming"]';
+    for (const el of document.querySelectorAll(sel)) {
+        const cls = [...el.classList].find(c => /^rt-[a-z0-9]+--[a-z0-9-]+$/.test(c));
+        if (!cls || !shown(el)) continue;
+        const hidden = el.closest('[aria-hidden="true"]');
+        out.push({cls, text: el.innerText.replace(/\\s+/g, ' ').trim(), hidden: !!hidden,
+                  html: el.outerHTML.slice(0, 140)});
+    }
+    return out;
+}"""
+
+
+@pytest.mark.parametrize("path", ["/", "/recommendations/", "/recommendations/1/", "/recommendations/3/",
+                                  "/forces/", "/forces/devon-and-cornwall/", "/matrix/", "/bodies/",
+                                  "/bodies/college-of-policing/"])
+def test_status_is_never_conveyed_by_colour_alone(visit, path: str) -> None:
+    v = visit(path)
+    marks = v.page.evaluate(STATUS_WORDS)
+    assert marks, f"{path}: no status marks found (expected rt-badge / rt-cell--STATE elements)"
+    wordless = [m["html"] for m in marks if not m["text"] or m["hidden"]]
+    assert not wordless, f"{path}: status shown by colour without words: {wordless[:5]}"
+    texts_by_class: dict[str, set[str]] = defaultdict(set)
+    for m in marks:
+        texts_by_class[m["cls"]].add(m["text"])
+    classes_by_text: dict[str, set[str]] = defaultdict(set)
+    for cls, texts in texts_by_class.items():
+        family = cls.split("--")[0]
+        for text in texts:
+            classes_by_text[f"{family}:{text}"].add(cls)
+    shared = {t: c for t, c in classes_by_text.items() if len(c) > 1}
+    assert not shared, f"{path}: different statuses share the same words (only colour tells them apart): {shared}"
+
+
+def test_matrix_has_a_legend_for_every_status_word(visit) -> None:
+    v = visit("/matrix/")
+    cell_words = set(v.page.locator("#matrix-table tbody .rt-badge").all_inner_texts())
+    legend = v.page.locator(".rt-legend").inner_text()
+    missing = [w for w in cell_words if w.strip() not in legend]
+    assert cell_words and not missing, f"matrix cell words without a legend entry: {missing}"
+
+
+def test_zz_accessibility_summary(tmp_path_factory, request) -> None:
+    ran_axe = [i for i in request.session.items if i.name.startswith(("test_axe_reports", "test_axe_at"))]
+    if not ran_axe:
+        pytest.skip("no axe test was selected in this run")
+    pages = SUMMARY["pages"]
+    version = AXE_JS.read_text("utf-8")[:40].split("v")[-1].split()[0]
+    text = (f"axe-core {version} (packaged, tags {', '.join(TAGS)}): {len(pages)} page checks "
+            f"({len({p.split('@')[0] for p in pages})} distinct pages), {len(SUMMARY['rules'])} rules run, "
+            f"{len(SUMMARY['rules_applicable'])} applicable to some page, "
+            f"{SUMMARY['violations']} violation(s) (rule x page)")
+    (run_base(tmp_path_factory) / "axe-summary.txt").write_text(
+        text + "\n" + "\n".join(pages) + "\nrules: " + ", ".join(sorted(SUMMARY["rules"])) + "\n", "utf-8")
+    print("\n" + text)
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None and not hasattr(request.config, "workerinput"):
+        reporter.write_line(text)
+    assert pages, f"{len(ran_axe)} axe tests were selected but no page was checked (they must run before this one)"

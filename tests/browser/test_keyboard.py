@@ -1,0 +1,158 @@
+"""Keyboard: Tab reaches every interactive element of each page type, and each one visibly shows focus.
+
+For every focusable, visible element the computed style without focus is recorded first; then the
+test presses Tab through the page and, for each element that receives focus, compares the style with
+focus: an outline or box-shadow (or border, background or underline change, on the element or its
+wrapper) must appear, and the element must be on screen. A change of text colour alone does not count.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+PAGES = ["/", "/recommendations/", "/recommendations/1/", "/forces/devon-and-cornwall/", "/matrix/",
+         "/bodies/college-of-policing/", "/case-studies/", "/glossary/", "/statistics/", "/downloads/",
+         "/search/", "/forces/"]
+MOBILE_PAGES = ["/", "/matrix/", "/case-studies/"]
+
+MARK = """() => {
+    const sel = 'a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], ' +
+                '[contenteditable=""], [contenteditable="true"], audio[controls], video[controls]';
+    const style = el => {
+        const s = getComputedStyle(el);
+        return {outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 &&
+                         !/rgba\\(.*, 0\\)$|transparent/.test(s.outlineColor)
+                         ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : 'none',
+                shadow: s.boxShadow, border: `${s.borderBottomWidth} ${s.borderBottomColor} ${s.borderTopColor}`,
+                background: s.backgroundColor, decoration: `${s.textDecorationLine} ${s.textDecorationThickness}`,
+                color: s.color};
+    };
+    window.__kbStyle = style;
+    const out = [];
+    let i = 0;
+    for (const el of document.querySelectorAll(sel)) {
+        if (el.disabled || el.tabIndex < 0 || el.closest('[inert]')) continue;
+        if (el.getClientRects().length === 0) continue;
+        // Not shown to anyone (e.g. Material's "Back to top" button until you scroll up): not a control yet.
+        if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true}) || el.closest('[hidden]')) continue;
+        if (el.type === 'hidden') continue;
+        el.dataset.kb = String(i);
+        const parent = el.parentElement;
+        out.push({i, tag: el.tagName.toLowerCase(), text: (el.innerText || el.value || el.getAttribute('aria-label')
+                  || el.id || '').trim().slice(0, 50), style: style(el), parent: parent ? style(parent) : null});
+        i++;
+    }
+    return out;
+}"""
+
+FOCUSED = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body || el === document.documentElement) return null;
+    const r = el.getBoundingClientRect();
+    const onScreen = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 &&
+                     r.top < innerHeight && r.left < innerWidth &&
+                     el.checkVisibility({visibilityProperty: true, opacityProperty: true});
+    return {i: el.dataset.kb === undefined ? null : Number(el.dataset.kb), tag: el.tagName.toLowerCase(),
+            text: (el.innerText || el.value || el.getAttribute('aria-label') || el.id || '').trim().slice(0, 50),
+            visibleFocus: el.matches(':focus-visible'), onScreen,
+            style: window.__kbStyle(el), parent: el.parentElement ? window.__kbStyle(el.parentElement) : null};
+}"""
+
+
+def indicator(before: dict, after: dict) -> bool:
+    """Did focus add something visible besides a text-colour change?"""
+    own = before["style"], after["style"]
+    if own[1]["outline"] != "none" and own[1]["outline"] != own[0]["outline"]:
+        return True
+    for key in ("shadow", "border", "background", "decoration"):
+        if own[0][key] != own[1][key]:
+            return True
+    parents = before.get("parent"), after.get("parent")
+    if parents[0] and parents[1]:
+        for key in ("outline", "shadow", "border", "background"):
+            if parents[0][key] != parents[1][key]:
+                return True
+    return False
+
+
+def tab_through(page, limit_extra: int = 40) -> tuple[list[dict], list[dict]]:
+    elements = page.evaluate(MARK)
+    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    page.mouse.move(0, 0)
+    visits: list[dict] = []
+    seen: set = set()
+    for _ in range(len(elements) + limit_extra):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None:
+            if visits:
+                break
+            continue
+        key = focused["i"] if focused["i"] is not None else (focused["tag"], focused["text"])
+        if key in seen:
+            break
+        seen.add(key)
+        visits.append(focused)
+    return elements, visits
+
+
+def check_page(visit, path: str, viewport: dict | None = None) -> list[str]:
+    v = visit(path, viewport=viewport)
+    page = v.page
+    elements, visits = tab_through(page)
+    assert elements, f"{path}: no interactive elements found"
+    problems = []
+    reached = {f["i"] for f in visits if f["i"] is not None}
+    for el in elements:
+        if el["i"] not in reached:
+            problems.append(f"{path}: never receives focus by Tab: <{el['tag']}> {el['text']!r}")
+    by_index = {el["i"]: el for el in elements}
+    for f in visits:
+        label = f"<{f['tag']}> {f['text']!r}"
+        if not f["onScreen"]:
+            problems.append(f"{path}: receives focus while off screen or invisible: {label}")
+            continue
+        before = by_index.get(f["i"])
+        if before is None:
+            if f["tag"] not in ("iframe",):
+                problems.append(f"{path}: focus went to an element that is not visible when unfocused: {label}")
+            continue
+        if not indicator(before, f):
+            problems.append(f"{path}: no visible focus indicator (outline/box-shadow unchanged) on {label}; "
+                            f"unfocused {before['style']}, focused {f['style']}")
+    return problems
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_control_is_reachable_and_visibly_focused(visit, path: str) -> None:
+    problems = check_page(visit, path)
+    assert not problems, f"{len(problems)} keyboard problems:\n" + "\n".join(problems[:30])
+
+
+@pytest.mark.parametrize("path", MOBILE_PAGES)
+def test_keyboard_at_375px(visit, path: str) -> None:
+    problems = check_page(visit, path, viewport={"width": 375, "height": 812})
+    assert not problems, f"{len(problems)} keyboard problems at 375px:\n" + "\n".join(problems[:30])
+
+
+def test_filters_work_from_the_keyboard(visit) -> None:
+    v = visit("/case-studies/")
+    page = v.page
+    select = page.locator("form[data-rt-filter='case-study-library'] select").first
+    select.focus()
+    assert page.evaluate("() => document.activeElement.tagName") == "SELECT"
+    page.keyboard.press("ArrowDown")
+    page.wait_for_timeout(200)
+    shown = page.evaluate("""() => [...document.querySelectorAll('#case-study-library [data-rt-item]')]
+                             .filter(e => e.getClientRects().length).length""")
+    total = page.locator("#case-study-library [data-rt-item]").count()
+    assert 0 < shown < total, f"choosing a theme with the arrow key should narrow the library ({shown} of {total})"
+    clear = page.locator("form[data-rt-filter='case-study-library'] [data-rt-clear]")
+    clear.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    shown = page.evaluate("""() => [...document.querySelectorAll('#case-study-library [data-rt-item]')]
+                             .filter(e => e.getClientRects().length).length""")
+    assert shown == total, "pressing Enter on 'Clear filters' should show every case study again"

@@ -1,0 +1,29 @@
+"""Shared fixtures. Tests never write into the working tree: data is copied into ``tmp_path`` first."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).parents[1]
+DATA = REPO / "data"
+RECTRACK = REPO / ".venv" / "bin" / "rectrack"
+
+
+def copy_data(target: Path) -> Path:
+    """Copy the shipped data directory to ``target`` (which must not exist yet) and return it."""
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the shipped data at ``tmp_path/data``.
+
+    The working directory is ``tmp_path`` for the test, so problems name files as users see them
+    (``data/force_responses/kent.yaml``), not as absolute temporary paths.
+    """
+    monkeypatch.chdir(tmp_path)
+    return copy_data(tmp_path / "data")

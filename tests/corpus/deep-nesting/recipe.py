@@ -1,0 +1,13 @@
+"""Built at test time rather than committed (too big, binary or invisible).
+
+100,000 nested brackets (crashed libyaml's composer before it was guarded).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def make(data: Path) -> None:
+    text = "# deep\nforce: " + "[" * 100_000 + "]" * 100_000 + "\n"
+    (data / "force_responses" / "kent.yaml").write_text(text, "utf-8")

@@ -1,0 +1,281 @@
+"""Hostile text in the data must reach readers as inert literal text, never as markup or script.
+
+Every text field of the real dataset is replaced with an attack string, the pages are rendered and
+converted by Python-Markdown with the site's own extensions (plus the abbreviations snippet), and the
+HTML is parsed: no script element, no event-handler attribute, no javascript: URL, no image.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+import sys
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from rectrack.api import load_and_validate
+from rectrack.derive import derive
+from rectrack.render import render_abbreviations, render_pages
+from rectrack.render.markdown import check_slug, external_link, link, md, paragraphs
+
+ROOT = Path(__file__).resolve().parents[1]
+AS_OF = date(2026, 11, 23)
+
+ATTACK = (
+    "[x](javascript:alert(1)) <script>alert(1)</script> <img src=x onerror=alert(1)> "
+    '**bold** `code` {: onclick="alert(1)" } *[HTML]: hover <svg onload=alert(1)> '
+    '<a href="javascript:alert(2)">y</a> &lt;script&gt;alert(3)&lt;/script&gt; '
+    '--8<-- "mkdocs.yml" \x02wzxhzdk:0\x03 | a | b | ![i](x.png) ==m== ~~s~~ <!-- c -->'
+)
+#: Starts with constructs that only work at the beginning of a line, and spans paragraphs and bullets.
+BLOCK_ATTACK = (
+    f"# heading {ATTACK}\n\n- bullet <script>alert(4)</script>\n1. one\n> quote\n\n"
+    f"    indented code\n\n=====\n\n!!! note\n    admonition\n\n<div onclick=alert(5)>div</div>\n\n{ATTACK}"
+)
+
+
+def hostile(text: object) -> object:
+    return BLOCK_ATTACK if isinstance(text, str) and "\n" in text else ATTACK if isinstance(text, str) else text
+
+
+def _replace_texts(obj, fields: tuple[str, ...], **extra):
+    changes = {name: hostile(getattr(obj, name)) for name in fields if getattr(obj, name) is not None}
+    return dataclasses.replace(obj, **changes, **extra)
+
+
+@pytest.fixture(scope="module")
+def hostile_dataset():
+    checked = load_and_validate(ROOT / "data")
+    assert checked.ok
+    ds = checked.dataset
+    report = _replace_texts(ds.report, ("title", "series", "published_as_printed", "summary"),
+                            sections=tuple(_replace_texts(s, ("chapter", "title")) for s in ds.report.sections))
+    report = dataclasses.replace(report, summary=BLOCK_ATTACK)
+    bodies = tuple(_replace_texts(b, ("name", "description"), abbreviation="NPCC") for b in ds.bodies)
+    recs = tuple(
+        _replace_texts(r, ("short_title", "deadline_as_printed", "text"),
+                       actions=tuple(ATTACK for _ in r.actions) or (ATTACK,),
+                       summary_variant=(dataclasses.replace(r.summary_variant, text=ATTACK, actions=(ATTACK,),
+                                                            differences=ATTACK) if r.summary_variant else None))
+        for r in ds.recommendations
+    )
+    cases = tuple(_replace_texts(c, ("title",), text=BLOCK_ATTACK) for c in ds.case_studies)
+    forces = tuple(
+        _replace_texts(f, ("name", "region"), other_names=(ATTACK,),
+                       policing_body=dataclasses.replace(f.policing_body, title=ATTACK))
+        for f in ds.forces
+    )
+    responses = tuple(
+        dataclasses.replace(
+            r, author=ATTACK, foreword=BLOCK_ATTACK,
+            source=dataclasses.replace(r.source, title=ATTACK, url="javascript:alert(6)//http://x"),
+            responses=tuple(
+                dataclasses.replace(a, action=BLOCK_ATTACK, evidence=ATTACK, note=ATTACK) for a in r.responses),
+        )
+        for r in ds.responses
+    )
+    glossary = tuple(_replace_texts(t, ("term", "definition")) for t in ds.glossary)
+    statistics = tuple(_replace_texts(s, ("label", "period", "quote")) for s in ds.statistics)
+    figures = tuple(
+        _replace_texts(f, ("title", "source"), series=tuple(ATTACK + str(i) for i in range(len(f.series))),
+                       rows=tuple(_replace_texts(row, ("label", "quote")) for row in f.rows))
+        for f in ds.figures
+    )
+    return dataclasses.replace(
+        ds, report=report, bodies=bodies, recommendations=recs, case_studies=cases, forces=forces,
+        responses=responses, glossary=glossary, statistics=statistics, figures=figures, _index={},
+    )
+
+
+@pytest.fixture(scope="module")
+def tracker(hostile_dataset):
+    return derive(hostile_dataset, AS_OF)
+
+
+#: One page of each kind (every index page, and detail pages that exercise each template branch).
+#: Converting all of them takes a minute: the attack string is long and full of escapes.
+SAMPLE_DETAIL_PAGES = ("recommendations/1.md", "recommendations/4.md", "recommendations/9.md",
+                       "forces/devon-and-cornwall.md", "forces/kent.md", "bodies/npcc.md", "bodies/hmicfrs.md",
+                       "case-studies/cheshire-electronic-planner.md")
+
+
+@pytest.fixture(scope="module")
+def markdown_pages(tracker) -> dict[str, str]:
+    return render_pages(tracker)
+
+
+@pytest.fixture(scope="module")
+def html_pages(tracker, markdown_pages, tmp_path_factory) -> dict[str, str]:
+    """Sample pages as HTML, through the same Markdown extensions the site uses."""
+    snippets = tmp_path_factory.mktemp("snippets")
+    (snippets / "abbreviations.md").write_text(render_abbreviations(tracker), encoding="utf-8")
+    extensions, configs = _site_extensions(snippets)
+    converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    out = {}
+    for path, text in markdown_pages.items():
+        if "/" in path and not path.endswith("index.md") and path not in SAMPLE_DETAIL_PAGES:
+            continue
+        converter.reset()
+        out[path] = converter.convert(_strip_front_matter(text))
+    return out
+
+
+def test_every_page_keeps_hostile_text_escaped_in_its_markdown(markdown_pages) -> None:
+    """A cheap check on all pages (the sample below goes through the whole Markdown pipeline)."""
+    showing = [p for p, text in markdown_pages.items() if "&lt;script&gt;alert&#40;1&#41;&lt;/script&gt;" in text]
+    assert len(showing) >= len(markdown_pages) - 2  # all but downloads and search show data text
+    for path, text in markdown_pages.items():
+        for live in ("<script>alert", "<img", "onerror=", "onload=", "onclick=", "](javascript:", "**bold**",
+                     "`code`", '--8<-- "', "\x02", "*[HTML]"):
+            assert live not in text, (path, live)
+
+
+def _site_extensions(snippets: Path) -> tuple[list[str], dict[str, dict]]:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names, configs = [], {}
+    for entry in config["markdown_extensions"]:
+        name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, None))
+        names.append(name)
+        configs[name] = dict(options or {})
+    configs["pymdownx.snippets"] = {**configs.get("pymdownx.snippets", {}), "base_path": [str(snippets)],
+                                    "auto_append": ["abbreviations.md"], "check_paths": True}
+    if "pymdownx.snippets" not in names:
+        names.append("pymdownx.snippets")
+    return names, configs
+
+
+def _strip_front_matter(text: str) -> str:
+    if text.startswith("---\n"):
+        return text.split("\n---\n", 1)[1]
+    return text
+
+
+class _Audit(HTMLParser):
+    """Collects everything that could run script or load something."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "img", "iframe", "object", "embed", "style", "base", "meta", "form") and not (
+            tag == "script" and dict(attrs).get("src") == "../pagefind/pagefind-ui.js"
+        ) and not (tag == "form" and dict(attrs).get("class") == "rt-filters"):
+            self.problems.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"{tag}[{name}]")
+            if name in ("href", "src", "action", "formaction", "xlink:href") and value and \
+                    value.strip().lower().replace("\x00", "").startswith(("javascript:", "data:", "vbscript:")):
+                self.problems.append(f"{tag}[{name}={value}]")
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _audit(html: str) -> _Audit:
+    audit = _Audit()
+    audit.feed(html)
+    audit.close()
+    return audit
+
+
+def test_hostile_data_renders_no_active_markup(html_pages) -> None:
+    assert len(html_pages) >= 15
+    for path, html in html_pages.items():
+        audit = _audit(html)
+        assert audit.problems == [], (path, audit.problems[:5])
+        assert "<strong>bold</strong>" not in html, path
+        assert "<code>code</code>" not in html, path
+        assert "<h1>heading" not in html.replace("\n", ""), path
+        assert "\x02" not in html and "\x03" not in html, path  # no smuggled stash placeholder
+
+
+def test_hostile_text_is_shown_literally(html_pages) -> None:
+    """Escaping must keep the words: the reader sees exactly what the data says."""
+    text = "".join(_audit(html_pages["recommendations/4.md"]).text)
+    assert "[x](javascript:alert(1))" in text
+    assert "<script>alert(1)</script>" in text
+    assert "<img src=x onerror=alert(1)>" in text
+    assert "**bold**" in text
+    assert '--8<-- "mkdocs.yml"' in text
+    force_page = "".join(_audit(html_pages["forces/devon-and-cornwall.md"]).text)
+    assert "- bullet <script>alert(4)</script>" not in force_page  # a bullet became a list item...
+    assert "bullet <script>alert(4)</script>" in force_page  # ...with its text intact
+
+
+def test_snippet_line_in_data_does_not_include_files(html_pages) -> None:
+    for html in html_pages.values():
+        assert "markdown_extensions" not in html  # mkdocs.yml was not pulled in
+
+
+def test_javascript_source_url_is_not_linked(html_pages) -> None:
+    """The one data string that may become an href (a response's URL) is dropped unless http(s)."""
+
+    class Links(HTMLParser):
+        hrefs: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.hrefs += [v for k, v in attrs if k == "href" and v]
+
+    for path in ("forces/devon-and-cornwall.md", "about.md"):
+        parser = Links()
+        parser.hrefs = []
+        parser.feed(html_pages[path])
+        assert parser.hrefs, path
+        assert not [h for h in parser.hrefs if "javascript" in h.lower()], path
+        assert "javascript:alert(6)//http://x" not in "".join(_audit(html_pages[path]).text)
+
+
+def test_md_escapes_every_markdown_and_html_special() -> None:
+    escaped = md("\\`*_[](){}#+!|<>&\"'~^=")
+    assert not any(c in escaped for c in "\\`*_[](){}+!|<>\"'~^=")
+    assert md("- item") == "&#45; item"
+    assert md("12. item") == "12&#46; item"
+    assert md("a\n\n# b") == "a &#35; b"
+    assert md("a\x02b\x03c\x00") == "abc"
+    assert md(None) == ""
+
+
+def test_paragraphs_keep_paragraphs_and_bullets() -> None:
+    out = paragraphs("First *one*.\n\nSecond:\n\n- a [x](y)\n- b\n\nThird")
+    assert out.split("\n\n") == ["First &#42;one&#42;.", "Second:", "- a &#91;x&#93;&#40;y&#41;\n- b", "Third"]
+
+
+def test_links_only_from_slugs_and_http_urls() -> None:
+    with pytest.raises(ValueError):
+        check_slug("../etc/passwd")
+    with pytest.raises(ValueError):
+        check_slug("javascript:alert(1)")
+    assert link("<b>", "forces/kent.md", "recommendations/4.md") == "[&lt;b&gt;](../forces/kent.md)"
+    assert "href" not in external_link("t", "javascript:alert(1)")
+    assert 'href="https://example.org/a&#95;b?x&#61;1&amp;y&#61;&quot;"' in external_link("t", 'https://example.org/a_b?x=1&y="')
+
+
+@pytest.mark.skipif(shutil.which("mkdocs", path=str(Path(sys.executable).parent)) is None,
+                    reason="mkdocs not installed beside this Python")
+def test_page_title_stays_text_in_the_built_html(tmp_path) -> None:
+    """Material writes ``page.title | striptags`` into <title>, and striptags decodes &lt;...&gt;.
+
+    overrides/main.html re-escapes it; without that override this page would contain a live script.
+    """
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (docs / "p.md").write_text(f"# {md('</title><script>alert(1)</script>')}\n\ntext\n", encoding="utf-8")
+    config = {"site_name": "T", "docs_dir": str(docs), "site_dir": str(tmp_path / "site"), "plugins": [],
+              "theme": {"name": "material", "font": False, "custom_dir": str(ROOT / "overrides")}}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    result = subprocess.run([str(mkdocs), "build", "-q", "-f", str(tmp_path / "mkdocs.yml")],
+                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "p" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - T</title>" in html

@@ -1,0 +1,481 @@
+"""The built site as files: pages per thing, links, downloads, status.json, acceptance facts, failed
+builds, strict MkDocs and byte-for-byte reproducibility.
+
+The site is built once per test run (shared with the browser tests, see tests/browser/sitebuild.py).
+Every expected count comes from the data files, not from constants here.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+import yaml
+from browser.sitebuild import AS_OF, REPO, Data, collapse, load_data, make_root, run_build, shared_site
+
+pytestmark = pytest.mark.xdist_group("sitebuild")
+
+STATES = {"closed", "implemented", "overdue", "due-today", "due-soon", "upcoming"}
+DOWNLOADS = {"recommendations.json", "recommendations.csv", "case-studies.json", "case-studies.csv",
+             "responses.json", "responses.csv", "forces.json", "forces.csv", "status.json", "status.csv",
+             "deadlines.ics", "rectrack-data.zip"}
+PAST_DEADLINE = [1, 4, 6, 8, 10, 15, 16]
+DUE_IN_38_DAYS = [3, 14]
+AS_OF_DATE = date.fromisoformat(AS_OF)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    outcome = shared_site(tmp_path_factory)
+    assert outcome.ok, f"rectrack build --as-of {AS_OF} failed:\n{outcome.output[-3000:]}"
+    return outcome
+
+
+@pytest.fixture(scope="module")
+def site(built) -> Path:
+    return built.site
+
+
+@pytest.fixture(scope="module")
+def data() -> Data:
+    return load_data()
+
+
+# --- reading HTML ------------------------------------------------------------------------------------
+
+class Page(HTMLParser):
+    """Text, links, ids, titles and resource references of one HTML file."""
+
+    SKIP_TEXT = {"script", "style", "template"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str]] = []  # (tag.attr, value)
+        self.ids: set[str] = set()
+        self.title = ""
+        self.h1 = ""
+        self._text: list[str] = []
+        self._main: list[str] = []
+        self._stack: list[str] = []
+        self._in_main = 0
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        for key in ("id", "name"):
+            if values.get(key) and (key == "id" or tag == "a"):
+                self.ids.add(values[key])
+        for attr in ("href", "src"):
+            if values.get(attr) is not None:
+                self.links.append((f"{tag}.{attr}", values[attr]))
+        if tag in ("img", "source") and values.get("srcset"):
+            for part in values["srcset"].split(","):
+                self.links.append((f"{tag}.srcset", part.strip().split(" ")[0]))
+        if tag not in ("br", "img", "input", "meta", "link", "hr", "source", "wbr", "col", "area", "base"):
+            self._stack.append(tag)
+            if tag == "main" or (tag == "article" and not self._in_main):
+                self._in_main += 1
+
+    def handle_endtag(self, tag):
+        if tag in self._stack:
+            while self._stack:
+                top = self._stack.pop()
+                if top in ("main", "article") and self._in_main:
+                    self._in_main -= 1
+                if top == tag:
+                    break
+
+    def handle_data(self, data):
+        if self._stack and self._stack[-1] in self.SKIP_TEXT:
+            return
+        if "title" in self._stack:
+            self.title += data
+        if "h1" in self._stack:
+            self.h1 += data
+        self._text.append(data)
+        if self._in_main:
+            self._main.append(data)
+
+    @property
+    def text(self) -> str:
+        return collapse(" ".join(self._text))
+
+    @property
+    def main_text(self) -> str:
+        return collapse(" ".join(self._main))
+
+
+_PARSED: dict[Path, Page] = {}
+
+
+def parse(path: Path) -> Page:
+    if path not in _PARSED:
+        page = Page()
+        page.feed(path.read_text("utf-8"))
+        page.close()
+        _PARSED[path] = page
+    return _PARSED[path]
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("pagefind/"))
+
+
+def page_file(site: Path, url_path: str) -> Path:
+    return site / url_path.strip("/") / "index.html"
+
+
+# --- a page per thing --------------------------------------------------------------------------------
+
+def test_a_page_per_recommendation_force_body_and_case_study(site: Path, data: Data) -> None:
+    expected = (
+        [(f"recommendations/{r['number']}", f"Recommendation {r['number']}") for r in data.recommendations]
+        + [(f"forces/{f['id']}", f["name"]) for f in data.forces]
+        + [(f"bodies/{b['id']}", b["name"]) for b in data.bodies]
+        + [(f"case-studies/{c['id']}", c["title"]) for c in data.case_studies]
+    )
+    missing, unnamed = [], []
+    for path, name in expected:
+        file = page_file(site, path)
+        if not file.is_file():
+            missing.append(path)
+        elif collapse(name) not in collapse(parse(file).h1 + " " + parse(file).title):
+            unnamed.append(f"{path}: h1={parse(file).h1!r}")
+    assert not missing, f"{len(missing)} of {len(expected)} pages missing: {missing}"
+    assert not unnamed, f"pages whose <h1>/<title> does not name their subject: {unnamed}"
+    for index in ("recommendations", "forces", "bodies", "case-studies"):
+        assert page_file(site, index).is_file(), f"no index page /{index}/"
+
+
+def test_index_pages_link_to_every_item(site: Path, data: Data) -> None:
+    for index, targets in (
+        ("recommendations", [str(r["number"]) for r in data.recommendations]),
+        ("forces", [f["id"] for f in data.forces]),
+        ("case-studies", [c["id"] for c in data.case_studies]),
+    ):
+        hrefs = {urljoin(f"/{index}/", h).rstrip("/") for _, h in parse(page_file(site, index)).links}
+        missing = [t for t in targets if f"/{index}/{t}" not in hrefs]
+        assert not missing, f"/{index}/ does not link to {missing}"
+
+
+# --- links -------------------------------------------------------------------------------------------
+
+def _url_of(site: Path, file: Path) -> str:
+    rel = file.relative_to(site).as_posix()
+    return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+
+
+def _target(site: Path, path: str) -> Path | None:
+    candidate = site / unquote(path).lstrip("/")
+    if path.endswith("/") or candidate.is_dir():
+        candidate = candidate / "index.html"
+    return candidate if candidate.is_file() else None
+
+
+def test_every_internal_link_resolves_and_nothing_loads_from_other_hosts(site: Path) -> None:
+    broken, bad_anchor, foreign, scripted = [], [], [], []
+    files = html_files(site)
+    assert len(files) > 50, f"only {len(files)} HTML files in the site"
+    checked = 0
+    for file in files:
+        here = _url_of(site, file)
+        for kind, href in parse(file).links:
+            value = href.strip()
+            if not value:
+                continue
+            parts = urlsplit(value)
+            scheme = parts.scheme.lower()
+            if scheme == "javascript":
+                scripted.append(f"{here}: {kind}={value}")
+                continue
+            if scheme in ("mailto", "tel", "data"):
+                continue
+            if scheme in ("http", "https") or value.startswith("//"):
+                if kind != "a.href":
+                    foreign.append(f"{here}: <{kind}> {value}")
+                continue
+            if scheme:
+                broken.append(f"{here}: {kind}={value} (unknown scheme)")
+                continue
+            absolute = urlsplit(urljoin("http://site" + here, value))
+            target = _target(site, absolute.path)
+            checked += 1
+            if target is None:
+                broken.append(f"{here}: {kind}={value}")
+                continue
+            if absolute.fragment and target.suffix == ".html":
+                if unquote(absolute.fragment) not in parse(target).ids:
+                    bad_anchor.append(f"{here}: {kind}={value}")
+    assert not scripted, f"javascript: URLs in the site: {scripted[:20]}"
+    assert not foreign, f"resources loaded from other hosts: {foreign[:20]}"
+    assert not broken, f"{len(broken)} of {checked} internal links do not resolve: {broken[:30]}"
+    assert not bad_anchor, f"{len(bad_anchor)} links point at a missing #anchor: {bad_anchor[:30]}"
+
+
+def test_css_does_not_load_from_other_hosts(site: Path) -> None:
+    offenders = []
+    for css in site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^)'\"]+)", css.read_text("utf-8", errors="replace")):
+            if re.match(r"^(https?:)?//", url):
+                offenders.append(f"{css.relative_to(site)}: {url}")
+        for url in re.findall(r"@import\s+(?:url\()?['\"]?([^'\");]+)", css.read_text("utf-8", errors="replace")):
+            if re.match(r"^(https?:)?//", url):
+                offenders.append(f"{css.relative_to(site)}: @import {url}")
+    assert not offenders, offenders
+
+
+# --- downloads ---------------------------------------------------------------------------------------
+
+def _downloads(site: Path) -> Path:
+    return site / "downloads"
+
+
+def test_downloads_exist(site: Path) -> None:
+    present = {p.relative_to(_downloads(site)).as_posix() for p in _downloads(site).rglob("*") if p.is_file()}
+    schemas = {f"schemas/{p.name}" for p in (REPO / "schemas").glob("*.schema.json")}
+    assert schemas, "no schemas in the repository"
+    missing = (DOWNLOADS | schemas) - present
+    assert not missing, f"downloads/ lacks {sorted(missing)}"
+
+
+@pytest.mark.parametrize("name", sorted(n for n in DOWNLOADS if n.endswith(".json")))
+def test_json_download_parses_and_matches_its_csv(site: Path, name: str) -> None:
+    rows = json.loads((_downloads(site) / name).read_text("utf-8"))
+    assert isinstance(rows, list) and rows, f"{name} is not a non-empty list"
+    assert all(isinstance(r, dict) for r in rows)
+    text = (_downloads(site) / name.replace(".json", ".csv")).read_bytes().decode("utf-8-sig")
+    table = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(table) == len(rows), f"{name}: {len(rows)} JSON rows but {len(table)} CSV rows"
+    assert list(table[0]) == list(rows[0]), f"{name}: CSV columns differ from JSON keys"
+
+
+def test_json_row_counts_follow_the_data(site: Path, data: Data) -> None:
+    def rows(name):
+        return json.loads((_downloads(site) / name).read_text("utf-8"))
+
+    assert [r["id"] for r in rows("recommendations.json")] == [r["number"] for r in data.recommendations]
+    assert [r["id"] for r in rows("case-studies.json")] == [c["id"] for c in data.case_studies]
+    assert [r["id"] for r in rows("forces.json")] == [f["id"] for f in data.forces]
+    answered = sum(len(doc["responses"]) for doc in data.responses.values())
+    assert len(rows("responses.json")) == answered
+
+
+def test_schemas_parse(site: Path) -> None:
+    files = sorted((_downloads(site) / "schemas").glob("*.schema.json"))
+    assert files
+    for file in files:
+        schema = json.loads(file.read_text("utf-8"))
+        assert "$schema" in schema and "2020-12" in schema["$schema"], file.name
+        assert file.read_bytes() == (REPO / "schemas" / file.name).read_bytes(), f"{file.name} differs from schemas/"
+
+
+def _unfold_ics(text: str) -> list[str]:
+    assert "\r\n" in text, "iCalendar lines must end with CRLF"
+    return text.replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
+
+
+def test_deadlines_ics_has_one_event_per_recommendation(site: Path, data: Data) -> None:
+    raw = (_downloads(site) / "deadlines.ics").read_bytes()
+    lines = _unfold_ics(raw.decode("utf-8"))
+    assert lines[0] == "BEGIN:VCALENDAR" and "END:VCALENDAR" in lines
+    assert all(len(line.encode()) <= 75 for line in raw.decode("utf-8").split("\r\n")), "unfolded long line"
+    events, current = [], None
+    for line in lines:
+        if line == "BEGIN:VEVENT":
+            current = {}
+        elif line == "END:VEVENT":
+            events.append(current)
+            current = None
+        elif current is not None and ":" in line:
+            key, _, value = line.partition(":")
+            current[key.split(";")[0]] = value
+    assert len(events) == len(data.recommendations)
+    assert len({e["UID"] for e in events}) == len(events), "UIDs must be unique"
+    starts = sorted(e["DTSTART"] for e in events)
+    assert starts == sorted(str(r["deadline"]).replace("-", "") for r in data.recommendations)
+
+
+def test_zip_holds_every_download(site: Path) -> None:
+    archive = zipfile.ZipFile(_downloads(site) / "rectrack-data.zip")
+    assert archive.testzip() is None
+    names = set(archive.namelist())
+    files = {p.relative_to(_downloads(site)).as_posix() for p in _downloads(site).rglob("*")
+             if p.is_file() and p.name not in ("rectrack-data.zip", "index.html")}  # index.html: the page
+    assert files <= names, f"the zip lacks {sorted(files - names)}"
+    for name in files:
+        assert archive.read(name) == (_downloads(site) / name).read_bytes(), f"{name} in the zip differs"
+
+
+# --- status.json -------------------------------------------------------------------------------------
+
+def test_status_json_one_row_per_owner_and_recommendation(site: Path, data: Data) -> None:
+    rows = json.loads((_downloads(site) / "status.json").read_text("utf-8"))
+    expected = {(f["id"], r["number"]) for r in data.force_directed for f in data.forces}
+    expected |= {(o, r["number"]) for r in data.recommendations for o in r["owners"] if o != "forces"}
+    keys = [(row["owner"], row["recommendation"]) for row in rows]
+    assert len(keys) == len(set(keys)), "an owner and recommendation appear twice"
+    assert set(keys) == expected
+    assert len(rows) == len(data.forces) * len(data.force_directed) + sum(
+        1 for r in data.recommendations for o in r["owners"] if o != "forces")
+    required = {"owner", "recommendation", "deadline", "as_of", "days", "response", "implementation",
+                "inspectorate", "state"}
+    deadlines = {r["number"]: date.fromisoformat(str(r["deadline"])) for r in data.recommendations}
+    for row in rows:
+        assert required <= set(row), f"status.json row lacks {required - set(row)}"
+        assert row["as_of"] == AS_OF
+        assert row["deadline"] == deadlines[row["recommendation"]].isoformat()
+        assert row["days"] == (deadlines[row["recommendation"]] - AS_OF_DATE).days
+        assert row["response"] in ("published", "none")
+        assert row["implementation"] in ("implemented", "in-progress", "not-started", "not-stated")
+        assert row["inspectorate"] in (None, "open", "closed", "superseded")
+        assert row["state"] in STATES
+        claimed = data.responses.get(row["owner"], {}).get("responses", [])
+        answered = {r["recommendation"] for r in claimed}
+        assert (row["response"] == "published") == (row["recommendation"] in answered), row
+
+
+# --- acceptance --------------------------------------------------------------------------------------
+
+def _claims(data: Data) -> dict[tuple[str, int], str]:
+    return {(force, r["recommendation"]): r["implementation"]
+            for force, doc in data.responses.items() for r in doc["responses"]}
+
+
+def test_past_deadlines_overdue_for_every_force_without_an_implemented_claim(site: Path, data: Data) -> None:
+    rows = {(r["owner"], r["recommendation"]): r for r in
+            json.loads((_downloads(site) / "status.json").read_text("utf-8"))}
+    claims = _claims(data)
+    for number in PAST_DEADLINE:
+        assert "forces" in data.recommendation(number)["owners"]
+        for force in data.forces:
+            row = rows[(force["id"], number)]
+            want = "implemented" if claims.get((force["id"], number)) == "implemented" else "overdue"
+            assert row["state"] == want, f"{force['id']} rec {number}: {row['state']} (expected {want})"
+
+
+def test_recommendation_pages_show_the_time_state(site: Path, data: Data) -> None:
+    problems = []
+    for r in data.recommendations:
+        number = r["number"]
+        text = parse(page_file(site, f"recommendations/{number}")).main_text
+        deadline = date.fromisoformat(str(r["deadline"]))
+        days = (deadline - AS_OF_DATE).days
+        if number in PAST_DEADLINE:
+            want = [f"overdue by {-days} days", "Overdue"]
+        elif number in DUE_IN_38_DAYS:
+            want = ["due in 38 days"]
+        else:
+            want = ["30 April 2027"]
+            assert deadline == date(2027, 4, 30), f"recommendation {number}: deadline {deadline}"
+        problems += [f"/recommendations/{number}/ lacks {w!r}" for w in want if w not in text]
+    assert not problems, problems
+
+
+def test_devon_and_cornwall_page_shows_its_answers_with_evidence(site: Path, data: Data) -> None:
+    doc = data.responses["devon-and-cornwall"]
+    answers = doc["responses"]
+    assert len(answers) == 9, "the data records 9 answered recommendations for Devon and Cornwall"
+    text = parse(page_file(site, "forces/devon-and-cornwall")).main_text
+    problems = []
+    for answer in answers:
+        if f"Recommendation {answer['recommendation']}" not in text:
+            problems.append(f"recommendation {answer['recommendation']} is not named")
+        if answer["evidence"] and collapse(answer["evidence"]) not in text:
+            problems.append(f"evidence for recommendation {answer['recommendation']} is not shown")
+        if collapse(answer["action"]).split(". ")[0] not in text:
+            problems.append(f"action text for recommendation {answer['recommendation']} is not shown")
+    assert not problems, problems
+    for label in ("Implemented (claimed)", "In progress (claimed)", "Not stated"):
+        assert label in text, f"the Devon and Cornwall page does not say {label!r}"
+
+
+def test_a_force_without_a_response_says_so(site: Path, data: Data) -> None:
+    silent = next(f for f in data.forces if f["id"] not in data.responses)
+    text = parse(page_file(site, f"forces/{silent['id']}")).main_text
+    assert "No response published" in text, f"/forces/{silent['id']}/ does not say no response was published"
+    assert "Overdue" in text
+
+
+# --- failed builds, strict MkDocs, reproducibility -----------------------------------------------------
+
+def _snapshot(tree: Path) -> dict[str, str]:
+    return {p.relative_to(tree).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir")
+            for p in sorted(tree.rglob("*"))}
+
+
+def _break_data(data_dir: Path) -> None:
+    path = data_dir / "recommendations.yaml"
+    doc = yaml.safe_load(path.read_text("utf-8"))
+    doc["recommendations"][0]["deadline"] = "31st of October"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+@pytest.mark.parametrize("failure", ["data error", "MkDocs error"])
+def test_a_failed_build_leaves_the_previous_site_untouched(site: Path, tmp_path: Path, failure: str) -> None:
+    existing = tmp_path / "out" / "site"
+    shutil.copytree(site, existing)
+    before = _snapshot(existing)
+    root = make_root(tmp_path / "root")
+    if failure == "data error":
+        _break_data(root / "data")
+    else:  # valid data, but a hand-written page with a broken link: strict MkDocs fails late in the build
+        (root / "content" / "zz-broken.md").write_text("# Broken\n\n[missing](no-such-page.md)\n", "utf-8")
+    outcome = run_build(root, existing)
+    assert not outcome.ok, f"the build should have failed ({failure}) but succeeded"
+    assert "Traceback" not in outcome.output, outcome.output[-2000:]
+    assert _snapshot(existing) == before, "a failed build changed the existing site/"
+    leftovers = sorted(p.name for p in existing.parent.iterdir() if p.name != "site")
+    assert not leftovers, f"a failed build left temporary directories beside site/: {leftovers}"
+
+
+def test_mkdocs_build_strict_is_clean(built, tmp_path: Path) -> None:
+    config = built.site.parent / "rectrack-shared-root" / "build" / "mkdocs.yml"
+    assert config.is_file(), f"the build wrote no engine config at {config}"
+    result = subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "--strict", "-f", str(config),
+                             "-d", str(tmp_path / "strict")], capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    log = re.sub(r"\x1b\[[0-9;]*m", "", result.stderr)
+    warnings = [line for line in log.splitlines() if re.match(r"^\s*(WARNING|ERROR)\b", line)]
+    assert not warnings, warnings
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    """Two builds of the same inputs from two directories, at the same time: one as if on another day
+    (SOURCE_DATE_EPOCH is what MkDocs reads as "now"), with another hash seed and time zone.
+
+    Both start from one snapshot of the inputs, so edits to the working tree during the run cannot
+    make them differ; the shared site is not used for the same reason.
+    """
+    snapshot = make_root(tmp_path / "snapshot")
+    roots = [shutil.copytree(snapshot, tmp_path / name) for name in ("root-a", "root-b")]
+    envs = [{}, {"SOURCE_DATE_EPOCH": "1790000000", "PYTHONHASHSEED": "12345", "TZ": "America/Los_Angeles"}]
+    with ThreadPoolExecutor(2) as pool:
+        outcomes = list(pool.map(lambda i: run_build(Path(roots[i]), tmp_path / f"site-{i}", env=envs[i]), (0, 1)))
+    for outcome in outcomes:
+        assert outcome.ok, outcome.output[-3000:]
+    sites = [o.site for o in outcomes]
+    first, second = _snapshot(sites[0]), _snapshot(sites[1])
+    assert sorted(first) == sorted(second), (
+        f"file lists differ: only first {sorted(set(first) - set(second))[:20]}, "
+        f"only second {sorted(set(second) - set(first))[:20]}")
+    differing = [name for name in first if first[name] != second[name]]
+    details = []
+    for name in differing[:5]:
+        a, b = (sites[0] / name).read_bytes(), (sites[1] / name).read_bytes()
+        at = next((i for i in range(min(len(a), len(b))) if a[i] != b[i]), min(len(a), len(b)))
+        details.append(f"{name} @{at}: {a[max(0, at - 60):at + 60]!r} vs {b[max(0, at - 60):at + 60]!r}")
+    assert not differing, f"{len(differing)} files differ between two builds: {differing[:20]}\n" + "\n".join(details)
