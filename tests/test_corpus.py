@@ -26,7 +26,7 @@ CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
 #: Run through the real executable (a subprocess each, so a sample): one per way of failing to load.
 CLI_SAMPLE = ["alias-bomb", "binary-file", "deep-nesting", "duplicate-key", "huge-file", "missing-required-file",
-              "not-utf8", "tabs", "unknown-recommendation", "closed-verdict-without-note"]
+              "not-utf8", "tabs", "unknown-recommendation", "closed-verdict-without-note", "pipe-instead-of-file"]
 BUILD_SAMPLE = ["unknown-recommendation", "alias-bomb", "huge-file"]
 _CONTROL = {"expect.txt", "recipe.py"}
 _DELETE = ".DELETE"

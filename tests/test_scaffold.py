@@ -202,7 +202,9 @@ def test_an_unfinished_scaffold_does_not_block_the_next(tmp_path: Path) -> None:
     data = write_data_dir(tmp_path / "data")
     runner = CliRunner()
     assert runner.invoke(new_response, ["kent", "--data", str(data)]).exit_code == 0
-    assert not load_and_validate(data).ok  # kent.yaml still has empty actions
+    kent = data / "force_responses" / "kent.yaml"
+    kent.write_text(kent.read_text(encoding="utf-8") + "responses: [\n", encoding="utf-8")  # half-edited
+    assert not load_and_validate(data).ok
 
     result = runner.invoke(new_response, ["essex", "--data", str(data)])
 

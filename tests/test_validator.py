@@ -8,6 +8,7 @@ asserted exactly; the rest by code, file and line.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import date
@@ -187,6 +188,20 @@ def test_quoted_number_and_decimal_number_are_wrong_types(data_copy: Path) -> No
     assert by_line[11].message == "expected integer, found decimal number 2.0"
 
 
+@pytest.mark.parametrize(("old", "new", "line", "message"), [
+    ('published: "2026-07-01"', "published: 2026", 5, "expected null or string, found number 2026"),
+    ('published: "2026-07-01"', "published: [2026]", 5, "expected null or string, found a list"),
+    ("foreword: null", "foreword: []", 8, "expected null or string, found a list"),
+    ("foreword: null", "foreword: 5", 8, "expected null or string, found number 5"),
+    ('  title: "Response from the Kent PCC"', "  title: [a, b]", 7, "expected string, found a list"),
+])
+def test_wrong_types_are_named_with_a_hint(data_copy: Path, old: str, new: str, line: int, message: str) -> None:
+    write_kent(data_copy, HEAD.replace(old, new) + ANSWERS)
+    problem = only(problems_of(data_copy), "wrong-type")
+    assert (problem.line, problem.message) == (line, message)
+    assert problem.hint
+
+
 def test_unquoted_valid_date_keeps_its_value(data_copy: Path) -> None:
     replace_once(data_copy / "recommendations.yaml", '  - number: 2\n', "  - number: 2\n    deadline: 2027-04-30\n")
     replace_first(data_copy / "recommendations.yaml", '    deadline: "2027-04-30"\n', "")  # rec 2's quoted one
@@ -274,6 +289,16 @@ def test_empty_file_and_comment_only_file(data_copy: Path) -> None:
     (data_copy / "force_responses" / "essex.yaml").write_text("# to do\n\n", "utf-8")
     assert located(problems_of(data_copy)) == {("empty-file", KENT, 1),
                                                ("empty-file", "data/force_responses/essex.yaml", 1)}
+
+
+def test_folders_pipes_and_devices_are_not_read(data_copy: Path) -> None:
+    responses = data_copy / "force_responses"
+    (responses / "kent.yaml").mkdir()
+    os.mkfifo(responses / "essex.yaml")  # reading a pipe without a writer would wait for ever
+    (responses / "surrey.yaml").symlink_to("/dev/zero")  # an endless file
+    problems = problems_of(data_copy)
+    assert located(problems) == {("unreadable-file", f"data/force_responses/{name}.yaml", 1)
+                                 for name in ("kent", "essex", "surrey")}
 
 
 def test_file_over_the_size_limit_is_not_parsed(data_copy: Path) -> None:

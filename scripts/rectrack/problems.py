@@ -150,7 +150,8 @@ def display_path(path: Path, root: Path | None = None) -> str:
         if base is None:
             continue
         try:
-            return str(path.resolve().relative_to(base.resolve()))
+            # resolve the folder only: a symlinked file is named as the user wrote it, not as its target
+            return str((path.parent.resolve() / path.name).relative_to(base.resolve()))
         except ValueError:
             continue
     return str(path)

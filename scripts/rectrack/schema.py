@@ -233,7 +233,9 @@ def _type_hint(expected: Any, value: Any) -> str:
         return "write a list: each item on its own line starting with '- ', or [a, b]"
     if "object" in wants:
         return "write the fields indented under this key"
-    return ""
+    if isinstance(value, (list, dict)):
+        return "write a single value after the colon, not a list or indented fields"
+    return f"write a value of type {' or '.join(sorted(wants))} here"
 
 
 def _show(value: Any) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,11 +72,18 @@ def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Problem
         return Problem(display, line, column, code, message, hint)
 
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a folder, or a pipe or device that would block or never end
+            return None, [problem("unreadable-file", "this is not an ordinary file (a folder, pipe or device)",
+                                  "replace it with the YAML text file it should be")]
+        size = status.st_size
+        if size <= MAX_FILE_BYTES:
+            with path.open("rb") as stream:  # bounded: the file may grow between stat() and read()
+                raw = stream.read(MAX_FILE_BYTES + 1)
+            size = max(size, len(raw))
         if size > MAX_FILE_BYTES:
             return None, [problem("file-too-large", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
                                   "a data file holds text typed by people: check that the right file was saved here")]
-        raw = path.read_bytes()
     except OSError as exc:
         return None, [problem("unreadable-file", f"cannot read the file ({exc.strerror or exc})",
                               "check the file exists and you have permission to read it")]

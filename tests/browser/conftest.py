@@ -184,3 +184,38 @@ def visit(browser, server, contexts) -> Iterator[Callable[..., Visit]]:
         page.close()
     for context in fresh_contexts:
         context.close()
+
+
+class Tab:
+    """One page reused for many navigations (a new page costs several times a navigation)."""
+
+    def __init__(self, context, server: Server) -> None:
+        self.server = server
+        self.page = context.new_page()
+        self.log = PageLog()
+        watch(self.page, self.log, server.origin)
+
+    def go(self, path: str, wait_until: str = "load") -> list[str]:
+        """Open ``path``; returns the problems (console errors, failed requests, ...) seen while loading it."""
+        before = len(self.log.problems())
+        response = self.page.goto(self.server.url(path), wait_until=wait_until)
+        assert response is not None and response.ok, f"{path}: HTTP {response.status if response else 'none'}"
+        return self.log.problems()[before:]
+
+
+@pytest.fixture
+def tab(browser, server, contexts) -> Iterator[Callable[..., Tab]]:
+    """``tab(javascript=False)`` -> a :class:`Tab` in the shared context for those settings."""
+    opened: list[Tab] = []
+
+    def open_tab(*, javascript: bool = True, viewport: dict | None = None, base: Server | None = None) -> Tab:
+        viewport = viewport or DESKTOP
+        key = (javascript, viewport["width"], viewport["height"])
+        if key not in contexts:
+            contexts[key], _ = open_context(browser, javascript=javascript, viewport=viewport)
+        opened.append(Tab(contexts[key], base or server))
+        return opened[-1]
+
+    yield open_tab
+    for t in opened:
+        t.page.close()

@@ -70,13 +70,14 @@ def record(path: str, result: dict, width: int) -> None:
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_axe_reports_no_wcag_a_or_aa_violations(visit, site, kind: str) -> None:
+def test_axe_reports_no_wcag_a_or_aa_violations(tab, site, kind: str) -> None:
     pages = pages_of(site, kind)
     assert pages, f"no page of type {kind!r} in the site"
     problems = []
+    t = tab()
     for path in pages:
-        v = visit(path)
-        result = run_axe(v.page)
+        t.go(path)
+        result = run_axe(t.page)
         record(path, result, 1280)
         problems += describe(path, result)
     assert not problems, "axe (WCAG 2.0/2.1/2.2 A and AA) found:\n" + "\n".join(problems)
@@ -110,15 +111,15 @@ OVERFLOW = """() => {
 
 
 @pytest.mark.parametrize("width", [375, 320])
-def test_pages_reflow_without_sideways_scrolling(visit, site, width: int) -> None:
+def test_pages_reflow_without_sideways_scrolling(tab, site, width: int) -> None:
     """WCAG 1.4.10 Reflow (axe cannot check it): at 320 and 375 CSS px nothing but a table's own
     scrolling region may be wider than the screen."""
     problems = []
+    t = tab(viewport={"width": width, "height": 800})
     for kind in sorted(NAMED):
         for path in pages_of(site, kind)[:2]:
-            v = visit(path, viewport={"width": width, "height": 800})
-            result = v.page.evaluate(OVERFLOW)
-            v.page.close()
+            t.go(path)
+            result = t.page.evaluate(OVERFLOW)
             if result["scrollWidth"] > result["width"] or result["wide"]:
                 problems.append(f"{path} at {width}px: page is {result['scrollWidth']}px wide; {result['wide']}")
     assert not problems, "content wider than the screen (readers must scroll sideways):\n" + "\n".join(problems)

@@ -36,7 +36,8 @@ MARK = """() => {
         if (el.disabled || el.tabIndex < 0 || el.closest('[inert]')) continue;
         if (el.getClientRects().length === 0) continue;
         // Not shown to anyone (e.g. Material's "Back to top" button until you scroll up): not a control yet.
-        if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true}) || el.closest('[hidden]')) continue;
+        // Skip links are transparent until focused, so opacity is judged only once focus is there.
+        if (!el.checkVisibility({visibilityProperty: true}) || el.closest('[hidden]')) continue;
         if (el.type === 'hidden') continue;
         el.dataset.kb = String(i);
         const parent = el.parentElement;
@@ -47,7 +48,12 @@ MARK = """() => {
     return out;
 }"""
 
-FOCUSED = """() => {
+FOCUSED = """async () => {
+    // Let focus transitions (fade-ins, slide-ins) finish before judging what the reader sees.
+    const running = document.getAnimations().filter(a => a.playState === 'running' &&
+                                                         a.effect && a.effect.getTiming().iterations !== Infinity);
+    if (running.length) await Promise.race([Promise.all(running.map(a => a.finished.catch(() => null))),
+                                            new Promise(resolve => setTimeout(resolve, 600))]);
     const el = document.activeElement;
     if (!el || el === document.body || el === document.documentElement) return null;
     const r = el.getBoundingClientRect();

@@ -25,20 +25,27 @@ PAGE_FACTS = """() => {
 }"""
 
 
-def facts(visit, path: str) -> dict:
-    v = visit(path, javascript=False)
-    result = v.page.evaluate(PAGE_FACTS)
-    v.page.close()  # pages are checked in bulk: do not keep a hundred of them open
+def facts(tab, path: str) -> dict:
+    """What a reader without JavaScript sees on ``path`` (``tab``: a Tab with JavaScript off)."""
+    problems = tab.go(path)
+    result = tab.page.evaluate(PAGE_FACTS)
     result["text"] = collapse(result["text"])
+    result["problems"] = problems
     return result
 
 
-def test_every_page_has_visible_content_without_javascript(visit, site) -> None:
+@pytest.fixture
+def nojs(tab):
+    return tab(javascript=False)
+
+
+def test_every_page_has_visible_content_without_javascript(nojs, site) -> None:
     pages = html_pages(site)
     assert len(pages) > 50
     problems = []
     for path in pages:
-        f = facts(visit, path)
+        f = facts(nojs, path)
+        problems += [f"{path}: {p}" for p in f["problems"]]
         if len(f["text"]) < 80 and path != "/404.html":
             problems.append(f"{path}: almost no visible text ({len(f['text'])} characters)")
         for t in f["tables"]:
@@ -53,9 +60,9 @@ def test_every_page_has_visible_content_without_javascript(visit, site) -> None:
 
 
 @pytest.mark.parametrize("number", [1, 3, 9, 16])
-def test_recommendation_page_without_javascript(visit, data: Data, number: int) -> None:
+def test_recommendation_page_without_javascript(nojs, data: Data, number: int) -> None:
     rec = data.recommendation(number)
-    f = facts(visit, f"/recommendations/{number}/")
+    f = facts(nojs, f"/recommendations/{number}/")
     assert f"Recommendation {number}" in f["h1"]
     for piece in [rec["text"], *rec["actions"], rec["deadline_as_printed"], rec["short_title"]]:
         assert collapse(piece) in f["text"], f"/recommendations/{number}/ lacks {piece[:60]!r}"
@@ -68,9 +75,9 @@ def test_recommendation_page_without_javascript(visit, data: Data, number: int) 
 
 
 @pytest.mark.parametrize("force_id", ["devon-and-cornwall", "kent", "dyfed-powys"])
-def test_force_page_without_javascript(visit, data: Data, force_id: str) -> None:
+def test_force_page_without_javascript(nojs, data: Data, force_id: str) -> None:
     force = data.force(force_id)
-    f = facts(visit, f"/forces/{force_id}/")
+    f = facts(nojs, f"/forces/{force_id}/")
     assert force["name"] in f["h1"]
     summary = [t for t in f["tables"] if t["id"] == f"force-{force_id}"]
     assert summary and summary[0]["shownRows"] == len(data.force_directed), \
@@ -101,32 +108,32 @@ def test_matrix_without_javascript(visit, data: Data) -> None:
         assert all(row["cells"]), f"{row['force']}: a matrix cell has no words"
 
 
-def test_case_studies_without_javascript(visit, data: Data) -> None:
-    f = facts(visit, "/case-studies/")
+def test_case_studies_without_javascript(nojs, data: Data) -> None:
+    f = facts(nojs, "/case-studies/")
     missing = [c["id"] for c in data.case_studies if collapse(c["title"]) not in f["text"]]
     assert not missing, f"the library lacks {missing}"
     for case in data.case_studies[:: max(1, len(data.case_studies) // 5)]:
-        page = facts(visit, f"/case-studies/{case['id']}/")
+        page = facts(nojs, f"/case-studies/{case['id']}/")
         for line in case["text"].splitlines():
             piece = collapse(line.strip().removeprefix("- "))
             assert piece[:120] in page["text"], f"/case-studies/{case['id']}/: text missing {piece[:60]!r}"
 
 
-def test_glossary_and_bodies_without_javascript(visit, data: Data) -> None:
-    f = facts(visit, "/glossary/")
+def test_glossary_and_bodies_without_javascript(nojs, data: Data) -> None:
+    f = facts(nojs, "/glossary/")
     missing = [t["id"] for t in data.glossary if collapse(t["term"]) not in f["text"]
                or collapse(t["definition"]) not in f["text"]]
     assert not missing, f"the glossary lacks {missing}"
     for body in data.bodies:
-        page = facts(visit, f"/bodies/{body['id']}/")
+        page = facts(nojs, f"/bodies/{body['id']}/")
         assert body["name"] in page["h1"]
         owned = [r for r in data.recommendations if body["id"] in r["owners"]]
         for rec in owned:
             assert rec["short_title"] in page["text"], f"/bodies/{body['id']}/ lacks recommendation {rec['number']}"
 
 
-def test_search_page_explains_itself_without_javascript(visit) -> None:
-    f = facts(visit, "/search/")
+def test_search_page_explains_itself_without_javascript(nojs) -> None:
+    f = facts(nojs, "/search/")
     assert "JavaScript" in f["text"], "without JavaScript the search page should say search needs it"
 
 

@@ -212,7 +212,12 @@
   function setupSearch() {
     var element = document.getElementById("search");
     if (!element || typeof window.PagefindUI !== "function") { return; }
-    var ui = new window.PagefindUI({ element: "#search", showSubResults: true, showImages: false, resetStyles: false });
+    var ui = new window.PagefindUI({
+      element: "#search", showSubResults: true, showImages: false, resetStyles: false,
+      // Count a word once per place it appears, so a heading naming "Recommendation 1" outranks a
+      // page that merely repeats "1 of 43" many times.
+      ranking: { termFrequency: 0.0 }
+    });
     labelSearchBox(element);
     var fallback = document.getElementById("search-fallback");
     if (fallback) { fallback.hidden = true; }
