@@ -23,9 +23,11 @@ Method (everything is written under one temporary directory, removed at the end)
 * Search payload: Pagefind's own ``pagefind.js`` runs in Node with ``fetch`` replaced by a file reader
   that logs every file; a fresh instance runs one query and loads the first 5 results' fragments, as
   the search page does. The payload is those files plus ``pagefind.js`` and the Pagefind UI files the
-  search page links. Sizes are bytes on disk (Pagefind's index files are already gzipped; the
-  scripts would shrink further with HTTP compression). Material's equivalent is
+  search page links. Sizes are bytes on disk, and as sent by a server that gzips (Pagefind's index
+  files are gzipped already; its scripts are not). Material's equivalent is
   ``search/search_index.json`` (fetched whole by the first search) plus its search worker.
+* The larger set (``bench/synthetic.py``) also gets one cold ``zensical build --clean`` of the same
+  config, as a reference point.
 """
 
 from __future__ import annotations

@@ -204,6 +204,7 @@ def test_downloads_and_search_pages(pages) -> None:
     assert '<div id="search"></div>' in search
     assert "../pagefind/pagefind-ui.js" in search and "../pagefind/pagefind-ui.css" in search
     assert "pagefind: false" in search
+    assert "# Search {: #search-the-site }" in search  # the heading must not also get id="search"
 
 
 def test_nav_lists_only_section_pages_that_exist(pages) -> None:

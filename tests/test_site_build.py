@@ -225,6 +225,28 @@ def test_every_internal_link_resolves_and_nothing_loads_from_other_hosts(site: P
     assert not bad_anchor, f"{len(bad_anchor)} links point at a missing #anchor: {bad_anchor[:30]}"
 
 
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.ids += [value for name, value in attrs if name == "id" and value is not None]
+
+
+def test_no_page_repeats_an_id(site: Path) -> None:
+    """A repeated id breaks anchors, label/aria references and scripts that look elements up by id
+    (e.g. a heading ``#search`` captured Pagefind's ``#search`` container)."""
+    problems = []
+    for file in html_files(site):
+        parser = _Ids()
+        parser.feed(file.read_text("utf-8"))
+        repeated = sorted({i for i in parser.ids if parser.ids.count(i) > 1})
+        if repeated:
+            problems.append(f"{_url_of(site, file)}: {repeated[:10]}")
+    assert not problems, f"ids used more than once on a page: {problems[:20]}"
+
+
 def test_css_does_not_load_from_other_hosts(site: Path) -> None:
     offenders = []
     for css in site.rglob("*.css"):

@@ -34,6 +34,15 @@ from .problems import Problem
 from .schema import schema_dir
 
 
+#: Hand-written help pages (content/) grouped under one "Help" entry, so the navigation stays small.
+HELP_PAGES = (
+    ("How to publish your response", "publish.md"),
+    ("For inspectors", "inspectors.md"),
+    ("Data file reference", "reference.md"),
+    ("Accessibility statement", "accessibility.md"),
+)
+
+
 class BuildError(Exception):
     """The build stopped; ``problems`` (data) or ``message`` (engine) says why. site/ is untouched."""
 
@@ -68,6 +77,10 @@ class BuildPaths:
     def docs_dir(self) -> Path:
         return self.work_dir / "docs"
 
+    @property
+    def snippets_dir(self) -> Path:
+        return self.work_dir / "snippets"
+
 
 @dataclass
 class BuildResult:
@@ -98,7 +111,14 @@ def prepare(paths: BuildPaths, as_of: date, checked: Checked | None = None,
     rendered.setdefault("reference.md", reference_page())
     tree = _docs_tree(paths, rendered)
     _sync_tree(tree, paths.docs_dir)
-    config = _write_engine_config(paths, tracker, render_pages.NAV)
+    # The abbreviations snippet lives outside the docs dir, or MkDocs would make it a page.
+    _sync_tree({render_pages.ABBREVIATIONS_SNIPPET: render_pages.render_abbreviations(tracker).encode("utf-8")},
+               paths.snippets_dir)
+    nav: list = [{title: target} for title, target in render_pages.NAV]
+    help_pages = [{title: name} for title, name in HELP_PAGES if name in tree]
+    if help_pages:
+        nav.append({"Help": help_pages})
+    config = _write_engine_config(paths, tracker, nav, render_pages.ABBREVIATIONS_SNIPPET)
     timings["derive+render"] = time.perf_counter() - started
     return tracker, config, len(rendered)
 
@@ -183,7 +203,7 @@ def _sync_tree(tree: dict[str, bytes], target: Path) -> None:
             path.rmdir()
 
 
-def _write_engine_config(paths: BuildPaths, tracker: Tracker, nav: list[tuple[str, str]]) -> Path:
+def _write_engine_config(paths: BuildPaths, tracker: Tracker, nav: list, snippet: str) -> Path:
     """A complete mkdocs.yml for the rendered tree (plain YAML, so Zensical or ProperDocs can read it too)."""
     base = yaml.safe_load(paths.config.read_text("utf-8")) or {}
     base["docs_dir"] = str(paths.docs_dir)
@@ -192,7 +212,12 @@ def _write_engine_config(paths: BuildPaths, tracker: Tracker, nav: list[tuple[st
     overrides = paths.root / "overrides"
     if overrides.is_dir():
         theme["custom_dir"] = str(overrides)
-    base["nav"] = [{title: target} for title, target in nav]
+    base["nav"] = nav
+    extensions = base.setdefault("markdown_extensions", [])
+    extensions[:] = [e for e in extensions if not (e == "pymdownx.snippets" or
+                                                   (isinstance(e, dict) and "pymdownx.snippets" in e))]
+    extensions.append({"pymdownx.snippets": {"base_path": [str(paths.snippets_dir)], "auto_append": [snippet],
+                                             "check_paths": True}})
     extra = base.setdefault("extra", {})
     extra["as_of"] = tracker.as_of.isoformat()
     extra["as_of_label"] = f"{tracker.as_of:%-d %B %Y}"

@@ -8,8 +8,10 @@
 * ``visit``: opens a page (in a context shared per JavaScript/viewport setting) and records console
   errors, page errors, dialogs, failed or 4xx/5xx requests, and every request to another host.
 
-Every browser test module carries ``xdist_group("browser")`` so that with ``--dist loadgroup`` they
-all run on one worker and share the one Chromium.
+Every browser test carries ``xdist_group("browser")`` or ``xdist_group("browser-pages")`` (the
+page-by-page sweeps: axe, reflow, no-JavaScript), so that with ``--dist loadgroup`` each group runs on
+one worker with one Chromium, and the two groups can use both cores. The site itself is built once
+per run whichever worker asks first.
 """
 
 from __future__ import annotations

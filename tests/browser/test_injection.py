@@ -212,6 +212,17 @@ def test_hostile_text_is_inert_in_downloads(hostile) -> None:
     assert FORCE_NAME in csv_text
 
 
+def test_the_inspector_catches_live_payloads(visit) -> None:
+    """Guard for this test itself: on a page where the payloads ARE live, the checks fire."""
+    v = visit("/")
+    v.page.set_content("<div class='md-content'>" + "".join(BLOCK_PAYLOADS[:3]) + "</div>")
+    v.page.wait_for_timeout(300)
+    facts = v.page.evaluate(INSPECT)
+    assert v.log.dialogs, "a live onerror/alert payload should have opened a dialog"
+    assert {"#pwned", "#pwned-a"} <= set(facts["bad"]) and facts["pwned"], facts["bad"]
+    assert any("onerror" in b for b in facts["bad"]) and any("javascript:" in b for b in facts["bad"]), facts["bad"]
+
+
 def test_the_payloads_reach_the_data_as_written(tmp_path) -> None:
     """Guard for this test itself: the poisoned copy really holds the payloads (and the real data does not)."""
     root = make_root(tmp_path / "root")

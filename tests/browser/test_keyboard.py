@@ -72,15 +72,25 @@ def indicator(before: dict, after: dict) -> bool:
     own = before["style"], after["style"]
     if own[1]["outline"] != "none" and own[1]["outline"] != own[0]["outline"]:
         return True
-    for key in ("shadow", "border", "background", "decoration"):
+    for key in ("shadow", "background", "decoration"):
         if own[0][key] != own[1][key]:
             return True
+    if _border(own[0]) != _border(own[1]):
+        return True
     parents = before.get("parent"), after.get("parent")
     if parents[0] and parents[1]:
-        for key in ("outline", "shadow", "border", "background"):
+        for key in ("outline", "shadow", "background"):
             if parents[0][key] != parents[1][key]:
                 return True
+        if _border(parents[0]) != _border(parents[1]):
+            return True
     return False
+
+
+def _border(style: dict) -> str:
+    """The border as drawn: a zero-width border (whose colour follows the text colour) draws nothing."""
+    width = style["border"].split(" ")[0]
+    return "none" if width in ("0px", "0") else style["border"]
 
 
 def tab_through(page, limit_extra: int = 40) -> tuple[list[dict], list[dict]]:
@@ -141,6 +151,23 @@ def test_every_control_is_reachable_and_visibly_focused(visit, path: str) -> Non
 def test_keyboard_at_375px(visit, path: str) -> None:
     problems = check_page(visit, path, viewport={"width": 375, "height": 812})
     assert not problems, f"{len(problems)} keyboard problems at 375px:\n" + "\n".join(problems[:30])
+
+
+def test_the_focus_check_tells_visible_from_invisible_focus(visit) -> None:
+    """Guard for this test itself: an outline counts, a colour change alone does not, and a control
+    that Tab skips is reported."""
+    v = visit("/")
+    v.page.set_content("""<style>a { color: #00e; outline: none } a:focus { outline: none; color: #c00 }
+        .ok:focus { outline: 3px solid #000 } .gone { display: none }</style>
+        <a href="#1" class="ok">has an outline</a> <a href="#2" class="bad">colour only</a>
+        <a href="#3" tabindex="-1" class="skipped">never tabbed</a> <a href="#4" class="gone">not shown</a>""")
+    elements, visits = tab_through(v.page)
+    names = {e["i"]: e["text"] for e in elements}
+    by_text = {names[f["i"]]: f for f in visits if f["i"] is not None}
+    assert set(names.values()) == {"has an outline", "colour only"}, "tabindex=-1 and display:none are not controls"
+    before = {e["text"]: e for e in elements}
+    assert indicator(before["has an outline"], by_text["has an outline"])
+    assert not indicator(before["colour only"], by_text["colour only"])
 
 
 def test_filters_work_from_the_keyboard(visit) -> None:

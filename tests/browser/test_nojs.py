@@ -6,7 +6,7 @@ import pytest
 
 from .sitebuild import Data, collapse, html_pages, page_type
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-pages")]
 
 CONTENT = ".md-content"
 #: Everything the pages say about statuses must be words a reader can see.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model import FORCES, Dataset
-from .markdown import check_slug, link
+from .markdown import check_slug, link, relative
 
 HOME = "index.md"
 RECOMMENDATIONS = "recommendations/index.md"
@@ -59,8 +59,8 @@ class Linker:
 
     def recommendation_number(self, number: int) -> Markup:
         """A link that shows just the number but is named "Recommendation 4" for screen readers."""
-        target = self.to(recommendation_path(number), str(number))
-        return Markup(f'[<span class="rt-sr-only">Recommendation </span>{target[1:]}')
+        target = relative(recommendation_path(number), self.here)
+        return Markup(f'[<span class="rt-sr-only">Recommendation </span>{number}]({target})')
 
     def force(self, force_id: str, text: object = None) -> Markup:
         name = text if text is not None else self.dataset.force(force_id).name
