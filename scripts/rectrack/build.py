@@ -33,7 +33,6 @@ from .fieldref import reference_page
 from .problems import Problem
 from .schema import schema_dir
 
-
 #: Hand-written help pages (content/) grouped under one "Help" entry, so the navigation stays small.
 HELP_PAGES = (
     ("How to publish your response", "publish.md"),
