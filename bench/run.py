@@ -7,13 +7,15 @@ Method (everything is written under one temporary directory, removed at the end)
 
 * The project files a build reads (``mkdocs.yml``, ``content/``, ``overrides/``) are copied into the
   temporary directory, so ``build/`` and ``site/`` of the working tree are never touched.
-* ``prepare()`` writes the docs tree and the engine config once. After one unmeasured warm-up build,
-  interleaved, ``--runs`` times (``--scale-runs`` for the larger set), each in its own process:
+* ``prepare()`` writes the docs tree and the engine config once. After one unmeasured warm-up build
+  (shipped data only), interleaved, ``--runs`` times (``--scale-runs`` for the larger set), each in its
+  own process:
   - the whole ``rectrack build --as-of ... --data D --site-dir S --config C``. Wall time includes
     interpreter start-up and imports. A small wrapper runs the real CLI entry point and records the
     stage timings ``build()`` measures, the CLI's own load+validate, and Pagefind's wall and CPU time;
   - ``mkdocs build -f build/mkdocs.yml -d TMP``: plain MkDocs on the very same pages and config.
-  Once: MkDocs with Material's own ``search`` plugin switched on (a config variant), for its index.
+  - MkDocs with Material's own ``search`` plugin switched on (a config variant), for its index (only
+    once on the larger set).
   Times are medians; CPU is user+system time of the process and the children it waited for; peak
   memory is ``ru_maxrss`` from ``wait4`` (the largest of the process and those children, e.g. Pagefind).
 * The headline ratio compares like with like: the whole ``rectrack build`` minus its Pagefind step
@@ -55,8 +57,8 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 import synthetic  # noqa: E402  (bench/ is not a package)
-from rectrack.api import load_and_validate  # noqa: E402
-from rectrack.build import BuildPaths, prepare  # noqa: E402
+from rectrack.build import BuildError, BuildPaths, prepare  # noqa: E402
+from rectrack.model import Dataset  # noqa: E402
 
 BIN = Path(sys.executable).parent
 AS_OF = "2026-11-23"
@@ -256,12 +258,7 @@ class Result:
         return max(sizes) if sizes else None
 
 
-def counts_of(data: Path) -> dict[str, int]:
-    checked = load_and_validate(data)
-    if not checked.ok:
-        first = checked.problems[0].format() if checked.problems else "unknown problem"
-        raise BenchError(f"{data} does not validate: {first}")
-    ds = checked.dataset
+def counts_of(ds: Dataset) -> dict[str, int]:
     return {
         "recommendations": len(ds.recommendations),
         "force-directed": sum(1 for r in ds.recommendations if r.for_forces),
@@ -273,8 +270,8 @@ def counts_of(data: Path) -> dict[str, int]:
     }
 
 
-def bench_data(title: str, slug: str, data: Path, work: Path, runs: int, zensical: bool,
-               say: Callable[[str], None], warm_up: bool = True) -> Result:
+def bench_data(title: str, slug: str, data: Path, work: Path, runs: int, say: Callable[[str], None], *,
+               warm_up: bool, material_runs: int, zensical: bool) -> Result:
     load_before = os.getloadavg()[0]
     root = work / slug
     root.mkdir(parents=True)
@@ -287,16 +284,19 @@ def bench_data(title: str, slug: str, data: Path, work: Path, runs: int, zensica
     logs = root / "logs"
     logs.mkdir()
     config = root / "mkdocs.yml"
-    counts = counts_of(data)
     say(f"[{slug}] preparing the docs tree")
-    _, engine_config, _ = prepare(BuildPaths(config=config, data=data, site=root / "site", work=root / "build"),
-                                  date.fromisoformat(AS_OF))
+    try:
+        tracker, engine_config, _ = prepare(BuildPaths(config=config, data=data, site=root / "site",
+                                                       work=root / "build"), date.fromisoformat(AS_OF))
+    except BuildError as exc:
+        first = exc.problems[0].format() if exc.problems else exc.message
+        raise BenchError(f"{data} does not build: {first}") from None
     pages = sum(1 for _ in (root / "build" / "docs").rglob("*.md"))
     search_config = config_variant(engine_config, root / "build" / "mkdocs-search.yml", plugins=["search"])
 
     timings = root / "timings.json"
     site = root / "site"
-    result = Result(title, counts, pages, Variant("rectrack build"), Variant("plain mkdocs build"),
+    result = Result(title, counts_of(tracker.dataset), pages, Variant("rectrack build"), Variant("plain mkdocs build"),
                     Variant("mkdocs build + Material search"))
     rectrack_cmd = [sys.executable, "-c", _CHILD, str(timings), "build", "--as-of", AS_OF, "--data", str(data),
                     "--config", str(config), "--site-dir", str(site)]
@@ -311,8 +311,8 @@ def bench_data(title: str, slug: str, data: Path, work: Path, runs: int, zensica
         say(f"[{slug}] run {i + 1}/{runs}")
         run(result.rectrack, rectrack_cmd, root, logs / "rectrack.log", timings)
         run(result.plain, mkdocs_cmd(engine_config, "out-plain"), root, logs / "plain.log")
-    say(f"[{slug}] MkDocs with Material search")
-    run(result.material, mkdocs_cmd(search_config, "out-material"), root, logs / "material.log")
+        if i < material_runs:
+            run(result.material, mkdocs_cmd(search_config, "out-material"), root, logs / "material.log")
 
     result.load = (load_before, os.getloadavg()[0])
     result.site_bytes, result.site_files = tree_bytes(site)
@@ -439,7 +439,8 @@ def print_result(r: Result) -> None:
         (f"rectrack build without Pagefind (= --no-search) x{runs}", r.without_search, r.without_search_cpu, None),
         (f"plain mkdocs build (same pages and config) x{len(r.plain.samples)}", r.plain.wall, r.plain.cpu,
          r.plain.peak_mb),
-        ("mkdocs build + Material search plugin x1", r.material.wall, r.material.cpu, r.material.peak_mb),
+        (f"mkdocs build + Material search plugin x{len(r.material.samples)}", r.material.wall, r.material.cpu,
+         r.material.peak_mb),
     ]
     for label, wall, cpu, peak in lines:
         peak_text = f"{peak:>9.0f}" if peak is not None else f"{'':>9}"
@@ -544,15 +545,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         print(f"Rectrack benchmark: as at {AS_OF}; {os.cpu_count()} CPUs; load average at start "
               f"{os.getloadavg()[0]:.2f}; Python {sys.version.split()[0]}")
-        shipped = bench_data("shipped data (data/)", "shipped", args.data.resolve(), work, runs, False, say,
-                             warm_up=not args.quick)
+        shipped = bench_data("shipped data (data/)", "shipped", args.data.resolve(), work, runs, say,
+                             warm_up=not args.quick, material_runs=runs, zensical=False)
         print_result(shipped)
         scaled = None
         if not args.skip_scale:
             say(f"generating the synthetic data set (scale {args.scale})")
             data = synthetic.generate(work / "generated", args.scale)
+            # No warm-up here: the shipped runs warmed imports and prepare() the file cache, and one
+            # build of this size costs a minute and a half.
             scaled = bench_data(f"synthetic, {args.scale} reports' worth (bench/synthetic.py)", "synthetic", data,
-                                work, scale_runs, True, say, warm_up=not args.quick)
+                                work, scale_runs, say, warm_up=False, material_runs=1, zensical=True)
             print(f"\nSeveral-report support is not in the data model (one report per data directory), so the "
                   f"larger set is one report with {args.scale}x the recommendations and sections; all "
                   f"{scaled.counts['forces']} forces answer every force-directed recommendation.")

@@ -179,7 +179,7 @@ def _localise(text: str, force: dict) -> str:
 
 
 def _action(rng: random.Random, force: dict, real: str | None, state: str) -> str:
-    """Two to six paragraphs: some of the real response's, localised, among templated ones."""
+    """Three to seven paragraphs: one to three of the real response's, localised, among templated ones."""
     paragraphs = []
     if real:
         own = [p for p in re.split(r"\n\s*\n", real.strip()) if p.strip()]

@@ -61,6 +61,10 @@ class Page(HTMLParser):
     """Text, links, ids, titles and resource references of one HTML file."""
 
     SKIP_TEXT = {"script", "style", "template"}
+    #: Tags that separate words; inline tags (a, abbr, em, span...) do not, as in a browser.
+    BLOCKS = {"p", "div", "li", "td", "th", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figure",
+              "figcaption", "blockquote", "section", "article", "main", "table", "ul", "ol", "dl", "details",
+              "summary", "hr", "header", "footer", "nav", "form", "label", "option", "caption", "title"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -73,7 +77,14 @@ class Page(HTMLParser):
         self._stack: list[str] = []
         self._in_main = 0
 
+    def _gap(self, tag: str) -> None:
+        if tag in self.BLOCKS:
+            self._text.append(" ")
+            if self._in_main:
+                self._main.append(" ")
+
     def handle_starttag(self, tag, attrs):
+        self._gap(tag)
         values = dict(attrs)
         for key in ("id", "name"):
             if values.get(key) and (key == "id" or tag == "a"):
@@ -90,6 +101,7 @@ class Page(HTMLParser):
                 self._in_main += 1
 
     def handle_endtag(self, tag):
+        self._gap(tag)
         if tag in self._stack:
             while self._stack:
                 top = self._stack.pop()
@@ -111,11 +123,11 @@ class Page(HTMLParser):
 
     @property
     def text(self) -> str:
-        return collapse(" ".join(self._text))
+        return collapse("".join(self._text))
 
     @property
     def main_text(self) -> str:
-        return collapse(" ".join(self._main))
+        return collapse("".join(self._main))
 
 
 _PARSED: dict[Path, Page] = {}

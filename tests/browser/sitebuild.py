@@ -73,22 +73,32 @@ def run_base(tmp_path_factory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def shared_site(tmp_path_factory) -> BuildOutcome:
-    """Build the site from the repository's data once per run; later callers get the same outcome."""
+def build_once(tmp_path_factory, name: str, change_data=None) -> tuple[BuildOutcome, dict]:
+    """Build a site called ``name`` once per test run, whichever worker (or test) asks first.
+
+    ``change_data(data_dir) -> dict`` may alter the private copy of data/ before the build; what it
+    returns is stored with the outcome and handed to every later caller.
+    """
     base = run_base(tmp_path_factory)
-    status = base / "rectrack-shared-site.json"
-    with open(base / "rectrack-shared-site.lock", "w") as lock:
+    status = base / f"rectrack-{name}-site.json"
+    with open(base / f"rectrack-{name}-site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             if not status.exists():
-                root = make_root(base / "rectrack-shared-root")
-                outcome = run_build(root, base / "rectrack-shared-site")
-                status.write_text(json.dumps({"ok": outcome.ok, "site": str(outcome.site),
+                root = make_root(base / f"rectrack-{name}-root")
+                extra = change_data(root / "data") if change_data else {}
+                outcome = run_build(root, base / f"rectrack-{name}-site")
+                status.write_text(json.dumps({"ok": outcome.ok, "site": str(outcome.site), "extra": extra,
                                               "seconds": outcome.seconds, "output": outcome.output}))
             info = json.loads(status.read_text())
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
-    return BuildOutcome(info["ok"], Path(info["site"]), info["seconds"], info["output"])
+    return BuildOutcome(info["ok"], Path(info["site"]), info["seconds"], info["output"]), info["extra"]
+
+
+def shared_site(tmp_path_factory) -> BuildOutcome:
+    """The site built from the repository's data, once per run."""
+    return build_once(tmp_path_factory, "shared")[0]
 
 
 def require_site(outcome: BuildOutcome) -> Path:

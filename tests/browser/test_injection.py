@@ -14,7 +14,7 @@ import json
 import pytest
 import yaml
 
-from .sitebuild import REPO, Server, collapse, make_root, run_build
+from .sitebuild import REPO, Server, build_once, collapse, make_root
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -103,10 +103,8 @@ def poison(data_dir) -> dict:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    base = tmp_path_factory.mktemp("hostile")
-    root = make_root(base / "root")
-    where = poison(root / "data")
-    outcome = run_build(root, base / "site")
+    outcome, where = build_once(tmp_path_factory, "hostile", poison)  # once per run, even if re-requested
+    where["response"] = tuple(where["response"])
     if not outcome.ok:
         pytest.fail("the site with hostile (but schema-valid) text failed to build; it must build and show the text "
                     f"literally:\n{outcome.output[-3000:]}", pytrace=False)

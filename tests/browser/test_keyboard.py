@@ -153,6 +153,39 @@ def test_keyboard_at_375px(visit, path: str) -> None:
     assert not problems, f"{len(problems)} keyboard problems at 375px:\n" + "\n".join(problems[:30])
 
 
+MENU_LINK_SHOWN = """() => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link[href]')].some(link => {
+    const r = link.getBoundingClientRect();
+    return link.checkVisibility({visibilityProperty: true, opacityProperty: true}) &&
+           r.right > 0 && r.left < innerWidth && r.width > 0;
+})"""
+
+
+def test_site_menu_opens_from_the_keyboard_at_375px(visit) -> None:
+    """At phone width the navigation lives in a drawer: a keyboard user must be able to reach the
+    menu button, open the drawer and tab into its links."""
+    v = visit("/", viewport={"width": 375, "height": 812})
+    page = v.page
+    assert not page.evaluate(MENU_LINK_SHOWN), "the navigation drawer should start closed at 375px"
+    found = None
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        found = page.evaluate("""() => { const e = document.activeElement;
+            return e && e.closest('.md-header') &&
+                   (e.matches('[for="__drawer"]') || /menu|navigation/i.test(e.getAttribute('aria-label') || ''))
+                   ? (e.getAttribute('aria-label') || e.tagName) : null; }""")
+        if found:
+            break
+    assert found, ("RENDERER: at 375px the header's menu button (Material's <label for=\"__drawer\">) cannot be "
+                   "reached with Tab, so keyboard users cannot open the site navigation (WCAG 2.1.1); make it "
+                   "focusable (tabindex=0, role=button, aria-label) and toggle #__drawer on Enter/Space")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    assert page.evaluate(MENU_LINK_SHOWN), f"pressing Enter on the menu button ({found}) did not open the navigation"
+    page.keyboard.press("Tab")
+    inside = page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary, .md-nav')")
+    assert inside, "after opening the menu, Tab should move into the navigation"
+
+
 def test_the_focus_check_tells_visible_from_invisible_focus(visit) -> None:
     """Guard for this test itself: an outline counts, a colour change alone does not, and a control
     that Tab skips is reported."""
