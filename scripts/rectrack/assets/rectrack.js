@@ -238,7 +238,30 @@
     });
   }
 
+  // Material's menu button is a <label for="__drawer">, which the keyboard cannot reach: make it a
+  // real button for keyboard and screen-reader users (WCAG 2.1.1), toggling the same checkbox.
+  function setupMenuButton() {
+    var toggle = document.getElementById("__drawer");
+    document.querySelectorAll('label.md-header__button[for="__drawer"]').forEach(function (label) {
+      label.setAttribute("tabindex", "0");
+      label.setAttribute("role", "button");
+      label.setAttribute("aria-label", "Open the site menu");
+      label.addEventListener("keydown", function (event) {
+        if (!toggle || (event.key !== "Enter" && event.key !== " ")) { return; }
+        event.preventDefault();
+        event.stopPropagation();  // Material's document-level key handler must not toggle it back
+        toggle.checked = !toggle.checked;
+        toggle.dispatchEvent(new Event("change"));
+        if (toggle.checked) {
+          var first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label");
+          if (first) { window.setTimeout(function () { first.focus(); }, 300); }
+        }
+      });
+    });
+  }
+
   ready(function () {
+    setupMenuButton();
     document.querySelectorAll("table[data-rt-sortable]").forEach(setupSort);
     document.querySelectorAll("form[data-rt-filter]").forEach(setupFilter);
     setupSearch();
