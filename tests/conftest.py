@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
+from rectrack.api import load_and_validate
+from rectrack.derive import derive
 
 REPO = Path(__file__).parents[1]
 DATA = REPO / "data"
@@ -27,3 +30,20 @@ def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """
     monkeypatch.chdir(tmp_path)
     return copy_data(tmp_path / "data")
+
+
+#: The as-at date of the acceptance checks: 23 days after the 31 October 2026 deadlines.
+AS_OF = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    """The shipped data, loaded and validated once per test process."""
+    checked = load_and_validate(DATA)
+    assert checked.ok, [p.format() for p in checked.problems[:5]]
+    return checked.dataset
+
+
+@pytest.fixture(scope="session")
+def tracker(dataset):
+    return derive(dataset, AS_OF)

@@ -7,24 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rectrack.api import load_and_validate
 from rectrack.derive import countdown, derive, s55_clock, time_state
 from rectrack.model import PartialDate
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 AS_OF = date(2026, 11, 23)
 
-
-@pytest.fixture(scope="module")
-def dataset():
-    checked = load_and_validate(DATA)
-    assert checked.ok
-    return checked.dataset
-
-
-@pytest.fixture(scope="module")
-def tracker(dataset):
-    return derive(dataset, AS_OF)
 
 
 def test_past_deadlines_are_overdue_for_every_force_without_an_implemented_claim(tracker) -> None:

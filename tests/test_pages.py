@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rectrack.api import load_and_validate
 from rectrack.derive import derive
 from rectrack.render import NAV, render_abbreviations, render_pages
 from rectrack.render.markdown import md
@@ -26,17 +25,6 @@ DATA = ROOT / "data"
 RENDER = ROOT / "scripts" / "rectrack" / "render"
 AS_OF = date(2026, 11, 23)
 
-
-@pytest.fixture(scope="module")
-def dataset():
-    checked = load_and_validate(DATA)
-    assert checked.ok
-    return checked.dataset
-
-
-@pytest.fixture(scope="module")
-def tracker(dataset):
-    return derive(dataset, AS_OF)
 
 
 @pytest.fixture(scope="module")
