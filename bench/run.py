@@ -22,12 +22,17 @@ Method (everything is written under one temporary directory, removed at the end)
   (exactly what ``--no-search`` skips) against plain MkDocs, so neither side builds a search index and
   ours includes start-up, load, validate, derive, render, MkDocs and the downloads.
   The ratios including Pagefind are printed too.
-* Search payload: Pagefind's own ``pagefind.js`` runs in Node with ``fetch`` replaced by a file reader
-  that logs every file; a fresh instance runs one query and loads the first 5 results' fragments, as
-  the search page does. The payload is those files plus ``pagefind.js`` and the Pagefind UI files the
-  search page links. Sizes are bytes on disk, and as sent by a server that gzips (Pagefind's index
-  files are gzipped already; its scripts are not). Material's equivalent is
-  ``search/search_index.json`` (fetched whole by the first search) plus its search worker.
+* Search payload: exactly what the search page fetches for a reader's first query. The page has no
+  Pagefind UI (our own form in ``rectrack.js`` drives Pagefind's JS API with ``noWorker: true``, so
+  neither ``pagefind-ui.js``/``.css`` nor ``pagefind-worker.js`` is loaded). Pagefind's own
+  ``pagefind.js`` runs in Node with ``fetch`` replaced by a file reader that logs every file; a fresh
+  instance, given the page's options, runs one query and loads the first 5 results' fragments, as the
+  page does. The payload is ``pagefind.js`` (the module the page imports, named by its
+  ``data-rt-pagefind`` attribute) plus the files logged: the wasm, ``pagefind-entry.json`` and the
+  ``.pf_meta``, the index chunks for the query and the 5 fragments. Any other Pagefind file the search
+  page linked itself would be counted too (it links none). Sizes are bytes on disk, and as sent by a
+  server that gzips (Pagefind's index files are gzipped already; its scripts are not). Material's
+  equivalent is ``search/search_index.json`` (fetched whole by the first search) plus its search worker.
 * The larger set (``bench/synthetic.py``) also gets one cold ``zensical build --clean`` of the same
   config, as a reference point.
 """
@@ -133,7 +138,8 @@ globalThis.fetch = async (input) => {
   return new Response(body, { status: 200 });
 };
 const pagefind = await import("file://" + site + "/pagefind/pagefind.js");
-await pagefind.options({ basePath: base + "/pagefind/", noWorker: true });
+// The search page's options (scripts/rectrack/assets/rectrack.js), plus where the bundle is.
+await pagefind.options({ basePath: base + "/pagefind/", noWorker: true, ranking: { termFrequency: 0.0 } });
 await pagefind.init();
 const search = await pagefind.search(query);
 await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
@@ -357,7 +363,7 @@ def search_payload(result: Result, site: Path, root: Path) -> None:
         return
     probe = root / "probe.mjs"
     probe.write_text(_PROBE, "utf-8")
-    always = ["/pagefind/pagefind.js", *ui_assets(site)]
+    always = page_assets(site) or ["/pagefind/pagefind.js"]
     for query in QUERIES:
         proc = subprocess.run([node, str(probe), str(site), query], capture_output=True, text=True, timeout=120)
         if proc.returncode != 0:
@@ -373,13 +379,16 @@ def search_payload(result: Result, site: Path, root: Path) -> None:
                                   "files": files}
 
 
-def ui_assets(site: Path) -> list[str]:
-    """Pagefind files the search page itself links (UI script and style), as site paths."""
+def page_assets(site: Path) -> list[str]:
+    """Pagefind files the search page itself loads, as site paths: the module its script imports
+    (``data-rt-pagefind``) and any Pagefind file it links with ``src``/``href`` (none since the
+    Pagefind UI was replaced). Everything else is fetched by ``pagefind.js`` and logged by the probe."""
     page = next((p for p in (site / "search" / "index.html", site / "index.html") if p.is_file()), None)
     if page is None:
         return []
     found = set()
-    for ref in re.findall(r"""(?:src|href)=["']([^"']*pagefind/[^"'?#]+)""", page.read_text("utf-8")):
+    for ref in re.findall(r"""(?:src|href|data-rt-pagefind)=["']([^"']*pagefind/[^"'?#]+)""",
+                          page.read_text("utf-8")):
         target = site / ref.lstrip("/") if ref.startswith("/") else (page.parent / ref)
         if target.resolve().is_file():
             found.add("/" + target.resolve().relative_to(site.resolve()).as_posix())
@@ -487,12 +496,13 @@ def print_result(r: Result) -> None:
         if "error" in q:
             print(f"search (Pagefind) '{query}': probe failed: {q['error']}")
             continue
-        parts = {"scripts+wasm+ui": 0, "entry+meta": 0, "index chunks": 0, "fragments": 0}
+        parts = {"pagefind.js+wasm": 0, "entry+meta": 0, "index chunks": 0, "fragments": 0, "other": 0}
         for path, size in q["files"].items():
             key = ("index chunks" if "/index/" in path else "fragments" if "/fragment/" in path
-                   else "entry+meta" if path.endswith((".json", ".pf_meta")) else "scripts+wasm+ui")
+                   else "entry+meta" if path.endswith((".json", ".pf_meta"))
+                   else "pagefind.js+wasm" if path.endswith(("/pagefind.js", ".pagefind")) else "other")
             parts[key] += size
-        detail = ", ".join(f"{k} {kb(n)}" for k, n in parts.items())
+        detail = ", ".join(f"{k} {kb(n)}" for k, n in parts.items() if n or k != "other")
         print(f"search (Pagefind) first query '{query}' ({q['results']} results, 5 loaded): "
               f"{kb(q['bytes'])} = {detail}; {kb(q['gzip'])} with HTTP gzip")
     if r.material_index:

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 from rectrack.derive import derive
-from rectrack.render import NAV, render_abbreviations, render_pages
+from rectrack.render import NAV, render_pages
+from rectrack.render.abbreviations import Abbreviations
 from rectrack.render.markdown import md
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,7 +73,7 @@ def test_recommendation_page_quotes_text_and_every_bullet(pages, dataset) -> Non
     page = pages["recommendations/1.md"]
     assert md(rec.text) in page
     for action in rec.actions:
-        assert f"- {md(action)}" in page
+        assert f"<li>{md(action)}</li>" in page
     assert "Quoted from the report" in page
     assert rec.summary_variant is not None and md(rec.summary_variant.differences) in page
 
@@ -80,7 +81,7 @@ def test_recommendation_page_quotes_text_and_every_bullet(pages, dataset) -> Non
 def test_force_directed_recommendation_lists_every_force(pages, dataset) -> None:
     page = pages["recommendations/4.md"]
     for force in dataset.forces:
-        assert f"](../forces/{force.id}.md)" in page
+        assert f'href="../../forces/{force.id}/"' in page
     assert page.count('data-rt-item=""') == len(dataset.forces)
 
 
@@ -117,7 +118,7 @@ def test_matrix_has_a_row_per_force_and_column_totals(pages, tracker) -> None:
     body, foot = page.split("<tfoot")
     assert body.count("data-rt-item") == len(tracker.forces)
     for owner in tracker.forces:
-        assert f"](forces/{owner.owner}.md)" in body
+        assert f'href="../forces/{owner.owner}/"' in body
     force_recs = [r for r in tracker.recommendations if r.recommendation.for_forces]
     for col, status in enumerate(force_recs, start=1):
         totals = re.findall(rf'data-rt-total="([a-z-]+)" data-rt-col="{col}"[^>]*>(\d+)<', foot)
@@ -133,7 +134,7 @@ def test_home_page_counts(pages, tracker) -> None:
     counts = tracker.by_overall_state()
     assert f"{counts['overdue']} of 16 recommendations" in page
     for status in tracker.most_overdue():
-        assert f"](recommendations/{status.recommendation.number}.md)" in page
+        assert f'href="recommendations/{status.recommendation.number}/"' in page
 
 
 def test_recommendation_index_is_a_complete_table(pages, tracker) -> None:
@@ -149,7 +150,7 @@ def test_case_study_pages_quote_the_text_and_mark_editorial_tags(pages, dataset)
     page = pages[f"case-studies/{case.id}.md"]
     first_paragraph = case.text.split("\n\n")[0]
     assert md(first_paragraph) in page
-    assert "- case research and development" in page  # bullets stay a list
+    assert "<li>case research and development" in page  # bullets stay a list
     assert "Related recommendations (editorial)" in page
     library = pages["case-studies/index.md"]
     assert library.count("data-rt-item") == len(dataset.case_studies)
@@ -189,8 +190,13 @@ def test_downloads_and_search_pages(pages) -> None:
     for name in ("recommendations.json", "status.csv", "deadlines.ics", "rectrack-data.zip"):
         assert f'href="../downloads/{name}"' in downloads
     search = pages["search.md"]
-    assert '<div id="search"></div>' in search
-    assert "../pagefind/pagefind-ui.js" in search and "../pagefind/pagefind-ui.css" in search
+    assert '<form id="search" class="rt-search__form" role="search"' in search and " hidden>" in search
+    assert '<label class="rt-search__label" for="rt-search-input">Search this site</label>' in search
+    assert '<input id="rt-search-input"' in search and 'type="search" name="q"' in search
+    assert 'role="status" aria-live="polite"' in search and "<ol " in search
+    assert 'data-rt-pagefind="../pagefind/pagefind.js"' in search  # relative: the site may live under a sub-path
+    assert "pagefind-ui" not in search and "<script" not in search  # no Pagefind UI: rectrack.js drives the API
+    assert 'id="search-fallback"' in search
     assert "pagefind: false" in search
     assert "# Search {: #search-the-site }" in search  # the heading must not also get id="search"
 
@@ -203,10 +209,22 @@ def test_nav_lists_only_section_pages_that_exist(pages) -> None:
     assert ("Search", "search.md") in NAV
 
 
-def test_abbreviations_snippet_defines_glossary_abbreviations(tracker) -> None:
-    snippet = render_abbreviations(tracker)
-    assert "*[NPCC]: National Police Chiefs&#39; Council" in snippet  # escaped like all data text
-    assert "*[MOSOVO]: management of sexual offenders and violent offenders" in snippet
+def test_each_abbreviation_is_explained_at_its_first_use_only(pages, dataset) -> None:
+    page = pages["recommendations/1.md"]
+    mosovo = next(t for t in dataset.glossary if t.abbreviation == "MOSOVO")
+    assert page.count(f'<abbr title="{md(mosovo.term)}">MOSOVO</abbr>') <= 1
+    npcc = Abbreviations.of(dataset).mark_first_uses("<p>The NPCC and the NPCC.</p>")
+    assert npcc == '<p>The <abbr title="National Police Chiefs&#39; Council">NPCC</abbr> and the NPCC.</p>'
+
+
+@pytest.mark.parametrize("text", [
+    "# Heading about NPCC {: #npcc }",                     # headings become titles and ids
+    '<td aria-label="NPCC rows">x</td>',                    # attribute values are not prose
+    '<select><option value="npcc">NPCC</option></select>',  # <option> cannot hold elements
+    "<p>ANPCC NPCCs npcc-x /NPCC</p>",                      # not a whole word
+])
+def test_abbreviations_are_not_marked_where_markup_would_break(dataset, text: str) -> None:
+    assert Abbreviations.of(dataset).mark_first_uses(text) == text
 
 
 def test_render_source_hard_codes_no_data(dataset) -> None:
@@ -245,23 +263,15 @@ def test_site_builds_strictly_with_every_link_and_anchor_resolved(tracker, tmp_p
 
 def build_site(tracker, tmp_path: Path) -> Path:
     """Write the pages like ``rectrack build`` does and run ``mkdocs build --strict`` on them."""
-    docs, snippets, site = tmp_path / "docs", tmp_path / "snippets", tmp_path / "site"
+    docs, site = tmp_path / "docs", tmp_path / "site"
     shutil.copytree(ROOT / "scripts" / "rectrack" / "assets", docs / "assets")
     for path, text in render_pages(tracker).items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(text, encoding="utf-8")
-    snippets.mkdir()
-    (snippets / "abbreviations.md").write_text(render_abbreviations(tracker), encoding="utf-8")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(docs_dir=str(docs), site_dir=str(site), nav=[{t: p} for t, p in NAV],
                   extra={"as_of": "2026-11-23", "as_of_label": "23 November 2026"})
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["markdown_extensions"] = [
-        {"pymdownx.snippets": {"base_path": [str(snippets)], "auto_append": ["abbreviations.md"],
-                               "check_paths": True}}
-        if (isinstance(e, dict) and "pymdownx.snippets" in e) or e == "pymdownx.snippets" else e
-        for e in config["markdown_extensions"]
-    ]
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     mkdocs = Path(sys.executable).parent / "mkdocs"
     result = subprocess.run([str(mkdocs), "build", "--strict", "-q", "-f", str(tmp_path / "mkdocs.yml")],

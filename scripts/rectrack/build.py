@@ -11,6 +11,7 @@ Order matters and is the whole point of this module:
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import shutil
@@ -76,10 +77,6 @@ class BuildPaths:
     def docs_dir(self) -> Path:
         return self.work_dir / "docs"
 
-    @property
-    def snippets_dir(self) -> Path:
-        return self.work_dir / "snippets"
-
 
 @dataclass
 class BuildResult:
@@ -110,14 +107,11 @@ def prepare(paths: BuildPaths, as_of: date, checked: Checked | None = None,
     rendered.setdefault("reference.md", reference_page())
     tree = _docs_tree(paths, rendered)
     _sync_tree(tree, paths.docs_dir)
-    # The abbreviations snippet lives outside the docs dir, or MkDocs would make it a page.
-    _sync_tree({render_pages.ABBREVIATIONS_SNIPPET: render_pages.render_abbreviations(tracker).encode("utf-8")},
-               paths.snippets_dir)
     nav: list = [{title: target} for title, target in render_pages.NAV]
     help_pages = [{title: name} for title, name in HELP_PAGES if name in tree]
     if help_pages:
         nav.append({"Help": help_pages})
-    config = _write_engine_config(paths, tracker, nav, render_pages.ABBREVIATIONS_SNIPPET)
+    config = _write_engine_config(paths, tracker, nav)
     timings["derive+render"] = time.perf_counter() - started
     return tracker, config, len(rendered)
 
@@ -202,8 +196,12 @@ def _sync_tree(tree: dict[str, bytes], target: Path) -> None:
             path.rmdir()
 
 
-def _write_engine_config(paths: BuildPaths, tracker: Tracker, nav: list, snippet: str) -> Path:
-    """A complete mkdocs.yml for the rendered tree (plain YAML, so Zensical or ProperDocs can read it too)."""
+def _write_engine_config(paths: BuildPaths, tracker: Tracker, nav: list) -> Path:
+    """A complete mkdocs.yml for the rendered tree (plain YAML, so Zensical or ProperDocs can read it too).
+
+    ``use_directory_urls`` is forced on: generated pages link with final directory URLs
+    (``rectrack.render.markdown.relative``), which would break with ``.html`` URLs.
+    """
     base = yaml.safe_load(paths.config.read_text("utf-8")) or {}
     base["docs_dir"] = str(paths.docs_dir)
     base["site_dir"] = str(paths.site_dir)
@@ -212,11 +210,7 @@ def _write_engine_config(paths: BuildPaths, tracker: Tracker, nav: list, snippet
     if overrides.is_dir():
         theme["custom_dir"] = str(overrides)
     base["nav"] = nav
-    extensions = base.setdefault("markdown_extensions", [])
-    extensions[:] = [e for e in extensions if not (e == "pymdownx.snippets" or
-                                                   (isinstance(e, dict) and "pymdownx.snippets" in e))]
-    extensions.append({"pymdownx.snippets": {"base_path": [str(paths.snippets_dir)], "auto_append": [snippet],
-                                             "check_paths": True}})
+    base["use_directory_urls"] = True
     extra = base.setdefault("extra", {})
     extra["as_of"] = tracker.as_of.isoformat()
     extra["as_of_label"] = f"{tracker.as_of:%-d %B %Y}"
@@ -256,13 +250,54 @@ def run_mkdocs(config: Path, site_dir: Path, strict: bool = True) -> None:
         logger.removeHandler(collector)
 
 
+#: The packages that ship Pagefind's binary, in the order ``python -m pagefind`` tries them.
+_PAGEFIND_BINARY_PACKAGES = ("pagefind_bin_extended", "pagefind_bin")
+
+
 def run_pagefind(site_dir: Path) -> None:
     """Index the built pages with Pagefind (a chunked index: readers fetch only what a query needs)."""
     env = dict(os.environ, PAGEFIND_SITE=str(site_dir))
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
-                            capture_output=True, text=True, env=env)
+    result = _run_pagefind(["--site", str(site_dir), "--silent"], env)
     if result.returncode != 0:
         raise BuildError(f"Pagefind failed: {(result.stderr or result.stdout).strip()[:500]}")
+
+
+def _run_pagefind(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run the Pagefind binary itself, or ``python -m pagefind`` when it cannot be found or started.
+
+    ``python -m pagefind`` only starts a second interpreter to look the binary up and exec it, which
+    costs a tenth of a second or more per build. The fallback keeps every other case (a binary only on
+    PATH, a broken install) exactly as before, including the error text a failed run reports.
+    """
+    binary = pagefind_binary()
+    if binary is not None:
+        try:
+            return subprocess.run([str(binary), *args], capture_output=True, text=True, env=env)
+        except OSError:  # missing or not executable after all: let Pagefind's own launcher report it
+            pass
+    return subprocess.run([sys.executable, "-m", "pagefind", *args], capture_output=True, text=True, env=env)
+
+
+def pagefind_binary() -> Path | None:
+    """The binary ``python -m pagefind`` would exec, found the way its ``__main__`` finds it.
+
+    ``PAGEFIND_BINARY_PATH`` first, then the first binary package installed. ``None`` (use the
+    launcher) when neither gives one; the launcher's last resort, a ``pagefind`` on PATH, and its
+    errors for a broken install are left to it.
+    """
+    configured = os.environ.get("PAGEFIND_BINARY_PATH")
+    if configured is not None:
+        return Path(configured)
+    for package in _PAGEFIND_BINARY_PACKAGES:
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            continue
+        try:
+            return Path(module.get_executable()).resolve()
+        except (OSError, AttributeError):  # a broken install: the launcher fails on it as it always did
+            return None
+    return None
 
 
 def _swap(new: Path, site: Path) -> None:

@@ -93,6 +93,20 @@ def test_axe_at_375px(visit, path: str) -> None:
     assert not problems, "axe (WCAG 2.0/2.1/2.2 A and AA) found:\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("viewport", [None, MOBILE], ids=["1280px", "375px"])
+def test_axe_on_search_results(visit, viewport) -> None:
+    """The search page as a reader uses it: results, marked excerpts, section links, "Show more"."""
+    v = visit("/search/?q=bail", viewport=viewport)
+    v.page.wait_for_selector("ol.rt-search__results > li", timeout=15_000)
+    v.page.wait_for_function("() => /results for/.test(document.querySelector('.rt-search [role=status]').textContent)")
+    result = run_axe(v.page)
+    width = (viewport or {"width": 1280})["width"]
+    record("/search/?q=bail", result, width)
+    problems = describe(f"/search/?q=bail at {width}px", result)
+    assert not problems, "axe (WCAG 2.0/2.1/2.2 A and AA) found:\n" + "\n".join(problems)
+    assert not v.log.problems(), v.log.problems()
+
+
 OVERFLOW = """() => {
     const width = document.documentElement.clientWidth;
     const scrolls = el => {

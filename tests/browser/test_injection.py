@@ -116,13 +116,11 @@ def hostile(tmp_path_factory):
 INSPECT = """() => {
     for (const d of document.querySelectorAll('details')) d.open = true;  // a reader can open them
     const bad = [];
-    // Pagefind UI's own search form has action="javascript:void(0);": library markup, not data.
-    const ours = el => el.matches('form.pagefind-ui__form') && el.getAttribute('action') === 'javascript:void(0);';
     for (const el of document.querySelectorAll('*')) {
         for (const attr of el.attributes) {
             const name = attr.name.toLowerCase(), value = attr.value.trim().toLowerCase();
             if (name.startsWith('on')) bad.push(`<${el.tagName.toLowerCase()} ${name}=...>`);
-            if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data'].includes(name) && !ours(el) &&
+            if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data'].includes(name) &&
                 value.replace(/[\\s\\x00-\\x1f]/g, '').startsWith('javascript:'))
                 bad.push(`<${el.tagName.toLowerCase()} ${name}="${attr.value.slice(0, 40)}">`);
         }
@@ -188,17 +186,42 @@ def test_hostile_text_is_inert_and_shown_literally(browser, hostile, visit) -> N
     assert not problems, "\n".join(problems)
 
 
-def test_hostile_text_is_inert_in_search_results(hostile, visit) -> None:
+SEARCH_RESULTS = """() => {
+    const list = document.querySelector('ol.rt-search__results');
+    return {tags: [...new Set([...list.querySelectorAll('*')].map(e => e.tagName.toLowerCase()))],
+            attrs: [...new Set([...list.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name)))],
+            hrefs: [...list.querySelectorAll('a')].map(a => a.getAttribute('href')),
+            marks: [...list.querySelectorAll('mark')].map(m => m.textContent),
+            text: list.innerText};
+}"""
+
+
+@pytest.mark.parametrize("query", ["onerror", "pwned", "javascript"])
+def test_hostile_text_is_inert_in_search_results(hostile, visit, query: str) -> None:
+    """Titles and excerpts from the index are data: shown as text, with only our own <mark> markup."""
     server, _, _ = hostile
     v = visit("/search/", base=server)
-    box = v.page.locator(".pagefind-ui__search-input, .md-content input[type='search']").first
-    box.fill("onerror")
-    v.page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+    box = v.page.locator("form[role='search'] input[name='q']")
+    box.fill(query)
+    v.page.wait_for_selector("ol.rt-search__results > li", timeout=15_000)
+    v.page.wait_for_function("(q) => document.querySelector('.rt-search [role=status]').textContent"
+                             ".includes('results for \u201c' + q)", arg=query, timeout=15_000)
+    more = v.page.locator("button.rt-search__more")
+    if more.is_visible():
+        more.click()
     v.page.wait_for_timeout(500)
     facts = v.page.evaluate(INSPECT)
     assert not v.log.dialogs, v.log.dialogs
     assert not facts["pwned"] and not facts["bad"], facts["bad"]
     assert not v.log.external_requests, v.log.external_requests
+    results = v.page.evaluate(SEARCH_RESULTS)
+    assert set(results["tags"]) <= {"li", "h2", "a", "p", "mark", "ul"}, results["tags"]
+    assert set(results["attrs"]) <= {"class", "href"}, results["attrs"]
+    assert all(h.startswith("/") and not h.startswith("//") for h in results["hrefs"]), results["hrefs"]
+    assert results["marks"] and all(query in m.lower() for m in results["marks"]), results["marks"]
+    assert query in results["text"].lower(), "the matched hostile text should be shown literally"
+    if query == "onerror":
+        assert "<img src=x onerror=" in results["text"], "the payload should read as text in the excerpt"
 
 
 def test_hostile_text_is_inert_in_downloads(hostile) -> None:

@@ -54,9 +54,9 @@ def test_no_console_errors_and_no_other_hosts_on_any_page(browser, server, site)
 @pytest.mark.xdist_group("browser")
 def test_searching_and_filtering_stay_local_and_quiet(visit) -> None:
     v = visit("/search/")
-    box = v.page.locator(".pagefind-ui__search-input, .md-content input[type='search']").first
+    box = v.page.locator("form[role='search'] input[name='q']")
     box.fill("polygraph")
-    v.page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+    v.page.wait_for_selector("ol.rt-search__results > li", timeout=15_000)
     v.page.wait_for_load_state("networkidle")
     w = visit("/case-studies/")
     w.page.locator("form[data-rt-filter] select").first.select_option(index=1)

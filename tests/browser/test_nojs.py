@@ -135,6 +135,7 @@ def test_glossary_and_bodies_without_javascript(nojs, data: Data) -> None:
 def test_search_page_explains_itself_without_javascript(nojs) -> None:
     f = facts(nojs, "/search/")
     assert "JavaScript" in f["text"], "without JavaScript the search page should say search needs it"
+    assert "Search this site" not in f["text"] and not f["liveForms"], "the search form needs JavaScript: hide it"
 
 
 def test_page_types_are_all_present(site) -> None:

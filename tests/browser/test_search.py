@@ -1,43 +1,63 @@
-"""Search (Pagefind) in the browser: what a reader sees after typing into the search page."""
+"""Search (Pagefind) in the browser: what a reader sees after typing into the search page.
+
+The search page is our own form (``search.md.j2``) driving Pagefind's JS API from ``rectrack.js``:
+no Pagefind UI files and no web worker are loaded.
+"""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 SEARCH_PAGE = "/search/"
-#: The search box on the search page: Pagefind UI's input, or any search input in the content area.
-BOX = ".pagefind-ui__search-input, .md-content input[type='search']"
-RESULT_LINKS = ".pagefind-ui__result-link, .pagefind-ui__result a[href]"
-#: How many results a reader sees without asking for more (Pagefind UI's first page is 5).
+#: The search box on the search page: the labelled input of its search form.
+BOX = "form[role='search'] input[type='search'][name='q']"
+#: One link per result: the page title (section links under a result are SUB_LINKS).
+RESULT_LINKS = "ol.rt-search__results > li.rt-search__result > .rt-search__title a[href]"
+RESULTS = "ol.rt-search__results > li.rt-search__result"
+SUB_LINKS = "ol.rt-search__results .rt-search__subs a[href]"
+#: The live region that says how many results there are ("12 results for “bail”", "No results for “x”").
+STATUS = ".rt-search [role='status']"
+MORE = "button.rt-search__more"
+#: How many results a reader sees without asking for more.
 FIRST_PAGE = 5
 
+#: Resolves once the status line reports the outcome of searching for ``query``.
+ANSWERED = """([status, query]) => {
+    const msg = document.querySelector(status);
+    return !!msg && /result/i.test(msg.textContent) && msg.textContent.includes('\u201c' + query + '\u201d');
+}"""
 
-def run_search(visit, query: str):
-    """Type ``query`` into the search page; return (visit, [result URL paths in order shown])."""
-    v = visit(SEARCH_PAGE)
-    page = v.page
-    box = page.locator(BOX).first
-    box.wait_for(state="visible", timeout=10_000)
-    box.click()
-    box.press_sequentially(query, delay=20)
-    page.wait_for_function(
-        """([sel]) => {
-            const msg = document.querySelector('.pagefind-ui__message');
-            return document.querySelectorAll(sel).length > 0 || (msg && /result/i.test(msg.textContent));
-        }""", arg=[RESULT_LINKS], timeout=15_000)
-    page.wait_for_timeout(400)  # Pagefind renders results in batches; let the first batch settle
+
+def wait_for_answer(page, query: str) -> None:
+    page.wait_for_function(ANSWERED, arg=[STATUS, query], timeout=15_000)
+
+
+def shown_paths(page) -> list[str]:
+    """The result pages shown, in order (one per result)."""
     links = page.locator(RESULT_LINKS)
-    paths: list[str] = []  # one entry per page, in the order shown (sub-results link to the same page)
+    paths: list[str] = []
     for i in range(links.count()):
         link = links.nth(i)
         path = urlsplit(link.get_attribute("href") or "").path
         if link.is_visible() and path not in paths:
             paths.append(path)
-    return v, paths
+    return paths
+
+
+def run_search(visit, query: str, **kwargs):
+    """Type ``query`` into the search page; return (visit, [result URL paths in order shown])."""
+    v = visit(SEARCH_PAGE, **kwargs)
+    page = v.page
+    box = page.locator(BOX).first
+    box.wait_for(state="visible", timeout=10_000)
+    box.click()
+    box.press_sequentially(query, delay=20)
+    wait_for_answer(page, query)
+    return v, shown_paths(page)
 
 
 def test_search_page_has_a_labelled_search_box(visit) -> None:
@@ -57,7 +77,7 @@ def test_polygraph_finds_the_south_yorkshire_and_cumbria_case_studies(visit, dat
     v, paths = run_search(visit, "polygraph")
     shown = set(paths[:FIRST_PAGE])
     assert expected <= shown, f"'polygraph' should show {sorted(expected)} among the first results; shown: {paths}"
-    titles = v.page.locator(".pagefind-ui__result").all_inner_texts()
+    titles = v.page.locator(RESULTS).all_inner_texts()
     for case in data.case_studies:
         if f"/case-studies/{case['id']}/" in expected:
             assert any(case["title"][:40] in " ".join(t.split()) for t in titles), \
@@ -90,5 +110,127 @@ def test_force_name_finds_its_page(visit, data, force_id: str) -> None:
 def test_search_with_no_match_says_so(visit) -> None:
     v, paths = run_search(visit, "zqxjvbnonsense")
     assert paths == []
-    message = v.page.locator(".pagefind-ui__message").inner_text()
-    assert "No results" in message or "0 results" in message, message
+    message = v.page.locator(STATUS).inner_text()
+    assert message == "No results for \u201czqxjvbnonsense\u201d", message
+    assert v.page.locator(RESULTS).count() == 0
+    assert not v.log.problems(), v.log.problems()
+
+
+def test_search_page_is_a_labelled_search_form_with_a_live_status(visit) -> None:
+    v = visit(SEARCH_PAGE)
+    page = v.page
+    page.locator(BOX).wait_for(state="visible", timeout=10_000)
+    facts = page.evaluate("""() => {
+        const form = document.querySelector("form[role='search']");
+        const input = form.querySelector("input[name='q']");
+        const status = document.querySelector(".rt-search [role='status']");
+        return {label: input.labels.length ? input.labels[0].textContent.trim() : '',
+                labelShown: input.labels.length > 0 && input.labels[0].getClientRects().length > 0,
+                submit: !!form.querySelector("button[type='submit'], input[type='submit']"),
+                live: status && status.getAttribute('aria-live'),
+                fallbackShown: document.getElementById('search-fallback').getClientRects().length > 0};
+    }""")
+    assert facts["label"] == "Search this site" and facts["labelShown"], facts
+    assert facts["submit"], "the search form has no submit button"
+    assert facts["live"] == "polite", facts
+    assert not facts["fallbackShown"], "with JavaScript the no-JavaScript note should be hidden"
+    assert not v.log.problems(), v.log.problems()
+
+
+def test_first_search_loads_only_pagefind_core_files(visit, site) -> None:
+    """One query in a fresh profile: pagefind.js, its wasm, entry/meta, index chunks and the first
+    results' fragments; no Pagefind UI files and no web worker, all from this site, under 300 KB."""
+    requests: list[str] = []
+    v = visit(SEARCH_PAGE, fresh=True)
+    v.page.on("request", lambda r: requests.append(r.url))
+    box = v.page.locator(BOX)
+    box.fill("bail")
+    box.press("Enter")
+    wait_for_answer(v.page, "bail")
+    assert v.page.locator(RESULTS).count() == FIRST_PAGE
+    v.page.wait_for_load_state("networkidle")
+    pagefind = sorted({urlsplit(u).path for u in requests if "/pagefind/" in urlsplit(u).path})
+    names = [p.rsplit("/", 1)[-1] for p in pagefind]
+    assert not [n for n in names if n.startswith("pagefind-ui")], f"Pagefind UI files were loaded: {names}"
+    assert "pagefind-worker.js" not in names, "Pagefind started its web worker (noWorker was not applied)"
+    unexpected = [n for n in names if n.startswith("pagefind-") and n != "pagefind-entry.json"]
+    assert not unexpected, f"other Pagefind scripts were loaded: {unexpected}"
+    assert "pagefind.js" in names and any(n.startswith("wasm.") for n in names), names
+    fragments = [p for p in pagefind if "/fragment/" in p]
+    assert len(fragments) == FIRST_PAGE, f"expected the first {FIRST_PAGE} fragments only: {fragments}"
+    total = sum((site / p.removeprefix("/")).stat().st_size for p in pagefind)
+    assert total < 300_000, f"the first search downloaded {total:,} bytes of Pagefind files: {names}"
+    assert not v.log.problems(), v.log.problems()
+
+
+def test_results_show_titles_marked_excerpts_and_section_links(visit) -> None:
+    v, paths = run_search(visit, "bail")
+    assert len(paths) == FIRST_PAGE, paths
+    results = v.page.evaluate("""(sel) => [...document.querySelectorAll(sel)].map(li => ({
+        page: li.querySelector('.rt-search__title a').getAttribute('href'),
+        title: li.querySelector('.rt-search__title a').textContent,
+        marks: [...li.querySelector(':scope > .rt-search__excerpt').querySelectorAll('mark')].map(m => m.textContent),
+        subs: [...li.querySelectorAll('.rt-search__subs a')].map(a => a.getAttribute('href')),
+        tags: [...new Set([...li.querySelectorAll('*')].map(e => e.tagName.toLowerCase()))]}))""", RESULTS)
+    for r in results:
+        assert r["title"].strip(), r
+        assert r["marks"] and all("bail" in m.lower() for m in r["marks"]), r
+        assert len(r["subs"]) <= 3, r
+        assert all(urlsplit(s).path == urlsplit(r["page"]).path and urlsplit(s).fragment for s in r["subs"]), r
+        assert set(r["tags"]) <= {"h2", "a", "p", "mark", "ul", "li"}, r
+    assert any(r["subs"] for r in results), "no result lists the sections that matched"
+    assert not v.log.problems(), v.log.problems()
+
+
+def test_show_more_results_adds_five_and_keeps_keyboard_focus_in_the_list(visit) -> None:
+    v, paths = run_search(visit, "bail")
+    page = v.page
+    total = int(page.locator(STATUS).inner_text().split()[0])
+    assert total > 2 * FIRST_PAGE, f"'bail' should have more than {2 * FIRST_PAGE} results to page through"
+    more = page.locator(MORE)
+    assert more.is_visible()
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("([sel, n]) => document.querySelectorAll(sel).length === n",
+                           arg=[RESULTS, 2 * FIRST_PAGE], timeout=10_000)
+    focused = page.evaluate("""(sel) => { const items = [...document.querySelectorAll(sel)];
+        return items.indexOf(document.activeElement.closest('li.rt-search__result')); }""", RESULTS)
+    assert focused == FIRST_PAGE, "after 'Show more results' focus should move to the first new result"
+    assert shown_paths(page)[:FIRST_PAGE] == paths
+    assert not v.log.problems(), v.log.problems()
+
+
+def test_results_are_reached_with_tab_from_the_search_box(visit) -> None:
+    v, paths = run_search(visit, "polygraph")
+    page = v.page
+    page.locator(BOX).focus()
+    page.keyboard.press("Tab")  # the submit button
+    page.keyboard.press("Tab")
+    href = page.evaluate("() => document.activeElement.getAttribute('href')")
+    assert href and urlsplit(href).path == paths[0], f"Tab after the search button should reach result 1: {href}"
+    assert page.evaluate("() => document.activeElement.matches(':focus-visible')")
+
+
+def test_query_in_the_url_runs_on_load_and_follows_the_box(visit) -> None:
+    v = visit(SEARCH_PAGE + "?q=polygraph")
+    page = v.page
+    wait_for_answer(page, "polygraph")
+    assert page.locator(BOX).input_value() == "polygraph"
+    assert page.locator(RESULTS).count() > 0
+    box = page.locator(BOX)
+    box.fill("")
+    box.press_sequentially("bail", delay=20)
+    wait_for_answer(page, "bail")
+    assert parse_qs(urlsplit(page.url).query).get("q") == ["bail"], page.url
+    page.reload()
+    wait_for_answer(page, "bail")
+    assert page.locator(BOX).input_value() == "bail"
+    assert not v.log.problems(), v.log.problems()
+
+
+def test_search_shows_the_fallback_and_no_form_without_javascript(visit) -> None:
+    v = visit(SEARCH_PAGE, javascript=False)
+    assert not v.page.locator("form[role='search']").is_visible()
+    fallback = v.page.locator("#search-fallback")
+    assert fallback.is_visible() and "JavaScript" in fallback.inner_text()
+    assert fallback.locator("a[href]").count() >= 4

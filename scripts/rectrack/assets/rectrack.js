@@ -1,7 +1,7 @@
 /* Rectrack: progressive enhancement only. Every page is complete without this script; it adds
    filtering and sorting (state kept in the URL query string so a view can be shared and survives a
-   reload), starts Pagefind's search interface, and opens collapsed sections before printing.
-   It makes no network requests of its own. */
+   reload), runs the search page's own interface on Pagefind's JS API, and opens collapsed sections
+   before printing. Its only network requests are Pagefind's files, on the search page. */
 (function () {
   "use strict";
 
@@ -195,34 +195,235 @@
   }
 
   /* ---- search ----------------------------------------------------------------------------- */
+  // Our own search form on the search page, driving Pagefind's JS API directly: no Pagefind UI
+  // script or stylesheet and no web worker, so a first search fetches only pagefind.js, the wasm,
+  // the index chunks it needs and the first results' fragments. Page text in the index is data:
+  // titles and excerpts become text nodes and <mark> elements, never HTML.
 
-  function labelSearchBox(element) {
-    // Pagefind's input has only a title; give it an accessible name as soon as it exists.
-    function label() {
-      var input = element.querySelector("input");
-      if (!input) { return false; }
-      input.setAttribute("aria-label", "Search this site");
-      return true;
+  var SEARCH_PAGE = 5;        // results shown at first, and added by "Show more results"
+  var SEARCH_SUBS = 3;        // sections listed under a result
+  var SEARCH_DELAY = 300;     // ms after the last keystroke before searching as you type
+
+  var decoder = null;
+  function decodeEntities(text) {
+    // A <textarea>'s content is RCDATA: setting innerHTML decodes character references but can never
+    // create elements, and the textarea is never attached to the page.
+    if (!decoder) { decoder = document.createElement("textarea"); }
+    decoder.innerHTML = text;
+    var value = decoder.value;
+    decoder.textContent = "";
+    return value;
+  }
+
+  function appendExcerpt(parent, excerpt) {
+    // Pagefind escapes page text and wraps matched words in <mark>...</mark>: split on exactly those.
+    var marked = false;
+    String(excerpt || "").split(/(<mark>|<\/mark>)/).forEach(function (piece) {
+      if (piece === "<mark>") { marked = true; return; }
+      if (piece === "</mark>") { marked = false; return; }
+      if (!piece) { return; }
+      var text = document.createTextNode(decodeEntities(piece));
+      if (marked) {
+        var mark = document.createElement("mark");
+        mark.appendChild(text);
+        parent.appendChild(mark);
+      } else {
+        parent.appendChild(text);
+      }
+    });
+  }
+
+  function safeUrl(raw) {
+    // Only links to this site: relative, or http(s) on this page's origin.
+    if (typeof raw !== "string" || !raw.trim()) { return null; }
+    var url;
+    try { url = new URL(raw, window.location.href); } catch (e) { return null; }
+    if ((url.protocol !== "http:" && url.protocol !== "https:") || url.origin !== window.location.origin) {
+      return null;
     }
-    if (label() || typeof MutationObserver !== "function") { return; }
-    var observer = new MutationObserver(function () { if (label()) { observer.disconnect(); } });
-    observer.observe(element, { childList: true, subtree: true });
+    return url.pathname + url.search + url.hash;
+  }
+
+  function subResults(data) {
+    // Sections of the page, without the page itself (its own URL, or its title heading at the top).
+    var title = data.meta && data.meta.title;
+    var subs = (data.sub_results || []).filter(function (sub) {
+      return sub && sub.url !== data.url && !(title && sub.title === title) && safeUrl(sub.url);
+    });
+    if (subs.length <= SEARCH_SUBS) { return subs; }
+    // The sections with the most matches, in page order.
+    var top = subs.slice().sort(function (a, b) {
+      return (b.locations || []).length - (a.locations || []).length;
+    }).slice(0, SEARCH_SUBS);
+    return subs.filter(function (sub) { return top.indexOf(sub) !== -1; });
+  }
+
+  function resultItem(data) {
+    var href = safeUrl(data.url);
+    if (!href) { return null; }
+    var item = document.createElement("li");
+    item.className = "rt-search__result";
+    var heading = document.createElement("h2");
+    heading.className = "rt-search__title";
+    var link = document.createElement("a");
+    link.href = href;
+    link.textContent = (data.meta && data.meta.title) || href;
+    heading.appendChild(link);
+    item.appendChild(heading);
+    var excerpt = document.createElement("p");
+    excerpt.className = "rt-search__excerpt";
+    appendExcerpt(excerpt, data.excerpt);
+    item.appendChild(excerpt);
+    var subs = subResults(data);
+    if (subs.length) {
+      var list = document.createElement("ul");
+      list.className = "rt-search__subs";
+      subs.forEach(function (sub) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = safeUrl(sub.url);
+        a.textContent = sub.title || link.textContent;
+        li.appendChild(a);
+        if (sub.excerpt) {
+          var p = document.createElement("p");
+          p.className = "rt-search__excerpt";
+          appendExcerpt(p, sub.excerpt);
+          li.appendChild(p);
+        }
+        list.appendChild(li);
+      });
+      item.appendChild(list);
+    }
+    return item;
   }
 
   function setupSearch() {
-    var element = document.getElementById("search");
-    if (!element || typeof window.PagefindUI !== "function") { return; }
-    var ui = new window.PagefindUI({
-      element: "#search", showSubResults: true, showImages: false, resetStyles: false,
-      // Count a word once per place it appears, so a heading naming "Recommendation 1" outranks a
-      // page that merely repeats "1 of 43" many times.
-      ranking: { termFrequency: 0.0 }
-    });
-    labelSearchBox(element);
+    var form = document.getElementById("search");
+    var root = form && form.closest(".rt-search");
+    if (!root || form.tagName !== "FORM") { return; }
+    var input = form.querySelector('input[name="q"]');
+    var status = root.querySelector(".rt-search__status");
+    var list = root.querySelector(".rt-search__results");
+    var more = root.querySelector(".rt-search__more");
+    var moduleUrl = safeUrl(root.getAttribute("data-rt-pagefind") || "");
     var fallback = document.getElementById("search-fallback");
+    if (!input || !status || !list || !more || !moduleUrl) { return; }
+
+    var loading = null;   // the promise of Pagefind, initialised once
+    var ticket = 0;       // the latest search; older answers are dropped
+    var timer = null;
+    var current = null;   // {query, results, shown}
+
+    function pagefind() {
+      if (!loading) {
+        loading = import(moduleUrl).then(function (pf) {
+          // options() must come before the first init()/search(): Pagefind 1.5 reads noWorker only
+          // when it creates its instance.
+          return pf.options({
+            noWorker: true,
+            // Count a word once per place it appears, so a heading naming "Recommendation 1" outranks
+            // a page that merely repeats "1 of 43" many times.
+            ranking: { termFrequency: 0.0 }
+          }).then(function () { return pf.init(); }).then(function () { return pf; });
+        });
+        loading.catch(function () { loading = null; });
+      }
+      return loading;
+    }
+
+    function say(text) {
+      if (status.textContent !== text) { status.textContent = text; }
+    }
+
+    function clearResults() {
+      current = null;
+      list.textContent = "";
+      list.hidden = true;
+      more.hidden = true;
+    }
+
+    function quoted(query) {
+      return "\u201c" + query + "\u201d";
+    }
+
+    function showNext(mine, focusFirst) {
+      var batch = current.results.slice(current.shown, current.shown + SEARCH_PAGE);
+      current.shown += batch.length;
+      current.busy = true;
+      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (pages) {
+        if (mine !== ticket) { return; }
+        var first = null;
+        pages.forEach(function (data) {
+          var item = data && resultItem(data);
+          if (!item) { return; }
+          list.appendChild(item);
+          first = first || item.querySelector("a");
+        });
+        current.busy = false;
+        list.hidden = list.children.length === 0;
+        more.hidden = current.shown >= current.results.length;
+        // After "Show more results", keyboard users continue at the first new result.
+        if (focusFirst) { (first || (more.hidden ? input : more)).focus(); }
+      });
+    }
+
+    function run(raw) {
+      var query = raw.trim();
+      var mine = ++ticket;
+      var params = new URLSearchParams(window.location.search);
+      if (query) { params.set("q", query); } else { params.delete("q"); }
+      writeQuery(params);
+      if (!query) { clearResults(); say(""); return; }
+      var finished = false;
+      var slow = window.setTimeout(function () {
+        if (mine === ticket && !finished) { say("Searching for " + quoted(query) + "\u2026"); }
+      }, 400);
+      pagefind().then(function (pf) {
+        return pf.search(query);
+      }).then(function (search) {
+        if (mine !== ticket) { return; }
+        clearResults();
+        current = { query: query, results: (search && search.results) || [], shown: 0, busy: false };
+        if (!current.results.length) { say("No results for " + quoted(query)); return; }
+        return showNext(mine, false).then(function () {
+          if (mine !== ticket) { return; }
+          var n = current.results.length;
+          say(n + (n === 1 ? " result" : " results") + " for " + quoted(query));
+        });
+      }).catch(function () {
+        if (mine !== ticket) { return; }
+        clearResults();
+        say("Search is not available right now.");
+        if (fallback) { fallback.hidden = false; }
+      }).then(function () {
+        finished = true;
+        window.clearTimeout(slow);
+      });
+    }
+
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { run(input.value); }, SEARCH_DELAY);
+    });
+    input.addEventListener("focus", function () { pagefind().catch(function () {}); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      window.clearTimeout(timer);
+      run(input.value);
+    });
+    more.addEventListener("click", function () {
+      if (current && !current.busy && current.shown < current.results.length) {
+        showNext(ticket, true).catch(function () { if (current) { current.busy = false; } });
+      }
+    });
+
+    form.hidden = false;
     if (fallback) { fallback.hidden = true; }
     var query = new URLSearchParams(window.location.search).get("q");
-    if (query && ui && typeof ui.triggerSearch === "function") { ui.triggerSearch(query); }
+    if (query) {
+      input.value = query;
+      run(query);
+    }
   }
 
   /* ---- print ------------------------------------------------------------------------------ */

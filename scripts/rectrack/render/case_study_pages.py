@@ -2,20 +2,69 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from markupsafe import Markup
 
 from ..model import CaseStudy
 from .components import Control, attrs, filters
 from .context import Site
 from .links import CASE_STUDIES, Linker, case_study_path
-from .markdown import md, quote
+from .markdown import check_slug, md, quote
 from .wording import theme_label
 
+#: Most case studies one library page lists. Up to this many, the whole library is one filterable
+#: page (the shipped report has 25); beyond it, the library index lists the report's sections and
+#: each section gets its own pages, so no page grows with the size of the library.
+LIBRARY_PAGE_SIZE = 100
 
-def case_studies_index(site: Site) -> str:
+
+@dataclass(frozen=True)
+class LibraryPage:
+    """One page of the library: where it lives, what it is called and which case studies it lists."""
+
+    path: str
+    title: str
+    cases: list[CaseStudy]
+
+
+@dataclass(frozen=True)
+class Library:
+    """The library's pages, and for each case study the library page that lists it (its "back" link)."""
+
+    pages: dict[str, str]
+    listed_on: dict[str, str]
+
+
+def library(site: Site) -> Library:
+    """The case-study library: one page, or an index of sections with a page (or more) per section."""
+    cases = site.dataset.case_studies
+    if len(cases) <= LIBRARY_PAGE_SIZE:
+        page = LibraryPage(CASE_STUDIES, "Good-practice case studies", cases)
+        return Library({CASE_STUDIES: _library(site, page, [])}, {c.id: CASE_STUDIES for c in cases})
+    parts = _section_parts(site)
+    pages = {part.path: _library(site, part, parts) for part in parts}
+    pages[CASE_STUDIES] = site.render("case_studies_sections.md.j2", CASE_STUDIES, cases=cases, parts=[
+        (site.linker(CASE_STUDIES).to(part.path, part.title), len(part.cases)) for part in parts])
+    return Library(pages, {c.id: part.path for part in parts for c in part.cases})
+
+
+def _section_parts(site: Site) -> list[LibraryPage]:
+    parts = []
+    for section in site.report.sections:
+        chosen = [c for c in site.dataset.case_studies if c.section == section.id]
+        chunks = [chosen[i:i + LIBRARY_PAGE_SIZE] for i in range(0, len(chosen), LIBRARY_PAGE_SIZE)]
+        for number, chunk in enumerate(chunks, start=1):
+            suffix = "" if number == 1 else f"-{number}"
+            title = section.title if len(chunks) == 1 else f"{section.title} (part {number} of {len(chunks)})"
+            parts.append(LibraryPage(f"case-studies/sections/{check_slug(section.id)}{suffix}.md", title, chunk))
+    return parts
+
+
+def _library(site: Site, page: LibraryPage, parts: list[LibraryPage]) -> str:
     dataset = site.dataset
-    cases = dataset.case_studies
-    linker = site.linker(CASE_STUDIES)
+    cases = page.cases
+    linker = site.linker(page.path)
     themes = sorted({t for c in cases for t in c.themes})
     forces = sorted({c.force for c in cases}, key=lambda f: dataset.force(f).name)
     numbers = sorted({n for c in cases for n in c.recommendations})
@@ -25,10 +74,17 @@ def case_studies_index(site: Site) -> str:
         Control("force", "Force", [(f, dataset.force(f).name) for f in forces]),
         Control("recommendation", "Recommendation (editorial)",
                 [(str(n), f"{n}: {dataset.recommendation(n).short_title}") for n in numbers]),
-        Control("section", "Report section", [(s.id, s.title) for s in sections]),
     ]
+    if len(sections) > 1:
+        controls.append(Control("section", "Report section", [(s.id, s.title) for s in sections]))
+    index = parts.index(page) if page in parts else -1
     return site.render(
-        "case_studies.md.j2", CASE_STUDIES,
+        "case_studies.md.j2", page.path,
+        page=page,
+        part_of=len(site.dataset.case_studies) if parts else None,
+        previous=linker.to(parts[index - 1].path, parts[index - 1].title) if index > 0 else None,
+        next=linker.to(parts[index + 1].path, parts[index + 1].title) if 0 <= index < len(parts) - 1 else None,
+        all_sections=linker.to(CASE_STUDIES, "All case studies, by report section") if parts else None,
         cases=cases,
         form=filters("case-study-library", "case studies", controls),
         card_attrs=_card_attrs,
@@ -49,7 +105,7 @@ def _card_attrs(case: CaseStudy) -> Markup:
     }))
 
 
-def case_study(site: Site, case: CaseStudy) -> str:
+def case_study(site: Site, case: CaseStudy, listed_on: str = CASE_STUDIES) -> str:
     here = case_study_path(case.id)
     section = site.section(case.section)
     return site.render(
@@ -59,6 +115,7 @@ def case_study(site: Site, case: CaseStudy) -> str:
         text=quote(case.text, Markup(f"Quoted from the report, section “{md(section.title)}”")),
         rec_links=recommendation_links(case, site.linker(here)),
         themes=[theme_label(t) for t in case.themes],
+        library=listed_on,
     )
 
 

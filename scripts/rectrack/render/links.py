@@ -1,7 +1,8 @@
 """Where each generated page lives, and links to it from any other page.
 
 Paths are built from validated ids only (``check_slug``) and recommendation numbers (ints), so no
-data text ever reaches a URL. Links are relative ``.md`` links: MkDocs rewrites and checks them.
+data text ever reaches a URL. Links are HTML ``<a href>`` with the final relative URL (see
+:func:`~rectrack.render.markdown.relative`).
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class Linker:
     def recommendation_number(self, number: int) -> Markup:
         """A link that shows just the number but is named "Recommendation 4" for screen readers."""
         target = relative(recommendation_path(number), self.here)
-        return Markup(f'[<span class="rt-sr-only">Recommendation </span>{number}]({target})')
+        return Markup(f'<a href="{target}"><span class="rt-sr-only">Recommendation </span>{number}</a>')
 
     def force(self, force_id: str, text: object = None) -> Markup:
         name = text if text is not None else self.dataset.force(force_id).name

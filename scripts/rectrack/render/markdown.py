@@ -18,7 +18,6 @@ it a second time.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterable
 
@@ -28,17 +27,17 @@ from markupsafe import Markup
 #: syntax, plus the HTML specials. ``&`` comes first in spirit: it is replaced before anything else
 #: can introduce an ampersand.
 _SPECIAL = "&<>\"'\\`*_[](){}#+!|~^="
-_REFERENCES = {c: f"&#{ord(c)};" for c in _SPECIAL}
+_REFERENCES: dict[str, str | None] = {c: f"&#{ord(c)};" for c in _SPECIAL}
 _REFERENCES.update({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+#: Control characters other than tab/newline are dropped. Python-Markdown marks stashed HTML with
+#: \x02...\x03, so a data string containing those bytes could otherwise smuggle a placeholder in.
+_REFERENCES.update({chr(c): None for c in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F)})
+#: Tab and line breaks become spaces (runs of spaces are collapsed afterwards).
+_REFERENCES.update({"\t": " ", "\n": " ", "\r": " "})
 _TABLE = str.maketrans(_REFERENCES)
-
-#: Control characters other than tab/newline. Python-Markdown marks stashed HTML with \x02...\x03,
-#: so a data string containing those bytes could otherwise smuggle a placeholder in.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_SPACES = re.compile(r"[ \t\r\n]+")
-#: What would start a block construct at the beginning of a line once the text is inline:
-#: a list bullet "-", or an ordered-list number "12." ("+" and "*" are always escaped).
-_LEADING_DASH = re.compile(r"^-")
+_SPACE_RUNS = re.compile(r" {2,}")
+#: What would start an ordered list at the beginning of a line once the text is inline: "12."
+#: (a leading "-" bullet is handled directly; "+" and "*" are always escaped).
 _LEADING_NUMBER = re.compile(r"^(\d+)\.")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _BULLET = re.compile(r"^\s*- ")
@@ -48,15 +47,21 @@ def md(text: object) -> str:
     """Escape ``text`` into inline Markdown/HTML that renders exactly as the literal characters.
 
     Whitespace runs (including newlines) become one space, so the result is a single line that
-    cannot open a heading, list, quote, table or code block wherever a template puts it.
+    cannot open a heading, list, quote, table or code block wherever a template puts it. One
+    ``str.translate`` does the escaping, dropping and spacing: this runs for every string on every
+    page (a quarter of a million times for a large tracker).
     """
     if text is None:
         return ""
-    plain = _CONTROL.sub("", str(text))
-    plain = _SPACES.sub(" ", plain).strip()
-    escaped = plain.translate(_TABLE)
-    escaped = _LEADING_DASH.sub("&#45;", escaped)
-    return _LEADING_NUMBER.sub(r"\1&#46;", escaped)
+    escaped = str(text).translate(_TABLE)
+    if "  " in escaped:
+        escaped = _SPACE_RUNS.sub(" ", escaped)
+    escaped = escaped.strip()
+    if escaped[:1] == "-":
+        return "&#45;" + escaped[1:]
+    if escaped[:1].isdigit():
+        return _LEADING_NUMBER.sub(r"\1&#46;", escaped, count=1)
+    return escaped
 
 
 def safe(text: str) -> Markup:
@@ -71,18 +76,43 @@ def check_slug(value: str) -> str:
     return value
 
 
-def relative(target: str, here: str) -> str:
-    """The link from page ``here`` to page ``target`` (both paths under the docs dir, '.md' files).
+def page_url(path: str) -> str:
+    """The URL (relative to the site root) MkDocs gives the page at docs path ``path``.
 
-    MkDocs resolves and validates Markdown links relative to the source file, so links are to .md
-    files and ``mkdocs build --strict`` catches any that break.
+    The build always sets ``use_directory_urls: true``: ``forces/kent.md`` is served as
+    ``forces/kent/`` and ``forces/index.md`` as ``forces/``.
     """
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    if not path.endswith(".md"):
+        raise ValueError(f"not a page path: {path!r}")
+    if path == "index.md":
+        return ""
+    if path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"
+
+
+def relative(target: str, here: str) -> str:
+    """The href from page ``here`` to page ``target`` (docs paths; ``target`` may end in ``#anchor``).
+
+    Generated pages link with plain HTML ``<a href>`` so that tables, facts and quotes can be raw
+    HTML blocks, which Python-Markdown passes through instead of re-parsing every cell (the bulk of
+    the build time at scale). The href is therefore the final directory URL, computed with string
+    arithmetic (no ``posixpath.relpath``: this runs for every link of every page). MkDocs no longer
+    checks these links; ``tests/test_site_build.py`` checks every link and anchor of the built site.
+    """
+    path, _, fragment = target.partition("#")
+    to = page_url(path).split("/")[:-1]
+    base = page_url(here).split("/")[:-1]
+    common = 0
+    while common < len(to) and common < len(base) and to[common] == base[common]:
+        common += 1
+    href = "../" * (len(base) - common) + "".join(part + "/" for part in to[common:])
+    return (href or "./") + (f"#{fragment}" if fragment else "")
 
 
 def link(text: object, target: str, here: str) -> Markup:
-    """A Markdown link with escaped text to a generated page (``target`` built from slugs only)."""
-    return Markup(f"[{md(text)}]({relative(target, here)})")
+    """An HTML link with escaped text to a generated page (``target`` built from slugs only)."""
+    return Markup(f'<a href="{relative(target, here)}">{md(text)}</a>')
 
 
 def external_link(text: object, url: str) -> Markup:
@@ -129,32 +159,35 @@ def blocks(text: str | None) -> list[str | list[str]]:
 
 
 def paragraphs(text: str | None) -> Markup:
-    """Multi-paragraph verbatim text as Markdown blocks: each paragraph and each bullet escaped."""
+    """Multi-paragraph verbatim text as HTML: ``<p>`` per paragraph, ``<ul>`` per bullet list, all escaped.
+
+    HTML rather than Markdown so a quote is one raw block the engine passes through unparsed.
+    """
     out = []
     for block in blocks(text):
         if isinstance(block, list):
-            out.append("\n".join(f"- {md(item)}" for item in block))
+            out.append("<ul>" + "".join(f"<li>{md(item)}</li>" for item in block) + "</ul>")
         else:
-            out.append(md(block))
-    return Markup("\n\n".join(out))
+            out.append(f"<p>{md(block)}</p>")
+    return Markup("\n".join(out))
 
 
 def quote(text: str | None, source: str, *, css: str = "rt-quote") -> Markup:
     """Verbatim text as a labelled quotation: a ``<figure>`` whose caption says where it is from.
 
     The label is visible text, so a screen reader user hears that the words are quoted, not ours.
+    ``source`` is trusted markup (our words around escaped names).
     """
-    return Markup(
-        f'<figure class="{css}" markdown="1">\n<blockquote markdown="1">\n\n{paragraphs(text)}\n\n'
-        f'</blockquote>\n<figcaption markdown="span">{source}</figcaption>\n</figure>'
-    )
+    return _figure(paragraphs(text), source, css)
 
 
 def quote_list(lead: str, items: Iterable[str], source: str) -> Markup:
     """A verbatim lead-in sentence and its verbatim bullets (a recommendation) as one quotation."""
-    bullets = "\n".join(f"- {md(item)}" for item in items)
-    body = md(lead) + (f"\n\n{bullets}" if bullets else "")
-    return Markup(
-        f'<figure class="rt-quote" markdown="1">\n<blockquote markdown="1">\n\n{body}\n\n'
-        f'</blockquote>\n<figcaption markdown="span">{source}</figcaption>\n</figure>'
-    )
+    bullets = "".join(f"<li>{md(item)}</li>" for item in items)
+    body = f"<p>{md(lead)}</p>" + (f"\n<ul>{bullets}</ul>" if bullets else "")
+    return _figure(Markup(body), source, "rt-quote")
+
+
+def _figure(body: str, source: str, css: str) -> Markup:
+    return Markup(f'<figure class="{css}">\n<blockquote>\n{body}\n</blockquote>\n'
+                  f'<figcaption>{source}</figcaption>\n</figure>')

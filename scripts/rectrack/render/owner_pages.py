@@ -6,7 +6,15 @@ from collections import Counter
 
 from markupsafe import Markup
 
-from ..derive import DUE_SOON_DAYS, S55_PERIOD_DAYS, STATE_LABELS, STATES, Assignment, OwnerStatus
+from ..derive import (
+    DUE_SOON_DAYS,
+    S55_PERIOD_DAYS,
+    STATE_LABELS,
+    STATES,
+    Assignment,
+    OwnerStatus,
+    RecommendationStatus,
+)
 from ..model import Recommendation
 from .components import (
     S55_LABELS,
@@ -143,16 +151,34 @@ def _force_summary_table(site: Site, owner: OwnerStatus) -> Markup:
 
 def _anchor_link(rec: Recommendation) -> Markup:
     """A link to the recommendation's own section further down the same page."""
-    return Markup(f"[{rec.number}: {md(rec.short_title)}](#recommendation-{int(rec.number)})")
+    return Markup(f'<a href="#recommendation-{int(rec.number)}">{rec.number}: {md(rec.short_title)}</a>')
 
 
 # -- matrix -----------------------------------------------------------------------------------------
 
-def matrix(site: Site) -> str:
-    """Forces (rows) by force-directed recommendations (columns), with totals per column."""
-    linker = site.linker(MATRIX)
+#: Recommendations per matrix page (about what fits a 1280 px screen without scrolling). A tracker
+#: with more force-directed recommendations gets one page per block of columns, so no page grows
+#: with the number of recommendations.
+MATRIX_COLUMNS = 12
+
+
+def matrix_path(block: int) -> str:
+    """The first block is the matrix page itself; later blocks are ``matrix-2.md``, ``matrix-3.md``, ..."""
+    return MATRIX if block == 1 else f"matrix-{int(block)}.md"
+
+
+def matrix_pages(site: Site) -> dict[str, str]:
+    """Forces (rows) by force-directed recommendations (columns), ``MATRIX_COLUMNS`` columns a page."""
+    recs = [r for r in site.tracker.recommendations if r.recommendation.for_forces]
+    blocks = [recs[i:i + MATRIX_COLUMNS] for i in range(0, len(recs), MATRIX_COLUMNS)] or [[]]
+    return {matrix_path(number): _matrix(site, blocks, number) for number in range(1, len(blocks) + 1)}
+
+
+def _matrix(site: Site, blocks: list[list[RecommendationStatus]], number: int) -> str:
+    here = matrix_path(number)
+    linker = site.linker(here)
     tracker = site.tracker
-    recs = [r for r in tracker.recommendations if r.recommendation.for_forces]
+    recs = blocks[number - 1]
     states = states_present(a.state for r in recs for a in r.assignments if a.owner_kind == "force")
     columns = [Column("force", "Force")] + [
         Column(f"r{r.recommendation.number}", linker.recommendation_number(r.recommendation.number)) for r in recs
@@ -171,25 +197,52 @@ def matrix(site: Site) -> str:
     ]
     legend = [(badge(s, STATE_SHORT[s]), STATE_LABELS[s], STATE_HELP[s].format(due_soon=DUE_SOON_DAYS))
               for s in states]
+    pager = _pager(blocks, number, linker) if len(blocks) > 1 else None
     return site.render(
-        "matrix.md.j2", MATRIX,
+        "matrix.md.j2", here,
         recs=recs,
+        all_recs=sum(len(b) for b in blocks),
+        block_label=_block_label(recs),
+        columns_per_page=MATRIX_COLUMNS,
+        page_count=len(blocks),
+        pager=pager,
         legend=legend,
         form=filters("matrix-table", "forces", controls, mark="state"),
         table=table("matrix-table", "Forces by recommendation (table scrolls sideways)", columns, rows, foot=foot),
     )
 
 
-def _matrix_row(site: Site, owner: OwnerStatus, recs: list, linker: Linker) -> Row:
+def _pager(blocks: list[list[RecommendationStatus]], current: int, linker: Linker) -> Markup:
+    """Links to every page of the matrix; the current one is marked for assistive technology too."""
+    items = []
+    for number, block in enumerate(blocks, start=1):
+        label = _block_label(block)
+        if number == current:
+            items.append(f'<li><span aria-current="page">{md(label)}</span></li>')
+        else:
+            items.append(f"<li>{linker.to(matrix_path(number), label)}</li>")
+    return Markup(f'<nav class="rt-pager" aria-label="Pages of the matrix"><ul>{"".join(items)}</ul></nav>')
+
+
+def _block_label(block: list[RecommendationStatus]) -> str:
+    if not block:
+        return "No recommendations"
+    first, last = block[0].recommendation.number, block[-1].recommendation.number
+    return f"Recommendations {first} to {last}" if first != last else f"Recommendation {first}"
+
+
+def _matrix_row(site: Site, owner: OwnerStatus, recs: list[RecommendationStatus], linker: Linker) -> Row:
     force = site.dataset.force(owner.owner)
     by_number = {a.recommendation.number: a for a in owner.assignments}
     cells = [Cell(linker.force(force.id), header=True)]
+    present: set[str] = set()
     for col, status in enumerate(recs, start=1):
         a = by_number[status.recommendation.number]
+        present.add(a.state)
         cells.append(Cell(_matrix_cell(a), css=f"rt-cell rt-cell--{a.state}", extra={
             "data-rt-col": col, "data-rt-cell-state": a.state, "data-rt-responded": "yes" if a.response else "no"}))
-    present = sorted({a.state for a in owner.assignments if a.recommendation.for_forces})
-    return Row(cells, {"data-rt-item": "", "data-rt-region": token(force.region), "data-rt-state": " ".join(present)})
+    return Row(cells, {"data-rt-item": "", "data-rt-region": token(force.region),
+                       "data-rt-state": " ".join(sorted(present))})
 
 
 def _matrix_cell(a: Assignment) -> Markup:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from ..derive import DUE_SOON_DAYS, IMPLEMENTATION_LABELS, S55_PERIOD_DAYS, STATE_LABELS, STATES, Tracker, countdown
 from ..model import Statistic
 from . import case_study_pages, charts, owner_pages, recommendation_pages
+from .abbreviations import Abbreviations
 from .components import S55_HELP, S55_LABELS, STATE_HELP, VERDICT_LABELS, Cell, Column, Row, badge, progress, table
 from .context import Site
 from .links import (
@@ -53,10 +54,6 @@ NAV: list[tuple[str, str]] = [
     ("Search", SEARCH),
 ]
 
-#: The file name ``build`` writes :func:`render_abbreviations` to (outside the docs dir), for
-#: ``pymdownx.snippets`` to append to every page.
-ABBREVIATIONS_SNIPPET = "abbreviations.md"
-
 #: The files ``build`` puts in ``site/downloads/``: (file name, what it holds). The names are the
 #: contract with ``rectrack.build``; the downloads page links to each one.
 DOWNLOAD_FILES: list[tuple[str, str]] = [
@@ -91,15 +88,16 @@ def render_pages(tracker: Tracker) -> dict[str, str]:
         HOME: home(site),
         RECOMMENDATIONS: recommendation_pages.recommendations_index(site),
         FORCES_INDEX: owner_pages.forces_index(site),
-        MATRIX: owner_pages.matrix(site),
         BODIES: owner_pages.bodies_index(site),
-        CASE_STUDIES: case_study_pages.case_studies_index(site),
         GLOSSARY: glossary(site),
         STATISTICS: statistics(site),
         ABOUT: about(site),
         DOWNLOADS: site.render("downloads.md.j2", DOWNLOADS, files=DOWNLOAD_FILES),
         SEARCH: site.render("search.md.j2", SEARCH),
     }
+    pages.update(owner_pages.matrix_pages(site))
+    library = case_study_pages.library(site)
+    pages.update(library.pages)
     for status in tracker.recommendations:
         pages[recommendation_path(status.recommendation.number)] = recommendation_pages.recommendation(site, status)
     for owner in tracker.forces:
@@ -107,23 +105,9 @@ def render_pages(tracker: Tracker) -> dict[str, str]:
     for body in site.dataset.bodies:
         pages[body_path(body.id)] = owner_pages.body(site, body.id)
     for case in site.dataset.case_studies:
-        pages[case_study_path(case.id)] = case_study_pages.case_study(site, case)
-    return pages
-
-
-def render_abbreviations(tracker: Tracker) -> str:
-    """Definitions for the ``abbr`` extension, appended to every page (see ``ABBREVIATIONS_SNIPPET``).
-
-    Only plain alphanumeric abbreviations are defined: they are matched against page text, where one
-    containing ``&`` or ``'`` is escaped and could never match anyway. The expansion is escaped like
-    any other data text; Python-Markdown keeps character references intact in the title attribute.
-    """
-    lines = [
-        f"*[{term.abbreviation}]: {md(term.term)}"
-        for term in sorted(tracker.dataset.glossary, key=lambda t: t.abbreviation or "")
-        if term.abbreviation and term.abbreviation.isalnum() and term.abbreviation.isascii()
-    ]
-    return "\n".join(lines) + "\n"
+        pages[case_study_path(case.id)] = case_study_pages.case_study(site, case, library.listed_on[case.id])
+    abbreviations = Abbreviations.of(site.dataset)
+    return {path: abbreviations.mark_first_uses(text) for path, text in pages.items()}
 
 
 def home(site: Site) -> str:
@@ -150,7 +134,7 @@ def _filtered_list_link(state: str, count: int) -> Markup:
     """A link to the recommendations table already filtered to ``state`` (its script reads ?state=)."""
     noun = "it" if count == 1 else "them"
     hidden = f'<span class="rt-sr-only">: {md(STATE_LABELS[state].lower())} recommendations</span>'
-    return Markup(f"[List {noun}{hidden}]({relative(RECOMMENDATIONS, HOME)}?state={md(state)})")
+    return Markup(f'<a href="{relative(RECOMMENDATIONS, HOME)}?state={md(state)}">List {noun}{hidden}</a>')
 
 
 def glossary(site: Site) -> str:

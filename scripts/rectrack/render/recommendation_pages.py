@@ -8,7 +8,7 @@ from ..derive import STATE_LABELS, STATES, Assignment, RecommendationStatus
 from ..model import FORCES, Recommendation
 from .components import Cell, Column, Control, Row, badge, filters, implementation_badge, table
 from .context import Site
-from .links import RECOMMENDATIONS, Linker, recommendation_path
+from .links import RECOMMENDATIONS, Linker, force_path, recommendation_path
 from .markdown import md, quote, quote_list
 from .wording import (
     FORCES_OWNER,
@@ -90,7 +90,8 @@ def recommendation(site: Site, status: RecommendationStatus) -> str:
         summary=summary,
         state_counts=state_counts(status.assignments),
         owner_table=_owner_table(site, status, linker),
-        responses=[response_view(site, a, linker) for a in status.assignments if a.response is not None],
+        responses=[response_view(site, a, linker, full_text=False) for a in status.assignments
+                   if a.response is not None],
         case_studies=[site.dataset.case_study(c) for c in _case_studies_for(site, rec)],
         owner_links=linker.owners(rec.owners),
         responses_text=responses_text(status),
@@ -127,8 +128,13 @@ def owner_link(a: Assignment, linker: Linker) -> Markup:
     return linker.force(a.owner) if a.owner_kind == "force" else linker.body(a.owner)
 
 
-def response_view(site: Site, a: Assignment, linker: Linker) -> dict[str, object]:
-    """One owner's answer to one recommendation, as both the force and recommendation pages show it."""
+def response_view(site: Site, a: Assignment, linker: Linker, *, full_text: bool = True) -> dict[str, object]:
+    """One owner's answer to one recommendation, as both the force and recommendation pages show it.
+
+    The full text of the answer lives on the owner's page only (``full_text``); a recommendation
+    page links to it. With every force answering, repeating each answer on the recommendation page
+    doubled the site's text (and its build time) for no new information.
+    """
     response = a.response
     if response is None:
         raise ValueError(f"{a.owner} has no response to recommendation {a.recommendation.number}")
@@ -146,7 +152,13 @@ def response_view(site: Site, a: Assignment, linker: Linker) -> dict[str, object
         "note": response.note,
         "verdict": verdict_text(a),
         "verdict_note": response.inspectorate.note if response.inspectorate else None,
-        "action": quote(response.action, Markup(f"Quoted from the response by {author}: action planned or taken")),
+        "action": (quote(response.action, Markup(f"Quoted from the response by {author}: action planned or taken"))
+                   if full_text else None),
+        "full_text_link": (Markup('<p class="rt-more">')
+                           + linker.to(f"{force_path(a.owner)}#recommendation-{a.recommendation.number}",
+                                       f"Read {owner_name(site, a)}’s full answer to recommendation "
+                                       f"{a.recommendation.number}")
+                           + Markup("</p>")) if a.owner_kind == "force" else None,
     }
 
 
