@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from . import __version__
+from . import package_version
 from .api import Checked, load_and_validate
 from .commands.authoring import import_response, new_response
 from .load import DataDirError
@@ -51,6 +51,18 @@ def _echo_problems(problems: list[Problem], fmt: str = "text", stream=None) -> N
         click.echo(problem.format(), err=stream == "err")
 
 
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """Print ``rectrack, version X`` (click's wording) and exit.
+
+    Not ``click.version_option(__version__)``: that would look the version up on every run, and the
+    lookup (``importlib.metadata``) is a noticeable share of start-up; here only ``--version`` pays.
+    """
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(f"rectrack, version {package_version()}", color=ctx.color)
+    ctx.exit()
+
+
 def _checked(data_dir: Path) -> Checked:
     try:
         return load_and_validate(data_dir)
@@ -59,7 +71,8 @@ def _checked(data_dir: Path) -> Checked:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="rectrack")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show the version and exit.")
 def cli() -> None:
     """Rectrack: validate recommendation-tracker data and build its website.
 

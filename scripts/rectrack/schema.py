@@ -11,14 +11,18 @@ import difflib
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
 
 from .problems import Problem
 from .yamlload import LoadedFile, dotted
+
+if TYPE_CHECKING:
+    from referencing._core import Resolver
 
 #: Which schema applies to which kind of data file.
 SCHEMA_FILES = {
@@ -48,18 +52,92 @@ _Validator = validators.extend(
     Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer))
 
 
+#: Keywords that only annotate: a ``$ref`` beside nothing else behaves exactly like its target.
+_ANNOTATIONS = frozenset({"description", "title", "$comment", "examples", "default", "deprecated"})
+#: Keywords whose values are data, not subschemas: never rewritten.
+_DATA_KEYWORDS = frozenset({"enum", "const", "examples", "default"})
+#: Keywords that change how references resolve: a target holding one is not inlined.
+_SCOPE_KEYWORDS = frozenset({"$ref", "$dynamicRef", "$id", "$anchor", "$dynamicAnchor", "$recursiveRef"})
+
+
 @cache
 def _validators(directory: str) -> dict[str, Draft202012Validator]:
-    base = Path(directory)
-    documents = {path.name: json.loads(path.read_text("utf-8")) for path in base.glob("*.schema.json")}
+    """One validator per kind of file, built once per schema directory and process."""
+    documents = _documents(Path(directory))
+    registry = _registry(documents)
+    return {kind: _validator(documents[file], registry) for kind, file in SCHEMA_FILES.items()}
+
+
+def _documents(directory: Path) -> dict[str, Any]:
+    return {path.name: json.loads(path.read_text("utf-8")) for path in directory.glob("*.schema.json")}
+
+
+def _registry(documents: dict[str, Any]) -> Registry:
+    """Every schema under its file name (how the schemas refer to each other) and its ``$id``."""
     registry: Registry = Registry()
     for name, document in documents.items():
         resource = Resource.from_contents(document)
         registry = registry.with_resources([(name, resource), (document["$id"], resource)])
-    return {
-        kind: _Validator(documents[file], registry=registry, format_checker=FormatChecker())
-        for kind, file in SCHEMA_FILES.items()
-    }
+    return registry
+
+
+def _validator(document: Any, registry: Registry) -> Draft202012Validator:
+    inlined, _ = _inline_refs(document, registry.resolver(document["$id"]))
+    return _Validator(inlined, registry=registry, format_checker=FormatChecker())
+
+
+def _inline_refs(node: Any, resolver: Resolver, expanding: frozenset[int] = frozenset()) -> tuple[Any, bool]:
+    """``node`` with each plain ``$ref`` replaced by its target; and whether no reference is left.
+
+    Resolving a ``$ref`` (``common.schema.json#/$defs/slug``) through ``referencing`` on every value
+    validated took most of the validation time. A ``$ref`` whose siblings only annotate is replaced by
+    its target, which validates the same and reports the same errors (``error.schema`` is the target
+    either way). A target that still refers elsewhere, sets a new base or refers to itself
+    (``expanding``) stays a ``$ref``, so every reference left resolves exactly as in the original.
+    """
+    if isinstance(node, list):
+        items = [_inline_refs(item, resolver, expanding) for item in node]
+        return [item for item, _ in items], all(done for _, done in items)
+    if not isinstance(node, dict):
+        return node, True
+    target = _inlined_target(node, resolver, expanding)
+    if target is not None:
+        return target, True
+    out: dict[str, Any] = {}
+    done = not (_SCOPE_KEYWORDS & node.keys())
+    for key, value in node.items():
+        if key in _DATA_KEYWORDS or key.startswith("x-"):
+            # Kept as written; may also be a property of that name whose schema refers elsewhere.
+            out[key] = value
+            done = done and not _has_scope_keyword(value)
+            continue
+        out[key], inner_done = _inline_refs(value, resolver, expanding)
+        done = done and inner_done
+    return out, done
+
+
+def _has_scope_keyword(value: Any) -> bool:
+    if isinstance(value, dict):
+        return bool(_SCOPE_KEYWORDS & value.keys()) or any(_has_scope_keyword(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_scope_keyword(v) for v in value)
+    return False
+
+
+def _inlined_target(node: dict[str, Any], resolver: Resolver, expanding: frozenset[int]) -> Any | None:
+    """The fully inlined target of a plain ``$ref`` node, or None when it must stay a reference."""
+    ref = node.get("$ref")
+    if not isinstance(ref, str) or not all(key == "$ref" or key in _ANNOTATIONS or key.startswith("x-")
+                                           for key in node):
+        return None
+    try:
+        resolved = resolver.lookup(ref)
+    except Unresolvable:  # left for the validator to report when (and if) it gets there
+        return None
+    if id(resolved.contents) in expanding:  # a recursive schema: inlining would never end
+        return None
+    target, done = _inline_refs(resolved.contents, resolved.resolver, expanding | {id(resolved.contents)})
+    return target if done else None
 
 
 def check(loaded: LoadedFile, kind: str, directory: Path | None = None) -> list[Problem]:

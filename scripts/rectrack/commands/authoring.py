@@ -11,18 +11,20 @@ import difflib
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from rectrack.api import load_and_validate
 from rectrack.construct import build_dataset
-from rectrack.importing import DocumentError, ImportResult, Unplaced, import_document
-from rectrack.importing.draft import draft_from_import
 from rectrack.load import RESPONSES_DIR, DataDirError, load_directory
 from rectrack.model import Dataset, Force
 from rectrack.problems import Severity
-from rectrack.scaffold import scaffold_response
-from rectrack.yamlwrite import render_response
+
+# The document readers, the importer and the YAML writer are imported inside the commands that use
+# them: cli.py registers these commands, so anything imported here is paid by every `rectrack` run.
+if TYPE_CHECKING:
+    from rectrack.importing import ImportResult, Unplaced
 
 _DATA_OPTION = click.option(
     "--data", "data_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("data"),
@@ -46,6 +48,8 @@ def new_response(force: str, data_dir: Path) -> None:
       rectrack new-response kent
       (then fill in data/force_responses/kent.yaml and run: rectrack validate)
     """
+    from rectrack.scaffold import scaffold_response
+
     dataset = _reference_dataset(data_dir)
     found = _find_force(dataset.forces, force, data_dir)
     target = data_dir / RESPONSES_DIR / f"{found.id}.yaml"
@@ -88,6 +92,10 @@ def import_response(
       rectrack import-response ~/Downloads/kent-pcc-response.docx --force kent
       rectrack import-response response.pdf --force kent --output /tmp/kent.yaml
     """
+    from rectrack.importing import DocumentError, import_document
+    from rectrack.importing.draft import draft_from_import
+    from rectrack.yamlwrite import render_response
+
     dataset = _reference_dataset(data_dir)
     found = _find_force(dataset.forces, force_id, data_dir)
     target = output or data_dir / RESPONSES_DIR / f"{found.id}.yaml"
