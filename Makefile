@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test bench serve validate lint clean goldens
+.PHONY: site test bench serve validate lint clean goldens compile
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -12,15 +12,20 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,import,bench]'
 	touch $(STAMP)
 
-site: $(STAMP)
+# Byte-compile our own package: pip compiles installed packages, not an editable one, and with
+# PYTHONDONTWRITEBYTECODE set (as on CI machines) every command would otherwise recompile it.
+compile: $(STAMP)
+	$(BIN)/python -m compileall -q scripts/rectrack
+
+site: compile
 	$(BIN)/rectrack validate
 	$(BIN)/rectrack build $(if $(AS_OF),--as-of $(AS_OF))
 
-test: $(STAMP)
+test: compile
 	$(BIN)/ruff check scripts tests bench
 	$(BIN)/pytest -n 2 --dist loadgroup
 
-bench: $(STAMP)
+bench: compile
 	$(BIN)/python bench/run.py
 
 serve: $(STAMP)

@@ -277,6 +277,17 @@ def _downloads(site: Path) -> Path:
     return site / "downloads"
 
 
+def test_search_ships_pagefind_index_without_its_unused_interfaces(site: Path) -> None:
+    """The search page needs pagefind.js, its wasm and the index; Pagefind's own UIs and worker are removed."""
+    bundle = site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
+    assert list(bundle.glob("wasm.*.pagefind")) and list((bundle / "index").iterdir())
+    left = sorted(p.name for p in bundle.iterdir() if p.name.startswith(("pagefind-ui", "pagefind-component",
+                                                                          "pagefind-modular", "pagefind-highlight",
+                                                                          "pagefind-worker")))
+    assert left == [], f"unused Pagefind files still shipped: {left}"
+
+
 def test_downloads_exist(site: Path) -> None:
     present = {p.relative_to(_downloads(site)).as_posix() for p in _downloads(site).rglob("*") if p.is_file()}
     schemas = {f"schemas/{p.name}" for p in (REPO / "schemas").glob("*.schema.json")}

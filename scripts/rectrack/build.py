@@ -103,7 +103,7 @@ def prepare(paths: BuildPaths, as_of: date, checked: Checked | None = None,
     from .render import pages as render_pages  # imported late: validate/export do not need templates
 
     tracker = derive(checked.dataset, as_of)
-    rendered = render_pages.render_pages(tracker)
+    rendered = render_pages.render_pages(tracker, paths.work_dir / "cache" / "templates")
     rendered.setdefault("reference.md", reference_page())
     tree = _docs_tree(paths, rendered)
     _sync_tree(tree, paths.docs_dir)
@@ -254,12 +254,23 @@ def run_mkdocs(config: Path, site_dir: Path, strict: bool = True) -> None:
 _PAGEFIND_BINARY_PACKAGES = ("pagefind_bin_extended", "pagefind_bin")
 
 
+#: What Pagefind writes that the site never loads: its ready-made interfaces and its web worker. The
+#: search page has its own small interface over ``pagefind.js`` and runs it with ``noWorker``
+#: (see ``assets/rectrack.js``), so these would only be dead weight (about 460 KB) in every upload.
+UNUSED_PAGEFIND_FILES = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+    "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js", "pagefind-worker.js",
+)
+
+
 def run_pagefind(site_dir: Path) -> None:
     """Index the built pages with Pagefind (a chunked index: readers fetch only what a query needs)."""
     env = dict(os.environ, PAGEFIND_SITE=str(site_dir))
     result = _run_pagefind(["--site", str(site_dir), "--silent"], env)
     if result.returncode != 0:
         raise BuildError(f"Pagefind failed: {(result.stderr or result.stdout).strip()[:500]}")
+    for name in UNUSED_PAGEFIND_FILES:
+        (site_dir / "pagefind" / name).unlink(missing_ok=True)
 
 
 def _run_pagefind(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:

@@ -11,6 +11,8 @@ owner (force, matrix, body) and case-study pages have a module each.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from markupsafe import Markup
 
 from ..derive import DUE_SOON_DAYS, IMPLEMENTATION_LABELS, S55_PERIOD_DAYS, STATE_LABELS, STATES, Tracker, countdown
@@ -37,6 +39,7 @@ from .links import (
     recommendation_path,
 )
 from .markdown import external_link, md, quote, relative
+from .templating import environment
 from .wording import stat_value
 
 #: The site's navigation: section index pages only (detail pages are reached from them).
@@ -81,9 +84,12 @@ DOWNLOAD_FILES: list[tuple[str, str]] = [
 ]
 
 
-def render_pages(tracker: Tracker) -> dict[str, str]:
-    """Every generated page: ``{"recommendations/4.md": "# Recommendation 4: ...", ...}``."""
-    site = Site(tracker)
+def render_pages(tracker: Tracker, cache_dir: Path | None = None) -> dict[str, str]:
+    """Every generated page: ``{"recommendations/4.md": "# Recommendation 4: ...", ...}``.
+
+    ``cache_dir`` (optional) keeps compiled templates between builds (see ``templating.environment``).
+    """
+    site = Site(tracker, environment(cache_dir))
     pages = {
         HOME: home(site),
         RECOMMENDATIONS: recommendation_pages.recommendations_index(site),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .markdown import md
@@ -40,9 +40,19 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
-def environment() -> Environment:
+def environment(cache_dir: Path | None = None) -> Environment:
+    """The template environment; with ``cache_dir``, compiled templates are kept there between builds.
+
+    Compiling our templates is about a fifth of the render time of the shipped site. Jinja's bytecode
+    cache is keyed on each template's source checksum, so an edited template is simply recompiled.
+    """
+    cache = None
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        cache = FileSystemBytecodeCache(str(cache_dir))
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        bytecode_cache=cache,
         autoescape=False,
         finalize=_finalize,
         undefined=StrictUndefined,
