@@ -12,24 +12,22 @@ Order matters and is the whole point of this module:
 from __future__ import annotations
 
 import importlib
-import logging
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import yaml
 
-from . import export
+from . import engine, export
 from .api import Checked, load_and_validate
 from .derive import Tracker, derive
+from .engine import build_date
 from .fieldref import reference_page
 from .problems import Problem
 from .schema import schema_dir
@@ -116,7 +114,9 @@ def prepare(paths: BuildPaths, as_of: date, checked: Checked | None = None,
     return tracker, config, len(rendered)
 
 
-def build(paths: BuildPaths, as_of: date, checked: Checked | None = None, search: bool = True) -> BuildResult:
+def build(paths: BuildPaths, as_of: date, checked: Checked | None = None, search: bool = True,
+          helper: engine.EngineProcess | None = None) -> BuildResult:
+    """The whole build; with ``helper`` (started early by the CLI), MkDocs runs in that process."""
     timings: dict[str, float] = {}
     overall = time.perf_counter()
     tracker, config, count = prepare(paths, as_of, checked, timings)
@@ -125,8 +125,14 @@ def build(paths: BuildPaths, as_of: date, checked: Checked | None = None, search
     temp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     try:
         started = time.perf_counter()
-        with build_date(as_of):
-            run_mkdocs(config, temp)
+        if helper is not None:
+            try:
+                helper.run(config, temp, as_of)
+            except engine.EngineError as exc:
+                raise BuildError(exc.message) from None
+        else:
+            with build_date(as_of):
+                run_mkdocs(config, temp)
         timings["mkdocs"] = time.perf_counter() - started
         started = time.perf_counter()
         export.write_files(export.download_files(tracker, schema_dir().glob("*.schema.json")), temp / "downloads")
@@ -139,27 +145,6 @@ def build(paths: BuildPaths, as_of: date, checked: Checked | None = None, search
         raise
     timings["total"] = time.perf_counter() - overall
     return BuildResult(site, count, timings)
-
-
-@contextmanager
-def build_date(as_of: date) -> Iterator[None]:
-    """Pin the engine's idea of "now" to the as-at date while it runs.
-
-    MkDocs stamps the build date into the output (the gzip header of ``sitemap.xml.gz``, sitemap
-    ``lastmod``) from ``SOURCE_DATE_EPOCH`` or else the clock. Setting it to midnight UTC of the
-    as-at date makes the site a function of the data and ``--as-of`` only: two builds of the same
-    data with the same date are byte-identical on any day.
-    """
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    midnight = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC)
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def _docs_tree(paths: BuildPaths, rendered: dict[str, str]) -> dict[str, bytes]:
@@ -222,32 +207,12 @@ def _write_engine_config(paths: BuildPaths, tracker: Tracker, nav: list) -> Path
     return config
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def run_mkdocs(config: Path, site_dir: Path, strict: bool = True) -> None:
-    """Run MkDocs in-process; in strict mode (the default) any warning fails the build with its words."""
-    from mkdocs import exceptions
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    collector = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collector)
+    """Run MkDocs in this process (see :func:`rectrack.engine.run_mkdocs`); failures become :class:`BuildError`."""
     try:
-        cfg = load_config(str(config), site_dir=str(site_dir), strict=strict)
-        mkdocs_build(cfg)
-    except (exceptions.MkDocsException, exceptions.Abort) as exc:
-        detail = "; ".join(collector.messages[:10]) or str(exc)
-        raise BuildError(f"MkDocs failed: {detail}") from None
-    finally:
-        logger.removeHandler(collector)
+        engine.run_mkdocs(config, site_dir, strict)
+    except engine.EngineError as exc:
+        raise BuildError(exc.message) from None
 
 
 #: The packages that ship Pagefind's binary, in the order ``python -m pagefind`` tries them.

@@ -159,15 +159,18 @@ def build(as_of: date, data_dir: Path, config: Path, site_dir: Path | None, no_s
     """
     from .build import BuildError, BuildPaths
     from .build import build as run_build
+    from .engine import EngineProcess
 
-    checked = _checked(data_dir)
-    paths = BuildPaths(config=config, data=data_dir, site=site_dir)
-    try:
-        result = run_build(paths, as_of, checked, search=not no_search)
-    except BuildError as exc:
-        _echo_problems(exc.problems)
-        click.echo(f"FAILED: {exc.message}; the existing site was left unchanged.", err=True)
-        sys.exit(1)
+    # MkDocs loads in its own process on the other core while this one validates and renders.
+    with EngineProcess.start() as helper:
+        checked = _checked(data_dir)
+        paths = BuildPaths(config=config, data=data_dir, site=site_dir)
+        try:
+            result = run_build(paths, as_of, checked, search=not no_search, helper=helper)
+        except BuildError as exc:
+            _echo_problems(exc.problems)
+            click.echo(f"FAILED: {exc.message}; the existing site was left unchanged.", err=True)
+            sys.exit(1)
     _echo_problems(checked.report.warnings)
     click.echo(f"Built {result.pages} generated pages into {result.site} as at {as_of.isoformat()} "
                f"in {result.timings.get('total', 0):.1f}s")
