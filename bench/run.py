@@ -12,7 +12,10 @@ Method (everything is written under one temporary directory, removed at the end)
   own process:
   - the whole ``rectrack build --as-of ... --data D --site-dir S --config C``. Wall time includes
     interpreter start-up and imports. A small wrapper runs the real CLI entry point and records the
-    stage timings ``build()`` measures, the CLI's own load+validate, and Pagefind's wall and CPU time;
+    stage timings ``build()`` measures, the CLI's own load+validate, and Pagefind's wall and CPU time.
+    MkDocs runs in the CLI's helper process (``rectrack.engine``), which loads the engine while the
+    CLI validates and renders: its stage is the time the CLI waited for it, and its CPU counts in
+    the children's CPU time;
   - ``mkdocs build -f build/mkdocs.yml -d TMP``: plain MkDocs on the very same pages and config.
   - MkDocs with Material's own ``search`` plugin switched on (a config variant), for its index (only
     once on the larger set).
@@ -442,7 +445,7 @@ def print_result(r: Result) -> None:
         ("Python start-up, imports, exit", lambda s: s.wall - stage(s, "cli")),
         ("load+validate (CLI: parse YAML, schemas, cross-checks)", lambda s: stage(s, "load+validate")),
         ("derive+render (incl. writing build/docs)", lambda s: stage(s, "build derive+render")),
-        ("mkdocs (in process)", lambda s: stage(s, "build mkdocs")),
+        ("mkdocs (helper process; time waited for it)", lambda s: stage(s, "build mkdocs")),
         ("downloads (JSON, CSV, ICS, zip)", lambda s: stage(s, "build downloads+search") - stage(s, "search")),
         ("search (Pagefind, separate process)", lambda s: stage(s, "search")),
         ("swap into site/ (incl. deleting the old site)", lambda s: stage(s, "swap")),
