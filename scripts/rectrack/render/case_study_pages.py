@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -41,18 +42,21 @@ def library(site: Site) -> Library:
     cases = site.dataset.case_studies
     if len(cases) <= LIBRARY_PAGE_SIZE:
         page = LibraryPage(CASE_STUDIES, "Good-practice case studies", cases)
-        return Library({CASE_STUDIES: _library(site, page, [])}, {c.id: CASE_STUDIES for c in cases})
+        return Library({CASE_STUDIES: _library(site, page)}, {c.id: CASE_STUDIES for c in cases})
     parts = _section_parts(site)
-    pages = {part.path: _library(site, part, parts) for part in parts}
+    pages = {part.path: _library(site, part, parts, index) for index, part in enumerate(parts)}
     pages[CASE_STUDIES] = site.render("case_studies_sections.md.j2", CASE_STUDIES, cases=cases, parts=[
         (site.linker(CASE_STUDIES).to(part.path, part.title), len(part.cases)) for part in parts])
     return Library(pages, {c.id: part.path for part in parts for c in part.cases})
 
 
 def _section_parts(site: Site) -> list[LibraryPage]:
+    by_section: dict[str, list[CaseStudy]] = {}
+    for case in site.dataset.case_studies:
+        by_section.setdefault(case.section, []).append(case)
     parts = []
     for section in site.report.sections:
-        chosen = [c for c in site.dataset.case_studies if c.section == section.id]
+        chosen = by_section.get(section.id, [])
         chunks = [chosen[i:i + LIBRARY_PAGE_SIZE] for i in range(0, len(chosen), LIBRARY_PAGE_SIZE)]
         for number, chunk in enumerate(chunks, start=1):
             suffix = "" if number == 1 else f"-{number}"
@@ -61,7 +65,9 @@ def _section_parts(site: Site) -> list[LibraryPage]:
     return parts
 
 
-def _library(site: Site, page: LibraryPage, parts: list[LibraryPage]) -> str:
+def _library(site: Site, page: LibraryPage, parts: Sequence[LibraryPage] = (),
+             index: int = -1) -> str:
+    """One library page; ``parts`` and ``index`` place a section page among the others (empty: the whole library)."""
     dataset = site.dataset
     cases = page.cases
     linker = site.linker(page.path)
@@ -77,7 +83,6 @@ def _library(site: Site, page: LibraryPage, parts: list[LibraryPage]) -> str:
     ]
     if len(sections) > 1:
         controls.append(Control("section", "Report section", [(s.id, s.title) for s in sections]))
-    index = parts.index(page) if page in parts else -1
     return site.render(
         "case_studies.md.j2", page.path,
         page=page,
