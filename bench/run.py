@@ -13,7 +13,7 @@ Method (everything is written under one temporary directory, removed at the end)
   - the whole ``rectrack build --as-of ... --data D --site-dir S --config C``. Wall time includes
     interpreter start-up and imports. A small wrapper runs the real CLI entry point and records the
     stage timings ``build()`` measures, the CLI's own load+validate, and Pagefind's wall and CPU time.
-    MkDocs runs in the CLI's helper process (``rectrack.engine``), which loads the engine while the
+    MkDocs runs in the CLI's helper process (``rectrack.site.engine``), which loads the engine while the
     CLI validates and renders: its stage is the time the CLI waited for it, and its CPU counts in
     the children's CPU time;
   - ``mkdocs build -f build/mkdocs.yml -d TMP``: plain MkDocs on the very same pages and config.
@@ -65,8 +65,8 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 import synthetic  # noqa: E402  (bench/ is not a package)
-from rectrack.build import BuildError, BuildPaths, prepare  # noqa: E402
-from rectrack.model import Dataset  # noqa: E402
+from rectrack.data.model import Dataset  # noqa: E402
+from rectrack.site.build import BuildError, BuildPaths, prepare  # noqa: E402
 
 BIN = Path(sys.executable).parent
 AS_OF = "2026-11-23"
@@ -86,11 +86,11 @@ _CHILD = r"""
 import time
 begun = time.perf_counter()
 import json, resource, sys
-import rectrack.build, rectrack.cli
+import rectrack.site.build, rectrack.cli
 out, args = sys.argv[1], sys.argv[2:]
 seen = {"imports": time.perf_counter() - begun}
-real_check, real_build, real_pagefind, real_swap = (rectrack.cli.load_and_validate, rectrack.build.build,
-                                                    rectrack.build.run_pagefind, rectrack.build._swap)
+real_check, real_build, real_pagefind, real_swap = (rectrack.cli.load_and_validate, rectrack.site.build.build,
+                                                    rectrack.site.build.run_pagefind, rectrack.site.build._swap)
 def check(*a, **k):
     started = time.perf_counter()
     result = real_check(*a, **k)
@@ -115,8 +115,8 @@ def swap(*a, **k):
         return real_swap(*a, **k)
     finally:
         seen["swap"] = time.perf_counter() - started
-rectrack.cli.load_and_validate, rectrack.build.build = check, build
-rectrack.build.run_pagefind, rectrack.build._swap = pagefind, swap
+rectrack.cli.load_and_validate, rectrack.site.build.build = check, build
+rectrack.site.build.run_pagefind, rectrack.site.build._swap = pagefind, swap
 sys.argv = ["rectrack", *args]
 started = time.perf_counter()
 try:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from rectrack.yamlload import load_file
+from rectrack.data.read import load_file
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data"

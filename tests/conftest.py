@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rectrack.api import load_and_validate
+from rectrack.data.check import load_and_validate
 from rectrack.derive import derive
 
 REPO = Path(__file__).parents[1]

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rectrack.api import load_and_validate
+from rectrack.data.check import load_and_validate
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import RECTRACK, REPO, copy_data
-from rectrack.api import load_and_validate
 from rectrack.cli import cli
-from rectrack.problems import CODES, Severity
+from rectrack.data.check import load_and_validate
+from rectrack.data.problems import CODES, Severity
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rectrack.api import load_and_validate
+from rectrack.data.check import load_and_validate
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from rectrack.data.model import PartialDate
 from rectrack.derive import countdown, derive, s55_clock, time_state
-from rectrack.model import PartialDate
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 AS_OF = date(2026, 11, 23)
@@ -70,7 +70,7 @@ def test_time_state_boundaries(days: int, state: str, words: str) -> None:
 
 
 def test_closed_verdict_wins_over_the_deadline(dataset) -> None:
-    from rectrack.model import Verdict
+    from rectrack.data.model import Verdict
     devon = dataset.response_of("devon-and-cornwall")
     entry = devon.responses[0]
     closed = dataclasses.replace(entry, inspectorate=Verdict("closed", date(2026, 11, 1), "Satisfied."))

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from rectrack.cli import cli
-from rectrack.fieldref import all_field_docs, reference_page
-from rectrack.problems import CODES
+from rectrack.data.problems import CODES
+from rectrack.render.fieldref import all_field_docs, reference_page
 
 REPO = Path(__file__).resolve().parents[1]
 EDITOR_PAGES = [REPO / "content" / "publish.md", REPO / "content" / "inspectors.md"]
@@ -79,8 +79,8 @@ def _emitted_codes() -> set[str]:
     """Problem codes written as literals in the validator, found by reading the code (AST)."""
     positions = {"Problem": 3, "problem": 0, "_problem": 1, "report": 2}
     codes = set()
-    for name in ("yamlload", "schema", "load", "crossref"):
-        tree = ast.parse((REPO / "scripts" / "rectrack" / f"{name}.py").read_text("utf-8"))
+    for name in ("read", "schema", "load", "crossref"):
+        tree = ast.parse((REPO / "scripts" / "rectrack" / "data" / f"{name}.py").read_text("utf-8"))
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue

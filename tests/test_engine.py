@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import AS_OF, DATA, REPO
-from rectrack.build import BuildError, BuildPaths, build
-from rectrack.engine import EngineError, EngineProcess
+from rectrack.site.build import BuildError, BuildPaths, build
+from rectrack.site.engine import EngineError, EngineProcess
 
 
 def _files(site: Path) -> dict[str, bytes]:

@@ -18,12 +18,12 @@ import yaml
 from click.testing import CliRunner
 from docx import Document
 from fpdf import FPDF
-from rectrack.api import load_and_validate
-from rectrack.commands.authoring import import_response
-from rectrack.importing import DocumentError, Paragraph, import_document, parse_blocks, read_document
-from rectrack.importing.parse import join_page_breaks
-from rectrack.importing.readers import Location, clean_markup
-from rectrack.model import Recommendation
+from rectrack.authoring import DocumentError, Paragraph, import_document, parse_blocks, read_document
+from rectrack.authoring.parse import join_page_breaks
+from rectrack.authoring.readers import Location, clean_markup
+from rectrack.cli.authoring import import_response
+from rectrack.data.check import load_and_validate
+from rectrack.data.model import Recommendation
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

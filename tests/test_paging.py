@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rectrack.api import load_and_validate
+from rectrack.data.check import load_and_validate
 from rectrack.derive import derive
 from rectrack.render import render_pages
 from rectrack.render.case_study_pages import LIBRARY_PAGE_SIZE

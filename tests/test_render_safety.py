@@ -18,7 +18,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from rectrack.api import load_and_validate
+from rectrack.data.check import load_and_validate
 from rectrack.derive import derive
 from rectrack.render import render_pages
 from rectrack.render.markdown import check_slug, external_link, link, md, paragraphs, relative

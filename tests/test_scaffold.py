@@ -15,11 +15,11 @@ import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from rectrack.api import load_and_validate
-from rectrack.commands.authoring import new_response
-from rectrack.model import IMPLEMENTATION_STATES, Force, PolicingBody, Recommendation
-from rectrack.scaffold import scaffold_response
-from rectrack.yamlwrite import SCHEMA_POINTER, DraftEntry, ResponseDraft, render_response, scalar
+from rectrack.authoring.scaffold import scaffold_response
+from rectrack.authoring.writer import SCHEMA_POINTER, DraftEntry, ResponseDraft, render_response, scalar
+from rectrack.cli.authoring import new_response
+from rectrack.data.check import load_and_validate
+from rectrack.data.model import IMPLEMENTATION_STATES, Force, PolicingBody, Recommendation
 
 REC_DATA = [
     {"number": 1, "owners": ["forces"], "text": "By 31 October 2026, forces should:",

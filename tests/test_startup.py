@@ -18,10 +18,11 @@ import pytest
 import yaml
 from conftest import DATA, RECTRACK
 from jsonschema import FormatChecker
-from rectrack import build, schema
-from rectrack.build import BuildError, pagefind_binary, run_pagefind
-from rectrack.load import SINGLE_FILES
-from rectrack.yamlload import LoadedFile
+from rectrack.data import schema
+from rectrack.data.load import SINGLE_FILES
+from rectrack.data.read import LoadedFile
+from rectrack.site import build
+from rectrack.site.build import BuildError, pagefind_binary, run_pagefind
 
 
 def test_version_option_prints_the_installed_version() -> None:
@@ -33,7 +34,7 @@ def test_version_option_prints_the_installed_version() -> None:
 def test_importing_the_cli_leaves_metadata_and_import_machinery_unloaded() -> None:
     """Every command pays for what ``rectrack.cli`` imports; these only serve --version and import-response."""
     code = ("import sys, rectrack.cli; "
-            "print([m for m in sys.modules if m.startswith(('importlib.metadata', 'rectrack.importing'))])")
+            "print([m for m in sys.modules if m.startswith(('importlib.metadata', 'rectrack.authoring'))])")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"

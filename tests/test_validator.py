@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import RECTRACK
-from rectrack.api import load_and_validate
 from rectrack.cli import cli
-from rectrack.problems import MAX_PROBLEMS, Problem, Severity
-from rectrack.yamlload import load_file
+from rectrack.data.check import load_and_validate
+from rectrack.data.problems import MAX_PROBLEMS, Problem, Severity
+from rectrack.data.read import load_file
 
 KENT = "data/force_responses/kent.yaml"
 HEAD = """\
@@ -270,7 +270,7 @@ def test_pathological_nesting_is_refused_without_crashing(tmp_path: Path, text: 
     # A subprocess: before the guard, libyaml's C composer overflowed the stack and killed the interpreter.
     path = tmp_path / "deep.yaml"
     path.write_text(text, "utf-8")
-    code = ("import sys; from pathlib import Path; from rectrack.yamlload import load_file; "
+    code = ("import sys; from pathlib import Path; from rectrack.data.read import load_file; "
             "loaded, problems = load_file(Path(sys.argv[1]), 'deep.yaml'); "
             "print(loaded is None, [(p.code, p.line) for p in problems])")
     result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)

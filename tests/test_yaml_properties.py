@@ -17,9 +17,9 @@ import yaml
 from conftest import DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rectrack.api import load_and_validate
-from rectrack.problems import CODES, Problem, Severity
-from rectrack.yamlload import LoadedFile, load_file
+from rectrack.data.check import load_and_validate
+from rectrack.data.problems import CODES, Problem, Severity
+from rectrack.data.read import LoadedFile, load_file
 
 FAST = settings(max_examples=100, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .model import FORCES, Dataset, Force, ForceResponse, PartialDate, Recommendation, RecommendationResponse
+from rectrack.data.model import (
+    FORCES,
+    Dataset,
+    Force,
+    ForceResponse,
+    PartialDate,
+    Recommendation,
+    RecommendationResponse,
+)
 
 #: "Due soon" means the deadline falls within this many days of the as-at date.
 DUE_SOON_DAYS = 60

@@ -14,8 +14,8 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .derive import Tracker
-from .model import FORCES, Dataset
+from rectrack.data.model import FORCES, Dataset
+from rectrack.derive import Tracker
 
 
 def recommendation_rows(dataset: Dataset) -> list[dict]:

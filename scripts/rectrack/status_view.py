@@ -10,7 +10,7 @@ import io
 import json
 from dataclasses import dataclass
 
-from .derive import DUE_SOON_DAYS, Tracker, countdown
+from rectrack.derive import DUE_SOON_DAYS, Tracker, countdown
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Dataset
-from .markdown import md
+from rectrack.data.model import Dataset
+from rectrack.render.markdown import md
 
 #: Elements whose content must stay plain text (or is not prose): no <abbr> inside them.
 _SKIP = {"script", "style", "svg", "select", "option", "textarea", "title", "abbr", "summary"}

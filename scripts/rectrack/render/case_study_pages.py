@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..model import CaseStudy
-from .components import Control, attrs, filters
-from .context import Site
-from .links import CASE_STUDIES, Linker, case_study_path
-from .markdown import check_slug, md, quote
-from .wording import theme_label
+from rectrack.data.model import CaseStudy
+from rectrack.render.components import Control, attrs, filters
+from rectrack.render.context import Site
+from rectrack.render.links import CASE_STUDIES, Linker, case_study_path
+from rectrack.render.markdown import check_slug, md, quote
+from rectrack.render.wording import theme_label
 
 #: Most case studies one library page lists. Up to this many, the whole library is one filterable
 #: page (the shipped report has 25); beyond it, the library index lists the report's sections and

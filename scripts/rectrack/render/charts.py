@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..model import Figure
-from .components import Cell, Column, Row, table
-from .markdown import check_slug, md
+from rectrack.data.model import Figure
+from rectrack.render.components import Cell, Column, Row, table
+from rectrack.render.markdown import check_slug, md
 
 #: The drawing's own coordinate system; it scales to the column width.
 WIDTH = 400

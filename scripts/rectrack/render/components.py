@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ..derive import IMPLEMENTATION_LABELS, STATE_LABELS
-from .markdown import md
+from rectrack.derive import IMPLEMENTATION_LABELS, STATE_LABELS
+from rectrack.render.markdown import md
 
 #: One or two words for the matrix cells; the legend on that page spells each one out.
 STATE_SHORT = {

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment
 
-from ..derive import Tracker
-from ..model import Dataset, Report, Section
-from .links import Linker
-from .templating import environment, long_date
+from rectrack.data.model import Dataset, Report, Section
+from rectrack.derive import Tracker
+from rectrack.render.links import Linker
+from rectrack.render.templating import environment, long_date
 
 
 @dataclass(frozen=True)

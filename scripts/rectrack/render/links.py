@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..model import FORCES, Dataset
-from .markdown import check_slug, link, relative
+from rectrack.data.model import FORCES, Dataset
+from rectrack.render.markdown import check_slug, link, relative
 
 HOME = "index.md"
 RECOMMENDATIONS = "recommendations/index.md"

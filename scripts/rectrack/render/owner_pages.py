@@ -6,7 +6,8 @@ from collections import Counter
 
 from markupsafe import Markup
 
-from ..derive import (
+from rectrack.data.model import Recommendation
+from rectrack.derive import (
     DUE_SOON_DAYS,
     S55_PERIOD_DAYS,
     STATE_LABELS,
@@ -15,8 +16,7 @@ from ..derive import (
     OwnerStatus,
     RecommendationStatus,
 )
-from ..model import Recommendation
-from .components import (
+from rectrack.render.components import (
     S55_LABELS,
     STATE_HELP,
     STATE_SHORT,
@@ -29,11 +29,11 @@ from .components import (
     implementation_badge,
     table,
 )
-from .context import Site
-from .links import BODIES, FORCES_INDEX, MATRIX, Linker, body_path, force_path
-from .markdown import external_link, md, quote
-from .recommendation_pages import response_view
-from .wording import (
+from rectrack.render.context import Site
+from rectrack.render.links import BODIES, FORCES_INDEX, MATRIX, Linker, body_path, force_path
+from rectrack.render.markdown import external_link, md, quote
+from rectrack.render.recommendation_pages import response_view
+from rectrack.render.wording import (
     BODY_KINDS,
     CLAIM_SHORT,
     POLICING_BODY_KINDS,

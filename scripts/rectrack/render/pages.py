@@ -15,13 +15,32 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..derive import DUE_SOON_DAYS, IMPLEMENTATION_LABELS, S55_PERIOD_DAYS, STATE_LABELS, STATES, Tracker, countdown
-from ..model import Statistic
-from . import case_study_pages, charts, owner_pages, recommendation_pages
-from .abbreviations import Abbreviations
-from .components import S55_HELP, S55_LABELS, STATE_HELP, VERDICT_LABELS, Cell, Column, Row, badge, progress, table
-from .context import Site
-from .links import (
+from rectrack.data.model import Statistic
+from rectrack.derive import (
+    DUE_SOON_DAYS,
+    IMPLEMENTATION_LABELS,
+    S55_PERIOD_DAYS,
+    STATE_LABELS,
+    STATES,
+    Tracker,
+    countdown,
+)
+from rectrack.render import case_study_pages, charts, owner_pages, recommendation_pages
+from rectrack.render.abbreviations import Abbreviations
+from rectrack.render.components import (
+    S55_HELP,
+    S55_LABELS,
+    STATE_HELP,
+    VERDICT_LABELS,
+    Cell,
+    Column,
+    Row,
+    badge,
+    progress,
+    table,
+)
+from rectrack.render.context import Site
+from rectrack.render.links import (
     ABOUT,
     BODIES,
     CASE_STUDIES,
@@ -38,9 +57,9 @@ from .links import (
     force_path,
     recommendation_path,
 )
-from .markdown import external_link, md, quote, relative
-from .templating import environment
-from .wording import stat_value
+from rectrack.render.markdown import external_link, md, quote, relative
+from rectrack.render.templating import environment
+from rectrack.render.wording import stat_value
 
 #: The site's navigation: section index pages only (detail pages are reached from them).
 NAV: list[tuple[str, str]] = [
@@ -58,7 +77,7 @@ NAV: list[tuple[str, str]] = [
 ]
 
 #: The files ``build`` puts in ``site/downloads/``: (file name, what it holds). The names are the
-#: contract with ``rectrack.build``; the downloads page links to each one.
+#: contract with ``rectrack.site.build``; the downloads page links to each one.
 DOWNLOAD_FILES: list[tuple[str, str]] = [
     ("recommendations.json", "Every recommendation: number, verbatim text and bullets, deadline, owners, "
                              "and its status on the as-at date."),

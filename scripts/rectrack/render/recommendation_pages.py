@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..derive import STATE_LABELS, STATES, Assignment, RecommendationStatus
-from ..model import FORCES, Recommendation
-from .components import Cell, Column, Control, Row, badge, filters, implementation_badge, table
-from .context import Site
-from .links import RECOMMENDATIONS, Linker, force_path, recommendation_path
-from .markdown import md, quote, quote_list
-from .wording import (
+from rectrack.data.model import FORCES, Recommendation
+from rectrack.derive import STATE_LABELS, STATES, Assignment, RecommendationStatus
+from rectrack.render.components import Cell, Column, Control, Row, badge, filters, implementation_badge, table
+from rectrack.render.context import Site
+from rectrack.render.links import RECOMMENDATIONS, Linker, force_path, recommendation_path
+from rectrack.render.markdown import md, quote, quote_list
+from rectrack.render.wording import (
     FORCES_OWNER,
     deadline_phrase,
     implemented_text,

@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .markdown import md
+from rectrack.render.markdown import md
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -11,11 +11,11 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from ..derive import STATES, Assignment, OwnerStatus, RecommendationStatus, Tracker, countdown
-from ..model import FORCES, Force, Recommendation, Statistic
-from .components import NO_VERDICT, VERDICT_LABELS, badge
-from .markdown import md
-from .templating import long_date, plural
+from rectrack.data.model import FORCES, Force, Recommendation, Statistic
+from rectrack.derive import STATES, Assignment, OwnerStatus, RecommendationStatus, Tracker, countdown
+from rectrack.render.components import NO_VERDICT, VERDICT_LABELS, badge
+from rectrack.render.markdown import md
+from rectrack.render.templating import long_date, plural
 
 #: A response's claim in a matrix cell, under the status word (the key on the page explains).
 CLAIM_SHORT = {"in-progress": "in progress", "not-started": "not started", "not-stated": "not stated",

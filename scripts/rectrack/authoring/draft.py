@@ -8,9 +8,9 @@ the words that support a claim.
 
 from __future__ import annotations
 
-from rectrack.importing.parse import ImportResult
-from rectrack.model import Force
-from rectrack.yamlwrite import DraftEntry, ResponseDraft
+from rectrack.authoring.parse import ImportResult
+from rectrack.authoring.writer import DraftEntry, ResponseDraft
+from rectrack.data.model import Force
 
 
 def draft_from_import(

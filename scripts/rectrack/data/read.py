@@ -7,7 +7,7 @@ a small resolver in which only ``true``/``false``, ``null``/``~``/empty, and pla
 typed, and everything else stays the text the person wrote. The JSON Schema then says whether that
 text is acceptable, with the position of the node.
 
-Every failure is returned as :class:`~rectrack.problems.Problem` objects: a broken file never raises.
+Every failure is returned as :class:`~rectrack.data.problems.Problem` objects: a broken file never raises.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from rectrack.data.problems import Problem
 
 try:  # the C composer is several times faster and behaves the same
     from yaml import CSafeLoader as _Loader

@@ -15,10 +15,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from .build import BuildError, BuildPaths, prepare, run_pagefind
-from .problems import Problem
+from rectrack.site.build import BuildError, BuildPaths, prepare, run_pagefind
+from rectrack.data.problems import Problem
 
-log = logging.getLogger("rectrack.serve")
+log = logging.getLogger("rectrack.site.serve")
 
 
 def problems_page(problems: list[Problem], message: str) -> str:
@@ -34,7 +34,7 @@ def problems_page(problems: list[Problem], message: str) -> str:
 def serve(config: Path, data_dir: Path, as_of: date, dev_addr: str) -> None:
     from mkdocs.livereload import LiveReloadServer
 
-    from .build import run_mkdocs
+    from rectrack.site.build import run_mkdocs
 
     paths = BuildPaths(config=config, data=data_dir)
     host, _, port = dev_addr.rpartition(":")

@@ -3,15 +3,15 @@
 When a response is published on a web page that cannot be imported, the editor still should not
 have to know the file format: the scaffold lists every recommendation the force must answer, with
 its wording as a comment, and leaves only the blanks to fill. It is written by the same writer as
-imports (:mod:`rectrack.yamlwrite`), so both kinds of file look the same.
+imports (:mod:`rectrack.authoring.writer`), so both kinds of file look the same.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rectrack.model import IMPLEMENTATION_STATES, Force, Recommendation
-from rectrack.yamlwrite import NOT_STATED, DraftEntry, ResponseDraft, render_response
+from rectrack.authoring.writer import NOT_STATED, DraftEntry, ResponseDraft, render_response
+from rectrack.data.model import IMPLEMENTATION_STATES, Force, Recommendation
 
 
 def scaffold_header() -> list[str]:

@@ -1,4 +1,4 @@
-"""Turn schema-valid file contents into the typed :class:`~rectrack.model.Dataset`.
+"""Turn schema-valid file contents into the typed :class:`~rectrack.data.model.Dataset`.
 
 Runs only after the schema and cross-reference checks passed, so it can index freely: a KeyError here
 would be a bug in the schemas, not bad data.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .model import (
+from rectrack.data.model import (
     Body,
     CaseStudy,
     Dataset,

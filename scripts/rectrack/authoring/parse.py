@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from rectrack.importing.readers import Block, Location, Paragraph, Table, read_document
-from rectrack.model import Recommendation
+from rectrack.authoring.readers import Block, Location, Paragraph, Table, read_document
+from rectrack.data.model import Recommendation
 
 #: The labels that introduce a response's text, as printed (matched case-insensitively, colon required).
 LABEL = re.compile(
@@ -86,7 +86,7 @@ class ImportResult:
 
 
 def import_document(path: Path | str, recommendations: Sequence[Recommendation]) -> ImportResult:
-    """Read and parse a response document; raises :class:`~rectrack.importing.readers.DocumentError`."""
+    """Read and parse a response document; raises :class:`~rectrack.authoring.readers.DocumentError`."""
     return parse_blocks(read_document(path), recommendations)
 
 

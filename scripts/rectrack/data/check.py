@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import crossref
-from .construct import build_dataset
-from .load import LoadedData, load_directory
-from .model import Dataset
-from .problems import Problem, Report
+from rectrack.data import crossref
+from rectrack.data.construct import build_dataset
+from rectrack.data.load import LoadedData, load_directory
+from rectrack.data.model import Dataset
+from rectrack.data.problems import Problem, Report
 
 
 @dataclass

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema
-from .problems import Problem, Severity, display_path
-from .yamlload import LoadedFile, load_file
+from rectrack.data import schema
+from rectrack.data.problems import Problem, Severity, display_path
+from rectrack.data.read import LoadedFile, load_file
 
 #: The single files of a data directory and the schema each must satisfy.
 SINGLE_FILES = {

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from .load import LoadedData
-from .model import FORCES
-from .problems import Problem, Severity
-from .yamlload import LoadedFile, dotted
+from rectrack.data.load import LoadedData
+from rectrack.data.model import FORCES
+from rectrack.data.problems import Problem, Severity
+from rectrack.data.read import LoadedFile, dotted
 
 _SPACE = re.compile(r"\s+")
 

@@ -7,8 +7,8 @@ attributes each block to a recommendation and says plainly what it could not att
 
 from __future__ import annotations
 
-from rectrack.importing.parse import Entry, ImportResult, Unplaced, import_document, parse_blocks
-from rectrack.importing.readers import Block, DocumentError, Location, Paragraph, Table, read_document
+from rectrack.authoring.parse import Entry, ImportResult, Unplaced, import_document, parse_blocks
+from rectrack.authoring.readers import Block, DocumentError, Location, Paragraph, Table, read_document
 
 __all__ = [
     "Block",

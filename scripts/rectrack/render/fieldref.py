@@ -10,8 +10,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import CODES
-from .schema import SCHEMA_FILES, schema_dir
+from rectrack.data.problems import CODES
+from rectrack.data.schema import SCHEMA_FILES, schema_dir
 
 
 @dataclass(frozen=True)

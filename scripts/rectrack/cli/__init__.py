@@ -15,11 +15,11 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from . import package_version
-from .api import Checked, load_and_validate
-from .commands.authoring import import_response, new_response
-from .load import DataDirError
-from .problems import Problem
+from rectrack import package_version
+from rectrack.cli.authoring import import_response, new_response
+from rectrack.data.check import Checked, load_and_validate
+from rectrack.data.load import DataDirError
+from rectrack.data.problems import Problem
 
 DATA_OPTION = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"),
                            show_default=True, help="The data directory.")
@@ -130,7 +130,7 @@ def export_command(out_dir: Path, data_dir: Path) -> None:
       rectrack export out/
     Writes recommendations, case-studies, responses and forces, each as .json and .csv.
     """
-    from . import export
+    from rectrack import export
 
     checked = _checked(data_dir)
     if not checked.ok:
@@ -157,9 +157,9 @@ def build(as_of: date, data_dir: Path, config: Path, site_dir: Path | None, no_s
       rectrack build --as-of 2026-11-23
     The site is built in a temporary directory and replaces site/ only if everything succeeded.
     """
-    from .build import BuildError, BuildPaths
-    from .build import build as run_build
-    from .engine import EngineProcess
+    from rectrack.site.build import BuildError, BuildPaths
+    from rectrack.site.build import build as run_build
+    from rectrack.site.engine import EngineProcess
 
     # MkDocs loads in its own process on the other core while this one validates and renders.
     with EngineProcess.start() as helper:
@@ -187,8 +187,8 @@ def status(as_of: date, data_dir: Path, fmt: str) -> None:
     Example:
       rectrack status --as-of 2026-11-23 --format csv > status.csv
     """
-    from .derive import derive
-    from .status_view import status_report
+    from rectrack.derive import derive
+    from rectrack.status_view import status_report
 
     checked = _checked(data_dir)
     if not checked.ok:
@@ -212,7 +212,7 @@ def serve(as_of: date, data_dir: Path, config: Path, dev_addr: str) -> None:
       rectrack serve --dev-addr 127.0.0.1:8001
     Validation problems are printed and shown on the home page instead of stopping the server.
     """
-    from .serve import serve as run_serve
+    from rectrack.site.serve import serve as run_serve
 
     run_serve(config, data_dir, as_of, dev_addr)
 

@@ -2,7 +2,7 @@
 
 Why a helper process: a ``rectrack build`` spends its first half second loading MkDocs, Material and
 the Markdown extensions, and another half second validating and rendering, which do not need them.
-:class:`EngineProcess` starts ``python -m rectrack.engine`` as soon as the command starts; it loads
+:class:`EngineProcess` starts ``python -m rectrack.site.engine`` as soon as the command starts; it loads
 the engine on the machine's other core while we validate and render, then builds when it is given
 the config. On the shipped data this takes about a tenth off the whole build. Nothing else changes:
 the same :func:`run_mkdocs` runs, in strict mode, with the same pinned build date, and its warnings
@@ -101,7 +101,7 @@ class EngineProcess:
     @classmethod
     def start(cls) -> EngineProcess:
         # stderr is shared, so the engine's own notices reach the user exactly as in-process.
-        process = subprocess.Popen([sys.executable, "-m", "rectrack.engine"], stdin=subprocess.PIPE,
+        process = subprocess.Popen([sys.executable, "-m", "rectrack.site.engine"], stdin=subprocess.PIPE,
                                    stdout=subprocess.PIPE, text=True, encoding="utf-8")
         return cls(process)
 

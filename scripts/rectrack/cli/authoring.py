@@ -15,16 +15,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from rectrack.api import load_and_validate
-from rectrack.construct import build_dataset
-from rectrack.load import RESPONSES_DIR, DataDirError, load_directory
-from rectrack.model import Dataset, Force
-from rectrack.problems import Severity
+from rectrack.data.check import load_and_validate
+from rectrack.data.construct import build_dataset
+from rectrack.data.load import RESPONSES_DIR, DataDirError, load_directory
+from rectrack.data.model import Dataset, Force
+from rectrack.data.problems import Severity
 
 # The document readers, the importer and the YAML writer are imported inside the commands that use
 # them: cli.py registers these commands, so anything imported here is paid by every `rectrack` run.
 if TYPE_CHECKING:
-    from rectrack.importing import ImportResult, Unplaced
+    from rectrack.authoring import ImportResult, Unplaced
 
 _DATA_OPTION = click.option(
     "--data", "data_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("data"),
@@ -48,7 +48,7 @@ def new_response(force: str, data_dir: Path) -> None:
       rectrack new-response kent
       (then fill in data/force_responses/kent.yaml and run: rectrack validate)
     """
-    from rectrack.scaffold import scaffold_response
+    from rectrack.authoring.scaffold import scaffold_response
 
     dataset = _reference_dataset(data_dir)
     found = _find_force(dataset.forces, force, data_dir)
@@ -92,9 +92,9 @@ def import_response(
       rectrack import-response ~/Downloads/kent-pcc-response.docx --force kent
       rectrack import-response response.pdf --force kent --output /tmp/kent.yaml
     """
-    from rectrack.importing import DocumentError, import_document
-    from rectrack.importing.draft import draft_from_import
-    from rectrack.yamlwrite import render_response
+    from rectrack.authoring import DocumentError, import_document
+    from rectrack.authoring.draft import draft_from_import
+    from rectrack.authoring.writer import render_response
 
     dataset = _reference_dataset(data_dir)
     found = _find_force(dataset.forces, force_id, data_dir)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from rectrack.model import Recommendation
+from rectrack.data.model import Recommendation
 
 #: First line of every response file: editors' YAML plugins validate against the schema as they type.
 SCHEMA_POINTER = "# yaml-language-server: $schema=../../schemas/force_response.schema.json"

@@ -24,13 +24,14 @@ from pathlib import Path
 
 import yaml
 
-from . import engine, export
-from .api import Checked, load_and_validate
-from .derive import Tracker, derive
-from .engine import build_date
-from .fieldref import reference_page
-from .problems import Problem
-from .schema import schema_dir
+from rectrack import export
+from rectrack.site import engine
+from rectrack.data.check import Checked, load_and_validate
+from rectrack.derive import Tracker, derive
+from rectrack.site.engine import build_date
+from rectrack.render.fieldref import reference_page
+from rectrack.data.problems import Problem
+from rectrack.data.schema import schema_dir
 
 #: Hand-written help pages (content/) grouped under one "Help" entry, so the navigation stays small.
 HELP_PAGES = (
@@ -98,7 +99,7 @@ def prepare(paths: BuildPaths, as_of: date, checked: Checked | None = None,
     timings["load+validate"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    from .render import pages as render_pages  # imported late: validate/export do not need templates
+    from rectrack.render import pages as render_pages  # imported late: validate/export do not need templates
 
     tracker = derive(checked.dataset, as_of)
     rendered = render_pages.render_pages(tracker, paths.work_dir / "cache" / "templates")
@@ -151,7 +152,7 @@ def _docs_tree(paths: BuildPaths, rendered: dict[str, str]) -> dict[str, bytes]:
     """Every file of the docs dir: hand-written content/, the package's assets, then generated pages."""
     tree: dict[str, bytes] = {}
     content = paths.root / "content"
-    assets = Path(__file__).parent / "assets"
+    assets = Path(__file__).resolve().parents[1] / "assets"
     for base, prefix in ((content, ""), (assets, "assets/")):
         if base.is_dir():
             for path in sorted(base.rglob("*")):
@@ -208,7 +209,7 @@ def _write_engine_config(paths: BuildPaths, tracker: Tracker, nav: list) -> Path
 
 
 def run_mkdocs(config: Path, site_dir: Path, strict: bool = True) -> None:
-    """Run MkDocs in this process (see :func:`rectrack.engine.run_mkdocs`); failures become :class:`BuildError`."""
+    """Run MkDocs in this process (see :func:`rectrack.site.engine.run_mkdocs`); failures become :class:`BuildError`."""
     try:
         engine.run_mkdocs(config, site_dir, strict)
     except engine.EngineError as exc:

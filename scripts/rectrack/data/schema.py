@@ -18,8 +18,8 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.exceptions import Unresolvable
 
-from .problems import Problem
-from .yamlload import LoadedFile, dotted
+from rectrack.data.problems import Problem
+from rectrack.data.read import LoadedFile, dotted
 
 if TYPE_CHECKING:
     from referencing._core import Resolver
@@ -39,7 +39,7 @@ SCHEMA_FILES = {
 
 def schema_dir() -> Path:
     """The repository's ``schemas/`` folder (the package is installed editable from the repository)."""
-    return Path(__file__).resolve().parents[2] / "schemas"
+    return Path(__file__).resolve().parents[3] / "schemas"
 
 
 def _is_integer(checker: Any, instance: Any) -> bool:
