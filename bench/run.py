@@ -66,7 +66,8 @@ sys.path.insert(0, str(BENCH))
 
 import synthetic  # noqa: E402  (bench/ is not a package)
 from rectrack.data.model import Dataset  # noqa: E402
-from rectrack.site.build import BuildError, BuildPaths, prepare  # noqa: E402
+from rectrack.errors import BuildError  # noqa: E402
+from rectrack.site.build import BuildPaths, prepare  # noqa: E402
 
 BIN = Path(sys.executable).parent
 AS_OF = "2026-11-23"

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from conftest import RECTRACK, REPO, copy_data
 from rectrack.cli import cli
 from rectrack.data.check import load_and_validate
-from rectrack.data.problems import CODES, Severity
+from rectrack.data.problems import Code, Severity
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
@@ -91,7 +91,7 @@ def test_corpus_covers_at_least_thirty_failure_classes() -> None:
     assert len(CASES) >= 30
     for case in CASES:
         assert expected(case), f"{case}/expect.txt lists no problems"
-        assert {code for code, _, _ in expected(case)} <= set(CODES), case
+        assert {code for code, _, _ in expected(case)} <= set(Code), case
         overlay = [p for p in (CORPUS / case).rglob("*") if p.is_file() and p.name != "expect.txt"]
         assert overlay, f"{case} changes nothing"
 

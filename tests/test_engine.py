@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import AS_OF, DATA, REPO
-from rectrack.site.build import BuildError, BuildPaths, build
-from rectrack.site.engine import EngineError, EngineProcess
+from rectrack.errors import BuildError, EngineError
+from rectrack.site.build import BuildPaths, build
+from rectrack.site.engine import EngineProcess
 
 
 def _files(site: Path) -> dict[str, bytes]:

@@ -18,12 +18,13 @@ import yaml
 from click.testing import CliRunner
 from docx import Document
 from fpdf import FPDF
-from rectrack.authoring import DocumentError, Paragraph, import_document, parse_blocks, read_document
+from rectrack.authoring import Paragraph, import_document, parse_blocks, read_document
 from rectrack.authoring.parse import join_page_breaks
 from rectrack.authoring.readers import Location, clean_markup
-from rectrack.cli.authoring import import_response
+from rectrack.cli import cli
 from rectrack.data.check import load_and_validate
 from rectrack.data.model import Recommendation
+from rectrack.errors import DocumentError
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -148,7 +149,7 @@ def test_devon_and_cornwall_imported_file_validates(devon, tmp_path: Path) -> No
     shutil.copytree(DATA, data)
     (data / "force_responses" / "devon-and-cornwall.yaml").unlink()
 
-    result = CliRunner().invoke(import_response, [
+    result = CliRunner().invoke(cli, ["import-response",
         str(DEVON_SOURCE), "--force", "devon-and-cornwall", "--data", str(data),
         "--source-document", "sources/devon-and-cornwall-pcc-response.md",
     ])
@@ -335,7 +336,7 @@ def test_import_command_writes_what_it_placed_and_exits_1_naming_the_rest(tmp_pa
     document = tmp_path / "response.md"
     document.write_text(UNPLACEABLE, encoding="utf-8")
 
-    result = CliRunner().invoke(import_response, [str(document), "--force", "kent", "--data", str(data)])
+    result = CliRunner().invoke(cli, ["import-response", str(document), "--force", "kent", "--data", str(data)])
 
     assert result.exit_code == 1, result.output
     assert "Imported 1 responses" in result.output and "recommendations 1." in result.output
@@ -355,7 +356,7 @@ def test_import_command_exits_0_when_everything_is_placed_and_never_uses_status(
     doc.paragraphs[-1]._p.getparent().remove(doc.paragraphs[-1]._p)
     doc.save(str(document))
 
-    result = CliRunner().invoke(import_response, [str(document), "--force", "kent", "--data", str(data)])
+    result = CliRunner().invoke(cli, ["import-response", str(document), "--force", "kent", "--data", str(data)])
 
     assert result.exit_code == 0, result.output
     assert "recommendations 1, 2, 4." in result.output
@@ -376,7 +377,7 @@ def test_import_command_refuses_to_overwrite(tmp_path: Path) -> None:
     document = tmp_path / "response.md"
     document.write_text(UNPLACEABLE, encoding="utf-8")
 
-    result = CliRunner().invoke(import_response, [str(document), "--force", "kent", "--data", str(data)])
+    result = CliRunner().invoke(cli, ["import-response", str(document), "--force", "kent", "--data", str(data)])
 
     assert result.exit_code == 1
     assert "already exists; not overwriting it" in result.output
@@ -398,7 +399,7 @@ def test_unreadable_documents_are_reported_not_raised(tmp_path: Path, name: str,
     assert caught.value.hint
 
     data = write_data_dir(tmp_path / "data")
-    result = CliRunner().invoke(import_response, [str(path), "--force", "kent", "--data", str(data)])
+    result = CliRunner().invoke(cli, ["import-response", str(path), "--force", "kent", "--data", str(data)])
     assert result.exit_code == 1
     assert message in result.output and "Hint:" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rectrack.authoring.scaffold import scaffold_response
 from rectrack.authoring.writer import SCHEMA_POINTER, DraftEntry, ResponseDraft, render_response, scalar
-from rectrack.cli.authoring import new_response
+from rectrack.cli import cli
 from rectrack.data.check import load_and_validate
 from rectrack.data.model import IMPLEMENTATION_STATES, Force, PolicingBody, Recommendation
 
@@ -137,7 +137,7 @@ def test_scaffold_lists_every_force_recommendation_with_its_text() -> None:
 def test_new_response_writes_a_file_that_validates_once_filled_in(tmp_path: Path) -> None:
     data = write_data_dir(tmp_path / "data")
 
-    result = CliRunner().invoke(new_response, ["kent", "--data", str(data)])
+    result = CliRunner().invoke(cli, ["new-response", "kent", "--data", str(data)])
 
     assert result.exit_code == 0, result.output
     target = data / "force_responses" / "kent.yaml"
@@ -155,11 +155,11 @@ def test_new_response_writes_a_file_that_validates_once_filled_in(tmp_path: Path
 def test_new_response_refuses_to_overwrite(tmp_path: Path) -> None:
     data = write_data_dir(tmp_path / "data")
     runner = CliRunner()
-    assert runner.invoke(new_response, ["kent", "--data", str(data)]).exit_code == 0
+    assert runner.invoke(cli, ["new-response", "kent", "--data", str(data)]).exit_code == 0
     target = data / "force_responses" / "kent.yaml"
     target.write_text("# my edits\n", encoding="utf-8")
 
-    result = runner.invoke(new_response, ["kent", "--data", str(data)])
+    result = runner.invoke(cli, ["new-response", "kent", "--data", str(data)])
 
     assert result.exit_code == 1
     assert f"{target} already exists; not overwriting it" in result.output
@@ -169,12 +169,12 @@ def test_new_response_refuses_to_overwrite(tmp_path: Path) -> None:
 def test_an_unfinished_scaffold_does_not_block_the_next(tmp_path: Path) -> None:
     data = write_data_dir(tmp_path / "data")
     runner = CliRunner()
-    assert runner.invoke(new_response, ["kent", "--data", str(data)]).exit_code == 0
+    assert runner.invoke(cli, ["new-response", "kent", "--data", str(data)]).exit_code == 0
     kent = data / "force_responses" / "kent.yaml"
     kent.write_text(kent.read_text(encoding="utf-8") + "responses: [\n", encoding="utf-8")  # half-edited
     assert not load_and_validate(data).ok
 
-    result = runner.invoke(new_response, ["essex", "--data", str(data)])
+    result = runner.invoke(cli, ["new-response", "essex", "--data", str(data)])
 
     assert result.exit_code == 0, result.output
     assert yaml.safe_load((data / "force_responses" / "essex.yaml").read_text(encoding="utf-8"))["force"] == "essex"
@@ -184,11 +184,11 @@ def test_unknown_force_suggests_the_closest_id(tmp_path: Path) -> None:
     data = write_data_dir(tmp_path / "data")
     runner = CliRunner()
 
-    result = runner.invoke(new_response, ["kentt", "--data", str(data)])
+    result = runner.invoke(cli, ["new-response", "kentt", "--data", str(data)])
     assert result.exit_code == 1
     assert "unknown force 'kentt'; did you mean: kent?" in result.output
 
-    by_name = runner.invoke(new_response, ["Essex Police", "--data", str(data)])
+    by_name = runner.invoke(cli, ["new-response", "Essex Police", "--data", str(data)])
     assert "unknown force 'Essex Police'; did you mean: essex?" in by_name.output
     assert not (data / "force_responses").exists()
 
@@ -197,7 +197,7 @@ def test_broken_reference_data_stops_with_the_problems(tmp_path: Path) -> None:
     data = write_data_dir(tmp_path / "data")
     (data / "forces.yaml").write_text("forces: [\n", encoding="utf-8")
 
-    result = CliRunner().invoke(new_response, ["kent", "--data", str(data)])
+    result = CliRunner().invoke(cli, ["new-response", "kent", "--data", str(data)])
 
     assert result.exit_code == 1
     assert "forces.yaml" in result.output and "rectrack validate" in result.output

@@ -21,8 +21,9 @@ from jsonschema import FormatChecker
 from rectrack.data import schema
 from rectrack.data.load import SINGLE_FILES
 from rectrack.data.read import LoadedFile
+from rectrack.errors import BuildError
 from rectrack.site import build
-from rectrack.site.build import BuildError, pagefind_binary, run_pagefind
+from rectrack.site.build import pagefind_binary, run_pagefind
 
 
 def test_version_option_prints_the_installed_version() -> None:

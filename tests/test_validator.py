@@ -272,7 +272,7 @@ def test_pathological_nesting_is_refused_without_crashing(tmp_path: Path, text: 
     path.write_text(text, "utf-8")
     code = ("import sys; from pathlib import Path; from rectrack.data.read import load_file; "
             "loaded, problems = load_file(Path(sys.argv[1]), 'deep.yaml'); "
-            "print(loaded is None, [(p.code, p.line) for p in problems])")
+            "print(loaded is None, [(str(p.code), p.line) for p in problems])")
     result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True [('too-deep', 1)]"

@@ -18,7 +18,7 @@ from conftest import DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rectrack.data.check import load_and_validate
-from rectrack.data.problems import CODES, Problem, Severity
+from rectrack.data.problems import Code, Problem, Severity
 from rectrack.data.read import LoadedFile, load_file
 
 FAST = settings(max_examples=100, deadline=None, database=None,
@@ -128,7 +128,7 @@ any_text = dumped() | st.text() | yamlish | spliced()
 def check_problems(problems: list[Problem], text: str | None = None) -> None:
     for problem in problems:
         assert isinstance(problem, Problem)
-        assert problem.code in CODES, problem
+        assert problem.code in set(Code), problem
         assert problem.line >= 1 and problem.column >= 1, problem
         assert problem.message.strip() and problem.hint.strip(), problem
         assert isinstance(problem.severity, Severity)

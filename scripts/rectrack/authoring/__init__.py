@@ -8,11 +8,10 @@ attributes each block to a recommendation and says plainly what it could not att
 from __future__ import annotations
 
 from rectrack.authoring.parse import Entry, ImportResult, Unplaced, import_document, parse_blocks
-from rectrack.authoring.readers import Block, DocumentError, Location, Paragraph, Table, read_document
+from rectrack.authoring.readers import Block, Location, Paragraph, Table, read_document
 
 __all__ = [
     "Block",
-    "DocumentError",
     "Entry",
     "ImportResult",
     "Location",

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from rectrack.errors import DocumentError
+
 #: Suffixes :func:`read_document` understands, and what it does with them.
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".pdf")
 
@@ -55,14 +57,6 @@ class Table:
 Block = Paragraph | Table
 
 
-class DocumentError(Exception):
-    """A document that cannot be read at all: the CLI shows ``message`` and ``hint`` instead of a traceback."""
-
-    def __init__(self, path: Path | str, message: str, hint: str = "") -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = str(path)
-        self.message = message
-        self.hint = hint
 
 
 def read_document(path: Path | str) -> list[Block]:

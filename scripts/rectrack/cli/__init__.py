@@ -1,7 +1,9 @@
 """The ``rectrack`` command: a thin layer that parses options, calls the API, prints, picks exit codes.
 
-Exit codes: 0 success, 1 data problems (or a failed build), 2 usage errors (bad options, missing
-directory). Nothing below prints a traceback for bad input; set RECTRACK_DEBUG=1 to see one for a bug.
+Commands raise :mod:`rectrack.errors` exceptions; :class:`_Commands` turns each into its message and
+exit code in one place (the codes are listed in ``rectrack.errors``: 0 done, 1 failed because of the
+input, 2 usage, 3 internal error, 130 interrupted). Nothing prints a traceback for bad input; set
+RECTRACK_DEBUG=1 to see one for a bug.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ import click
 
 from rectrack import package_version
 from rectrack.cli.authoring import import_response, new_response
-from rectrack.data.check import Checked, load_and_validate
-from rectrack.data.load import DataDirError
+from rectrack.data.check import load_and_validate
+from rectrack.data.model import Dataset
 from rectrack.data.problems import Problem
+from rectrack.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, DataInvalid, RectrackError, Reported
 
 DATA_OPTION = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"),
                            show_default=True, help="The data directory.")
@@ -63,14 +66,38 @@ def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> No
     ctx.exit()
 
 
-def _checked(data_dir: Path) -> Checked:
-    try:
-        return load_and_validate(data_dir)
-    except DataDirError as exc:
-        raise click.UsageError(str(exc)) from None
+def _valid(data_dir: Path, doing: str) -> Dataset:
+    """The validated dataset, or :class:`DataInvalid` with its problems when the data has errors."""
+    checked = load_and_validate(data_dir)
+    if checked.dataset is None:
+        raise DataInvalid(f"fix the errors above {doing}", problems=checked.problems)
+    return checked.dataset
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def report_error(exc: RectrackError) -> None:
+    """How every expected failure is shown: its data problems, then one line saying what failed, and a hint."""
+    _echo_problems(exc.problems)
+    if isinstance(exc, DataInvalid) or getattr(exc, "outcome", None):
+        outcome = getattr(exc, "outcome", "")
+        click.echo(f"FAILED: {exc.message}{'; ' + outcome if outcome else ''}.", err=True)
+    elif exc.message:
+        click.echo(f"Error: {exc.message}", err=True)
+    if exc.hint:
+        click.echo(f"Hint: {exc.hint}", err=True)
+
+
+class _Commands(click.Group):
+    """The command group, and the one place where library errors become output and exit codes."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except RectrackError as exc:
+            report_error(exc)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
               help="Show the version and exit.")
 def cli() -> None:
@@ -97,7 +124,7 @@ def validate(data_dir: Path, strict: bool, fmt: str) -> None:
       rectrack validate data --strict
     Prints one line per problem: file:line:column: severity[code] field: message. Hint: ...
     """
-    checked = _checked(data_dir)
+    checked = load_and_validate(data_dir)
     problems = checked.problems
     errors = checked.report.errors
     warnings = checked.report.warnings
@@ -116,7 +143,7 @@ def validate(data_dir: Path, strict: bool, fmt: str) -> None:
         summary = f"{len(errors)} error(s), {len(warnings)} warning(s) in {data_dir}"
         click.echo(("OK: " if not errors else "FAILED: ") + summary, err=bool(errors))
     if errors or (strict and warnings):
-        sys.exit(1)
+        raise Reported()
 
 
 @cli.command("export")
@@ -132,12 +159,8 @@ def export_command(out_dir: Path, data_dir: Path) -> None:
     """
     from rectrack import export
 
-    checked = _checked(data_dir)
-    if not checked.ok:
-        _echo_problems(checked.problems)
-        click.echo("FAILED: fix the errors above before exporting", err=True)
-        sys.exit(1)
-    files = export.data_files(checked.dataset)
+    dataset = _valid(data_dir, "before exporting")
+    files = export.data_files(dataset)
     export.write_files(files, out_dir)
     click.echo(f"Wrote {len(files)} files to {out_dir}")
 
@@ -157,20 +180,15 @@ def build(as_of: date, data_dir: Path, config: Path, site_dir: Path | None, no_s
       rectrack build --as-of 2026-11-23
     The site is built in a temporary directory and replaces site/ only if everything succeeded.
     """
-    from rectrack.site.build import BuildError, BuildPaths
+    from rectrack.site.build import BuildPaths
     from rectrack.site.build import build as run_build
     from rectrack.site.engine import EngineProcess
 
     # MkDocs loads in its own process on the other core while this one validates and renders.
     with EngineProcess.start() as helper:
-        checked = _checked(data_dir)
+        checked = load_and_validate(data_dir)
         paths = BuildPaths(config=config, data=data_dir, site=site_dir)
-        try:
-            result = run_build(paths, as_of, checked, search=not no_search, helper=helper)
-        except BuildError as exc:
-            _echo_problems(exc.problems)
-            click.echo(f"FAILED: {exc.message}; the existing site was left unchanged.", err=True)
-            sys.exit(1)
+        result = run_build(paths, as_of, checked, search=not no_search, helper=helper)
     _echo_problems(checked.report.warnings)
     click.echo(f"Built {result.pages} generated pages into {result.site} as at {as_of.isoformat()} "
                f"in {result.timings.get('total', 0):.1f}s")
@@ -190,12 +208,8 @@ def status(as_of: date, data_dir: Path, fmt: str) -> None:
     from rectrack.derive import derive
     from rectrack.status_view import status_report
 
-    checked = _checked(data_dir)
-    if not checked.ok:
-        _echo_problems(checked.problems)
-        click.echo("FAILED: fix the errors above first", err=True)
-        sys.exit(1)
-    click.echo(status_report(derive(checked.dataset, as_of), fmt), nl=False)
+    dataset = _valid(data_dir, "first")
+    click.echo(status_report(derive(dataset, as_of), fmt), nl=False)
 
 
 @cli.command()
@@ -229,13 +243,13 @@ def main() -> None:
         raise
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # a bug, not bad input: say so briefly
         if os.environ.get("RECTRACK_DEBUG"):
             raise
         click.echo(f"rectrack: internal error: {type(exc).__name__}: {exc}. "
                    "Set RECTRACK_DEBUG=1 for details and please report it.", err=True)
-        sys.exit(3)
+        sys.exit(EXIT_INTERNAL)
 
 
 if __name__ == "__main__":  # pragma: no cover

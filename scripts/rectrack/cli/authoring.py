@@ -17,9 +17,10 @@ import click
 
 from rectrack.data.check import load_and_validate
 from rectrack.data.construct import build_dataset
-from rectrack.data.load import RESPONSES_DIR, DataDirError, load_directory
+from rectrack.data.load import RESPONSES_DIR, load_directory
 from rectrack.data.model import Dataset, Force
 from rectrack.data.problems import Severity
+from rectrack.errors import FileExists, Incomplete, RectrackError
 
 # The document readers, the importer and the YAML writer are imported inside the commands that use
 # them: cli.py registers these commands, so anything imported here is paid by every `rectrack` run.
@@ -92,7 +93,7 @@ def import_response(
       rectrack import-response ~/Downloads/kent-pcc-response.docx --force kent
       rectrack import-response response.pdf --force kent --output /tmp/kent.yaml
     """
-    from rectrack.authoring import DocumentError, import_document
+    from rectrack.authoring import import_document
     from rectrack.authoring.draft import draft_from_import
     from rectrack.authoring.writer import render_response
 
@@ -100,10 +101,7 @@ def import_response(
     found = _find_force(dataset.forces, force_id, data_dir)
     target = output or data_dir / RESPONSES_DIR / f"{found.id}.yaml"
     _refuse_existing(target)
-    try:
-        result = import_document(file, dataset.recommendations)
-    except DocumentError as exc:
-        raise click.ClickException(f"{exc}" + (f"\nHint: {exc.hint}" if exc.hint else "")) from None
+    result = import_document(file, dataset.recommendations)
     draft = draft_from_import(result, found, dataset.report.id, author=author, source_document=source_document)
     header = [
         f"Imported from {file.name} by `rectrack import-response`.",
@@ -113,7 +111,7 @@ def import_response(
     _write_new(target, render_response(draft, dataset.recommendations, header=header))
     _echo_summary(file, target, result)
     if result.unplaced:
-        click.get_current_context().exit(1)
+        raise Incomplete()
 
 
 # --- Shared steps ----------------------------------------------------------------------------------
@@ -126,19 +124,16 @@ def _reference_dataset(data_dir: Path) -> Dataset:
     stop an editor from starting the next one, so problems confined to response files are set aside
     and the dataset is built without responses.
     """
-    try:
-        checked = load_and_validate(data_dir)
-    except DataDirError as exc:
-        raise click.UsageError(str(exc)) from None
+    checked = load_and_validate(data_dir)
     if checked.dataset is not None:
         return checked.dataset
     blocking = [p for p in checked.problems if p.severity is Severity.ERROR and RESPONSES_DIR not in Path(p.file).parts]
     if blocking:
         shown = "\n".join(p.format() for p in blocking[:_MAX_PROBLEMS_SHOWN])
         more = f"\n... and {len(blocking) - _MAX_PROBLEMS_SHOWN} more" if len(blocking) > _MAX_PROBLEMS_SHOWN else ""
-        raise click.ClickException(
+        raise RectrackError(
             f"the data in {data_dir} has problems, so the recommendations and forces cannot be read:\n"
-            f"{shown}{more}\nHint: run `rectrack validate {data_dir}` and fix these first."
+            f"{shown}{more}", f"run `rectrack validate {data_dir}` and fix these first."
         )
     loaded = load_directory(data_dir)
     return build_dataset({kind: f.data for kind, f in loaded.files.items()}, [])
@@ -150,11 +145,9 @@ def _find_force(forces: Sequence[Force], wanted: str, data_dir: Path) -> Force:
             return force
     suggestions = suggest_forces(forces, wanted)
     if suggestions:
-        raise click.ClickException(f"unknown force '{wanted}'; did you mean: {', '.join(suggestions)}?")
-    raise click.ClickException(
-        f"unknown force '{wanted}'. Hint: use a force id from {data_dir / 'forces.yaml'}, "
-        f"e.g. {forces[0].id if forces else 'devon-and-cornwall'}"
-    )
+        raise RectrackError(f"unknown force '{wanted}'; did you mean: {', '.join(suggestions)}?")
+    raise RectrackError(f"unknown force '{wanted}'.", f"use a force id from {data_dir / 'forces.yaml'}, "
+                        f"e.g. {forces[0].id if forces else 'devon-and-cornwall'}")
 
 
 def suggest_forces(forces: Sequence[Force], wanted: str, limit: int = 3) -> list[str]:
@@ -186,10 +179,8 @@ def suggest_forces(forces: Sequence[Force], wanted: str, limit: int = 3) -> list
 
 def _refuse_existing(target: Path) -> None:
     if target.exists():
-        raise click.ClickException(
-            f"{target} already exists; not overwriting it.\n"
-            "Hint: edit that file, delete it first to start again, or write elsewhere with --output."
-        )
+        raise FileExists(f"{target} already exists; not overwriting it.",
+                         "edit that file, delete it first to start again, or write elsewhere with --output.")
 
 
 def _write_new(target: Path, text: str) -> None:
@@ -201,7 +192,7 @@ def _write_new(target: Path, text: str) -> None:
     except FileExistsError:
         _refuse_existing(target)
     except OSError as exc:
-        raise click.ClickException(f"cannot write {target}: {exc.strerror}") from None
+        raise RectrackError(f"cannot write {target}: {exc.strerror}") from None
 
 
 def _echo_summary(file: Path, target: Path, result: ImportResult) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from rectrack.data.load import LoadedData
 from rectrack.data.model import FORCES
-from rectrack.data.problems import Problem, Severity
+from rectrack.data.problems import Code, Problem, Severity
 from rectrack.data.read import LoadedFile, dotted
 
 _SPACE = re.compile(r"\s+")
@@ -52,7 +52,7 @@ class _Checker:
         self.data = data
         self.problems: list[Problem] = []
 
-    def report(self, loaded: LoadedFile, path: tuple, code: str, message: str, hint: str = "",
+    def report(self, loaded: LoadedFile, path: tuple, code: Code, message: str, hint: str = "",
                severity: Severity = Severity.ERROR, key: bool = False) -> None:
         line, column = loaded.where(path, key=key)
         self.problems.append(Problem(loaded.display, line, column, code, message, hint, dotted(path), severity))
@@ -62,7 +62,7 @@ class _Checker:
         for index, item in enumerate(items):
             value = item.get(field)
             if value in seen:
-                self.report(loaded, (list_key, index, field), "duplicate-id",
+                self.report(loaded, (list_key, index, field), Code.DUPLICATE_ID,
                             f"{field} {value!r} is used twice (first as item {seen[value] + 1})",
                             f"every {field} must be unique: rename or remove one")
             else:
@@ -79,7 +79,7 @@ class _Checker:
             close = difflib.get_close_matches(str(value), sorted(map(str, known)), n=3)
             listing = ", ".join(sorted(map(str, known)))[:300]
             hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else f"known: {listing}"
-        self.report(loaded, path, "unknown-reference", f"{what} {value!r} does not exist (known: {listing})", hint)
+        self.report(loaded, path, Code.UNKNOWN_REFERENCE, f"{what} {value!r} does not exist (known: {listing})", hint)
         return False
 
 
@@ -99,7 +99,7 @@ def check(data: LoadedData) -> list[Problem]:
         body_ids = c.unique(loaded, loaded.data["bodies"], "bodies")
         if FORCES in body_ids:
             index = next(i for i, body in enumerate(loaded.data["bodies"]) if body["id"] == FORCES)
-            c.report(loaded, ("bodies", index, "id"), "reserved-id", f"'{FORCES}' is reserved for 'every force'",
+            c.report(loaded, ("bodies", index, "id"), Code.RESERVED_ID, f"'{FORCES}' is reserved for 'every force'",
                      "give the body another id")
     if "forces" in files:
         loaded = files["forces"]
@@ -153,7 +153,7 @@ def check(data: LoadedData) -> list[Problem]:
         for index, figure in enumerate(loaded.data.get("figures", [])):
             for r_index, row in enumerate(figure["rows"]):
                 if len(row["values"]) != len(figure["series"]):
-                    c.report(loaded, ("figures", index, "rows", r_index, "values"), "figure-shape",
+                    c.report(loaded, ("figures", index, "rows", r_index, "values"), Code.FIGURE_SHAPE,
                              f"{len(row['values'])} values for {len(figure['series'])} series",
                              "give one value per entry in 'series'")
     for stem, loaded in data.responses.items():
@@ -167,16 +167,16 @@ def _check_partial_date(c: _Checker, loaded: LoadedFile, path: tuple, text: str)
     try:
         date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError:
-        c.report(loaded, path, "impossible-date", f"{text!r} is not a real calendar date", "check the month and day")
+        c.report(loaded, path, Code.IMPOSSIBLE_DATE, f"{text!r} is not a real calendar date", "check the month and day")
 
 
 def _check_document(c: _Checker, loaded: LoadedFile, path: tuple, document: str | None) -> None:
     if document and ".." in document.split("/"):  # the schema's pattern admits ".." segments
-        c.report(loaded, path, "unsafe-path", f"source document {document!r} points outside the data directory",
+        c.report(loaded, path, Code.UNSAFE_PATH, f"source document {document!r} points outside the data directory",
                  "write the path from the data directory down, without '..', e.g. sources/kent-response.md")
         return
     if document and not (c.data.root / document).is_file():
-        c.report(loaded, path, "missing-document", f"source document {document!r} was not found",
+        c.report(loaded, path, Code.MISSING_DOCUMENT, f"source document {document!r} was not found",
                  f"the path is relative to {c.data.root}; copy the document there or set null",
                  severity=Severity.WARNING)
 
@@ -185,7 +185,7 @@ def _check_response(c: _Checker, loaded: LoadedFile, stem: str, force_ids: set |
                     numbers: set | None, force_directed: set) -> None:
     data = loaded.data
     if data["force"] != stem:
-        c.report(loaded, ("force",), "file-name-mismatch",
+        c.report(loaded, ("force",), Code.FILE_NAME_MISMATCH,
                  f"the file is named {stem}.yaml but says force {data['force']!r}",
                  f"rename the file to {data['force']}.yaml or correct 'force'")
     if force_ids is not None:
@@ -194,43 +194,44 @@ def _check_response(c: _Checker, loaded: LoadedFile, stem: str, force_ids: set |
         c.exists(loaded, ("report",), data["report"], {report_id}, "report")
     _check_document(c, loaded, ("source", "document"), data["source"].get("document"))
     if not data["source"]["title"].strip():
-        c.report(loaded, ("source", "title"), "unfilled", "the response document's title is not filled in yet",
+        c.report(loaded, ("source", "title"), Code.UNFILLED, "the response document's title is not filled in yet",
                  "copy the title of the published response into source.title", severity=Severity.WARNING)
     answered: dict[int, int] = {}
     for index, entry in enumerate(data["responses"]):
         here = ("responses", index)
         number = entry["recommendation"]
         if not entry["action"].strip():
-            c.report(loaded, here + ("action",), "unfilled",
+            c.report(loaded, here + ("action",), Code.UNFILLED,
                      f"recommendation {number} has no action text yet, so it is not shown as answered",
                      "paste the response's text for this recommendation, or delete the entry",
                      severity=Severity.WARNING)
             continue
         if number in answered:
-            c.report(loaded, here + ("recommendation",), "duplicate-response",
+            c.report(loaded, here + ("recommendation",), Code.DUPLICATE_RESPONSE,
                      f"recommendation {number} is answered twice (first as item {answered[number] + 1})",
                      "merge the two entries into one")
         answered.setdefault(number, index)
         if numbers is not None and c.exists(loaded, here + ("recommendation",), number, numbers, "recommendation"):
             if number not in force_directed:
-                c.report(loaded, here + ("recommendation",), "not-for-forces",
+                c.report(loaded, here + ("recommendation",), Code.NOT_FOR_FORCES,
                          f"recommendation {number} is not addressed to forces, so a force cannot answer it",
                          f"forces answer only {number_ranges(force_directed) or 'none'}")
         _check_claim(c, loaded, here, entry)
         verdict = entry.get("inspectorate")
         if verdict:
             if verdict["verdict"] in ("closed", "superseded") and not verdict.get("date"):
-                c.report(loaded, here + ("inspectorate", "verdict"), "verdict-needs-date",
+                c.report(loaded, here + ("inspectorate", "verdict"), Code.VERDICT_NEEDS_DATE,
                          f"a '{verdict['verdict']}' verdict needs the date it was given",
                          'add date: "YYYY-MM-DD" under inspectorate')
             if verdict["verdict"] == "closed" and not (verdict.get("note") or "").strip():
-                c.report(loaded, here + ("inspectorate", "verdict"), "verdict-needs-note",
+                c.report(loaded, here + ("inspectorate", "verdict"), Code.VERDICT_NEEDS_NOTE,
                          "a 'closed' verdict needs a note saying why the inspectorate closed it",
                          "add note: \"...\" under inspectorate")
     if numbers is not None:
         missing = sorted(force_directed - set(answered))
         if missing:
-            c.report(loaded, ("responses",), "unanswered", f"no entry for recommendation(s) {number_ranges(missing)}",
+            c.report(loaded, ("responses",), Code.UNANSWERED,
+                     f"no entry for recommendation(s) {number_ranges(missing)}",
                      "Police Act 1996 s55(5B): the comments must say, for each recommendation, what action "
                      "has been or is proposed to be taken, or why none; add an entry for each",
                      severity=Severity.WARNING, key=True)
@@ -241,17 +242,17 @@ def _check_claim(c: _Checker, loaded: LoadedFile, here: tuple, entry: dict) -> N
     evidence = entry.get("evidence")
     if state == "not-stated":
         if evidence:
-            c.report(loaded, here + ("evidence",), "evidence-without-claim",
+            c.report(loaded, here + ("evidence",), Code.EVIDENCE_WITHOUT_CLAIM,
                      "evidence is given but implementation is 'not-stated'",
                      "set implementation to what the quote shows, or remove the evidence",
                      severity=Severity.WARNING)
         return
     if not evidence or not evidence.strip():
-        c.report(loaded, here + ("implementation",), "missing-evidence",
+        c.report(loaded, here + ("implementation",), Code.MISSING_EVIDENCE,
                  f"implementation '{state}' needs evidence: a quote from the action text",
                  "copy the sentence of 'action' that shows this into evidence: \"...\"")
         return
     if normalise(evidence) not in normalise(entry["action"]):
-        c.report(loaded, here + ("evidence",), "evidence-not-in-action",
+        c.report(loaded, here + ("evidence",), Code.EVIDENCE_NOT_IN_ACTION,
                  "the evidence quote does not occur in the action text",
                  "copy the words exactly from 'action' (line breaks and curly quotes do not matter)")

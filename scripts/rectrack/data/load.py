@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rectrack.data import schema
-from rectrack.data.problems import Problem, Severity, display_path
+from rectrack.data.problems import Code, Problem, Severity, display_path
 from rectrack.data.read import LoadedFile, load_file
+from rectrack.errors import DataDirError
 
 #: The single files of a data directory and the schema each must satisfy.
 SINGLE_FILES = {
@@ -42,10 +43,6 @@ class LoadedData:
     broken: set[str] = field(default_factory=set)
 
 
-class DataDirError(Exception):
-    """The data directory itself cannot be used (a usage error, not a data problem)."""
-
-
 def load_directory(root: Path, schemas: Path | None = None) -> LoadedData:
     if not root.exists():
         raise DataDirError(f"data directory '{root}' does not exist")
@@ -57,7 +54,7 @@ def load_directory(root: Path, schemas: Path | None = None) -> LoadedData:
         shown = display_path(path)
         if not path.exists():
             if kind in REQUIRED:
-                out.problems.append(Problem(shown, 1, 1, "missing-file", f"required file {name} is missing",
+                out.problems.append(Problem(shown, 1, 1, Code.MISSING_FILE, f"required file {name} is missing",
                                             f"create {name} in {display_path(root)}"))
                 out.broken.add(kind)
             continue
@@ -68,13 +65,13 @@ def load_directory(root: Path, schemas: Path | None = None) -> LoadedData:
         for path in sorted(responses.iterdir()):
             shown = display_path(path)
             if path.suffix in (".yml", ".json") or (path.suffix == ".yaml" and path.name.startswith(".")):
-                out.problems.append(Problem(shown, 1, 1, "ignored-file", f"{path.name} is ignored",
+                out.problems.append(Problem(shown, 1, 1, Code.IGNORED_FILE, f"{path.name} is ignored",
                                             "response files must be named FORCE-ID.yaml", severity=Severity.WARNING))
                 continue
             if path.suffix != ".yaml":
                 continue
             if not _SAFE_STEM.fullmatch(path.stem):
-                out.problems.append(Problem(shown, 1, 1, "bad-file-name",
+                out.problems.append(Problem(shown, 1, 1, Code.BAD_FILE_NAME,
                                             f"'{path.name}' is not a force id followed by .yaml",
                                             "name the file after the force's id, e.g. devon-and-cornwall.yaml"))
                 continue
@@ -101,6 +98,6 @@ def _look_for_stray_yaml(root: Path, out: LoadedData) -> None:
     known = set(SINGLE_FILES.values())
     for path in sorted(root.glob("*.y*ml")):
         if path.name not in known:
-            out.problems.append(Problem(display_path(path), 1, 1, "ignored-file",
+            out.problems.append(Problem(display_path(path), 1, 1, Code.IGNORED_FILE,
                                         f"{path.name} is not a Rectrack data file",
                                         f"known files: {', '.join(sorted(known))}", severity=Severity.WARNING))

@@ -24,7 +24,7 @@ class Problem:
     file: str
     line: int
     column: int
-    code: str
+    code: Code
     message: str
     hint: str = ""
     path: str = ""
@@ -58,49 +58,96 @@ class Problem:
         return data
 
 
-#: Every problem code, with what it means for the person editing the file. The editors' guide is
-#: generated from this table and a test checks that the code emits no code missing from it.
-CODES: dict[str, str] = {
-    "yaml-syntax": "The file is not valid YAML (often indentation, or a value with ': ' or '#' that needs quotes).",
-    "duplicate-key": "The same field appears twice in one entry; YAML would silently keep only the last one.",
-    "alias": "Anchors, aliases (&name, *name) and merge keys (<<) are not allowed: write values out in full.",
-    "complex-key": "A field name is a list or mapping instead of a plain word.",
-    "unsupported-tag": "A YAML tag such as !!python/object was used; data files hold only text, numbers and lists.",
-    "too-deep": "Values are nested far deeper than any Rectrack file needs.",
-    "empty-file": "The file is empty or holds only comments.",
-    "binary-file": "The file is not text (it contains NUL bytes), e.g. a Word document saved with a .yaml name.",
-    "not-utf8": "The file is not saved as UTF-8 text.",
-    "file-too-large": "The file is larger than any hand-written data file should be.",
-    "unreadable-file": "The file cannot be read (permissions, or it is a folder).",
-    "missing-file": "A file every tracker needs (report, recommendations, forces, bodies) is missing.",
-    "ignored-file": "A file in the data folder is not one Rectrack reads (e.g. a .yml extension).",
-    "bad-file-name": "A response file is not named after a force id (lower-case letters, digits, hyphens).",
-    "unknown-field": "A field name is not part of the format (often a typo); the hint suggests the closest.",
-    "missing-field": "A required field is missing; use null where the source says nothing.",
-    "wrong-type": "A value has the wrong type, e.g. a number in quotes, or yes/no where true/false is meant.",
-    "not-allowed-value": "A value is not one of the allowed words, e.g. an implementation state.",
-    "bad-format": "A value does not have the expected form, e.g. a date not written \"YYYY-MM-DD\" "
-                  "or an id with capitals.",
-    "impossible-date": "A date that does not exist on the calendar, e.g. 2026-02-30.",
-    "out-of-range": "A number or text length is outside the allowed range.",
-    "duplicate-item": "A list holds the same item twice.",
-    "schema": "Another schema rule failed; the message gives the details.",
-    "duplicate-id": "Two entries share an id (or a recommendation number).",
-    "reserved-id": "An id that has a special meaning (such as 'forces') was used for something else.",
-    "unknown-reference": "A recommendation number, force, body, section or report id that does not exist.",
-    "missing-document": "The source document a file points to is not in the data folder.",
-    "unsafe-path": "A source document path uses '..' to point outside the data folder.",
-    "figure-shape": "A chart row has a different number of values from its series.",
-    "file-name-mismatch": "A response file's name and its 'force' field disagree.",
-    "duplicate-response": "A response answers the same recommendation twice.",
-    "not-for-forces": "A force answered a recommendation that is addressed only to national bodies.",
-    "missing-evidence": "An implementation claim other than not-stated has no evidence quote.",
-    "evidence-not-in-action": "The evidence quote is not copied word for word from the action text.",
-    "evidence-without-claim": "Evidence is given although implementation is not-stated.",
-    "verdict-needs-date": "A closed or superseded inspectorate verdict has no date.",
-    "verdict-needs-note": "A closed inspectorate verdict has no note explaining why.",
-    "unfilled": "A field of a new response template is still empty; the entry is ignored until it is filled in.",
-    "unanswered": "A response does not cover every recommendation addressed to forces (Police Act 1996 s55(5B)).",
+class Code(StrEnum):
+    """Every problem code, declared once: linters and mypy check each use, the editors' guide lists them.
+
+    The value is the stable code people and CI see (``duplicate-key``); :data:`DESCRIPTIONS` says what
+    each means for the person editing the file.
+    """
+
+    YAML_SYNTAX = "yaml-syntax"
+    DUPLICATE_KEY = "duplicate-key"
+    ALIAS = "alias"
+    COMPLEX_KEY = "complex-key"
+    UNSUPPORTED_TAG = "unsupported-tag"
+    TOO_DEEP = "too-deep"
+    EMPTY_FILE = "empty-file"
+    BINARY_FILE = "binary-file"
+    NOT_UTF8 = "not-utf8"
+    FILE_TOO_LARGE = "file-too-large"
+    UNREADABLE_FILE = "unreadable-file"
+    MISSING_FILE = "missing-file"
+    IGNORED_FILE = "ignored-file"
+    BAD_FILE_NAME = "bad-file-name"
+    UNKNOWN_FIELD = "unknown-field"
+    MISSING_FIELD = "missing-field"
+    WRONG_TYPE = "wrong-type"
+    NOT_ALLOWED_VALUE = "not-allowed-value"
+    BAD_FORMAT = "bad-format"
+    IMPOSSIBLE_DATE = "impossible-date"
+    OUT_OF_RANGE = "out-of-range"
+    DUPLICATE_ITEM = "duplicate-item"
+    SCHEMA = "schema"
+    DUPLICATE_ID = "duplicate-id"
+    RESERVED_ID = "reserved-id"
+    UNKNOWN_REFERENCE = "unknown-reference"
+    MISSING_DOCUMENT = "missing-document"
+    UNSAFE_PATH = "unsafe-path"
+    FIGURE_SHAPE = "figure-shape"
+    FILE_NAME_MISMATCH = "file-name-mismatch"
+    DUPLICATE_RESPONSE = "duplicate-response"
+    NOT_FOR_FORCES = "not-for-forces"
+    MISSING_EVIDENCE = "missing-evidence"
+    EVIDENCE_NOT_IN_ACTION = "evidence-not-in-action"
+    EVIDENCE_WITHOUT_CLAIM = "evidence-without-claim"
+    VERDICT_NEEDS_DATE = "verdict-needs-date"
+    VERDICT_NEEDS_NOTE = "verdict-needs-note"
+    UNFILLED = "unfilled"
+    UNANSWERED = "unanswered"
+
+
+#: What each code means, for the person editing the file (the editors' guide is generated from this).
+DESCRIPTIONS: dict[Code, str] = {
+    Code.YAML_SYNTAX: "The file is not valid YAML (often indentation, or a value with ': ' or '#' that needs quotes).",
+    Code.DUPLICATE_KEY: 'The same field appears twice in one entry; YAML would silently keep only the last one.',
+    Code.ALIAS: 'Anchors, aliases (&name, *name) and merge keys (<<) are not allowed: write values out in full.',
+    Code.COMPLEX_KEY: 'A field name is a list or mapping instead of a plain word.',
+    Code.UNSUPPORTED_TAG: 'A YAML tag such as !!python/object was used; data files hold only text, numbers and lists.',
+    Code.TOO_DEEP: 'Values are nested far deeper than any Rectrack file needs.',
+    Code.EMPTY_FILE: 'The file is empty or holds only comments.',
+    Code.BINARY_FILE: 'The file is not text (it contains NUL bytes), e.g. a Word document saved with a .yaml name.',
+    Code.NOT_UTF8: 'The file is not saved as UTF-8 text.',
+    Code.FILE_TOO_LARGE: 'The file is larger than any hand-written data file should be.',
+    Code.UNREADABLE_FILE: 'The file cannot be read (permissions, or it is a folder).',
+    Code.MISSING_FILE: 'A file every tracker needs (report, recommendations, forces, bodies) is missing.',
+    Code.IGNORED_FILE: 'A file in the data folder is not one Rectrack reads (e.g. a .yml extension).',
+    Code.BAD_FILE_NAME: 'A response file is not named after a force id (lower-case letters, digits, hyphens).',
+    Code.UNKNOWN_FIELD: 'A field name is not part of the format (often a typo); the hint suggests the closest.',
+    Code.MISSING_FIELD: 'A required field is missing; use null where the source says nothing.',
+    Code.WRONG_TYPE: 'A value has the wrong type, e.g. a number in quotes, or yes/no where true/false is meant.',
+    Code.NOT_ALLOWED_VALUE: 'A value is not one of the allowed words, e.g. an implementation state.',
+    Code.BAD_FORMAT: ('A value does not have the expected form, e.g. a date not written "YYYY-MM-DD" '
+                      'or an id with capitals.'),
+    Code.IMPOSSIBLE_DATE: 'A date that does not exist on the calendar, e.g. 2026-02-30.',
+    Code.OUT_OF_RANGE: 'A number or text length is outside the allowed range.',
+    Code.DUPLICATE_ITEM: 'A list holds the same item twice.',
+    Code.SCHEMA: 'Another schema rule failed; the message gives the details.',
+    Code.DUPLICATE_ID: 'Two entries share an id (or a recommendation number).',
+    Code.RESERVED_ID: "An id that has a special meaning (such as 'forces') was used for something else.",
+    Code.UNKNOWN_REFERENCE: 'A recommendation number, force, body, section or report id that does not exist.',
+    Code.MISSING_DOCUMENT: 'The source document a file points to is not in the data folder.',
+    Code.UNSAFE_PATH: "A source document path uses '..' to point outside the data folder.",
+    Code.FIGURE_SHAPE: 'A chart row has a different number of values from its series.',
+    Code.FILE_NAME_MISMATCH: "A response file's name and its 'force' field disagree.",
+    Code.DUPLICATE_RESPONSE: 'A response answers the same recommendation twice.',
+    Code.NOT_FOR_FORCES: 'A force answered a recommendation that is addressed only to national bodies.',
+    Code.MISSING_EVIDENCE: 'An implementation claim other than not-stated has no evidence quote.',
+    Code.EVIDENCE_NOT_IN_ACTION: 'The evidence quote is not copied word for word from the action text.',
+    Code.EVIDENCE_WITHOUT_CLAIM: 'Evidence is given although implementation is not-stated.',
+    Code.VERDICT_NEEDS_DATE: 'A closed or superseded inspectorate verdict has no date.',
+    Code.VERDICT_NEEDS_NOTE: 'A closed inspectorate verdict has no note explaining why.',
+    Code.UNFILLED: 'A field of a new response template is still empty; the entry is ignored until it is filled in.',
+    Code.UNANSWERED: 'A response does not cover every recommendation addressed to forces (Police Act 1996 s55(5B)).',
 }
 
 #: Stop collecting after this many problems: a broken file can otherwise produce thousands.

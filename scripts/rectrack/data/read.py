@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from rectrack.data.problems import Problem
+from rectrack.data.problems import Code, Problem
 
 try:  # the C composer is several times faster and behaves the same
     from yaml import CSafeLoader as _Loader
@@ -68,13 +68,13 @@ class LoadedFile:
 
 def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Problem]]:
     """Parse ``path``; on failure return ``None`` and the problems, never an exception."""
-    def problem(code: str, message: str, hint: str, line: int = 1, column: int = 1) -> Problem:
+    def problem(code: Code, message: str, hint: str, line: int = 1, column: int = 1) -> Problem:
         return Problem(display, line, column, code, message, hint)
 
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):  # a folder, or a pipe or device that would block or never end
-            return None, [problem("unreadable-file", "this is not an ordinary file (a folder, pipe or device)",
+            return None, [problem(Code.UNREADABLE_FILE, "this is not an ordinary file (a folder, pipe or device)",
                                   "replace it with the YAML text file it should be")]
         size = status.st_size
         if size <= MAX_FILE_BYTES:
@@ -82,30 +82,30 @@ def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Problem
                 raw = stream.read(MAX_FILE_BYTES + 1)
             size = max(size, len(raw))
         if size > MAX_FILE_BYTES:
-            return None, [problem("file-too-large", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
+            return None, [problem(Code.FILE_TOO_LARGE, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
                                   "a data file holds text typed by people: check that the right file was saved here")]
     except OSError as exc:
-        return None, [problem("unreadable-file", f"cannot read the file ({exc.strerror or exc})",
+        return None, [problem(Code.UNREADABLE_FILE, f"cannot read the file ({exc.strerror or exc})",
                               "check the file exists and you have permission to read it")]
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        return None, [problem("binary-file", "the file contains binary data (NUL bytes), not YAML text",
+        return None, [problem(Code.BINARY_FILE, "the file contains binary data (NUL bytes), not YAML text",
                               "save the file as plain text (UTF-8) from your editor", line)]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [problem("not-utf8", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+        return None, [problem(Code.NOT_UTF8, f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
                               "save the file with UTF-8 encoding (in Word or Excel exports choose 'UTF-8')",
                               line, column)]
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return None, [problem("empty-file", "the file is empty (or holds only comments)",
+        return None, [problem(Code.EMPTY_FILE, "the file is empty (or holds only comments)",
                               "fill in the fields; `rectrack new-response FORCE` writes a template")]
     odd = _YAML11_BREAK.search(text)
     if odd:
         line, column = _line_column(text, odd.start())
-        return None, [problem("yaml-syntax", f"invisible character U+{ord(odd.group()):04X} would be read as a "
+        return None, [problem(Code.YAML_SYNTAX, f"invisible character U+{ord(odd.group()):04X} would be read as a "
                               "line break (YAML 1.1), silently changing the text around it",
                               "replace it with a space or an ordinary line break; it usually comes from text "
                               "pasted from Word or a PDF", line, column)]
@@ -121,12 +121,12 @@ def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Problem
         line, column = _line_column(text, bad.start()) if bad else (1, 1)
         hint = ("remove the invisible control character: retype the text or paste it as plain text" if bad
                 else "check indentation and quoting")
-        return None, [problem("yaml-syntax", f"YAML syntax error: {exc}".split("\n")[0], hint, line, column)]
+        return None, [problem(Code.YAML_SYNTAX, f"YAML syntax error: {exc}".split("\n")[0], hint, line, column)]
     except RecursionError:
-        return None, [problem("too-deep", "the file is nested too deeply to be a Rectrack data file",
+        return None, [problem(Code.TOO_DEEP, "the file is nested too deeply to be a Rectrack data file",
                               "check for runaway brackets")]
     if root is None:  # only whitespace YAML sees as line breaks (e.g. U+2028) but Python did not strip
-        return None, [problem("empty-file", "the file is empty (or holds only comments)",
+        return None, [problem(Code.EMPTY_FILE, "the file is empty (or holds only comments)",
                               "fill in the fields; `rectrack new-response FORCE` writes a template")]
     builder = _Builder(display)
     data = builder.build(root, (), 0)
@@ -136,7 +136,7 @@ def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Problem
     return loaded, []
 
 
-_FATAL = {"alias", "too-deep", "duplicate-key", "complex-key", "unsupported-tag"}
+_FATAL = {Code.ALIAS, Code.TOO_DEEP, Code.DUPLICATE_KEY, Code.COMPLEX_KEY, Code.UNSUPPORTED_TAG}
 #: Characters YAML refuses (its reader error gives no line): found here to point at them.
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -172,14 +172,14 @@ def _prescan(text: str, display: str) -> list[Problem]:
         line, column = event.start_mark.line + 1, event.start_mark.column + 1
         if isinstance(event, yaml.CollectionStartEvent):
             if len(frames) >= MAX_DEPTH:
-                problems.append(Problem(display, line, column, "too-deep",
+                problems.append(Problem(display, line, column, Code.TOO_DEEP,
                                         f"values are nested more than {MAX_DEPTH} levels deep",
                                         "check for runaway brackets or indentation", _dotted(_frame_path(frames))))
                 break
             frames.append([isinstance(event, yaml.MappingStartEvent), 0, None])
             continue
         if isinstance(event, yaml.AliasEvent):
-            problems.append(Problem(display, line, column, "alias",
+            problems.append(Problem(display, line, column, Code.ALIAS,
                                     f"anchors and aliases (&name, *name) are not supported (*{event.anchor})",
                                     "write the value out in full where it is needed", _dotted(_frame_path(frames))))
             if len(problems) >= _MAX_ALIAS_PROBLEMS:
@@ -228,7 +228,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Probl
         hint = "a value containing ': ' must be quoted, e.g. note: \"Update: done\""
     elif "found character '%'" in what or "found character '@'" in what or "found character '`'" in what:
         hint = "text starting with %, @ or ` must be quoted"
-    return Problem(display, line, column, "yaml-syntax", f"YAML syntax error: {what}", hint)
+    return Problem(display, line, column, Code.YAML_SYNTAX, f"YAML syntax error: {what}", hint)
 
 
 class _Builder:
@@ -241,7 +241,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
 
-    def _problem(self, node: yaml.Node, code: str, message: str, hint: str, path: Path_) -> None:
+    def _problem(self, node: yaml.Node, code: Code, message: str, hint: str, path: Path_) -> None:
         self.problems.append(Problem(self.display, node.start_mark.line + 1, node.start_mark.column + 1,
                                      code, message, hint, _dotted(path)))
 
@@ -249,17 +249,17 @@ class _Builder:
         # An alias makes the composer hand back the *same* node object twice; expanding it is how
         # "billion laughs" documents explode, so any second visit is refused before recursing.
         if id(node) in self._seen:
-            self._problem(node, "alias", "anchors and aliases (&name, *name) are not supported",
+            self._problem(node, Code.ALIAS, "anchors and aliases (&name, *name) are not supported",
                           "write the value out in full where it is needed", path)
             return None
         self._seen.add(id(node))
         if depth > MAX_DEPTH:
-            self._problem(node, "too-deep", f"values are nested more than {MAX_DEPTH} levels deep",
+            self._problem(node, Code.TOO_DEEP, f"values are nested more than {MAX_DEPTH} levels deep",
                           "check for runaway brackets or indentation", path)
             return None
         self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if _explicit_tag(node):
-            self._problem(node, "unsupported-tag", f"YAML tag {_short_tag(node.tag)!r} is not allowed",
+            self._problem(node, Code.UNSUPPORTED_TAG, f"YAML tag {_short_tag(node.tag)!r} is not allowed",
                           "remove the '!' tag: data files hold plain text, numbers and lists", path)
             return None
         if isinstance(node, yaml.MappingNode):
@@ -273,17 +273,17 @@ class _Builder:
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self._problem(key_node, "complex-key", "a key must be a plain name, not a list or mapping",
+                self._problem(key_node, Code.COMPLEX_KEY, "a key must be a plain name, not a list or mapping",
                               "write keys as simple words followed by ':'", path)
                 continue
             if key_node.value == "<<" and not key_node.style:
-                self._problem(key_node, "alias", "merge keys ('<<') are not supported",
+                self._problem(key_node, Code.ALIAS, "merge keys ('<<') are not supported",
                               "write the fields out in full", path)
                 continue
             key = key_node.value
             key_line = key_node.start_mark.line + 1
             if key in first_seen:
-                self._problem(key_node, "duplicate-key",
+                self._problem(key_node, Code.DUPLICATE_KEY,
                               f"key '{key}' appears twice (first on line {first_seen[key]})",
                               "delete one of them: YAML would silently keep only the last", path + (key,))
                 continue

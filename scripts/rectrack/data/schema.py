@@ -18,7 +18,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.exceptions import Unresolvable
 
-from rectrack.data.problems import Problem
+from rectrack.data.problems import Code, Problem
 from rectrack.data.read import LoadedFile, dotted
 
 if TYPE_CHECKING:
@@ -180,12 +180,12 @@ def _to_problems(error: ValidationError, loaded: LoadedFile) -> list[Problem]:
             kline, kcol = loaded.where(path + (extra,), key=True)
             close = difflib.get_close_matches(extra, allowed, n=1)
             tip = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
-            out.append(Problem(loaded.display, kline, kcol, "unknown-field", f"unknown field '{extra}'",
+            out.append(Problem(loaded.display, kline, kcol, Code.UNKNOWN_FIELD, f"unknown field '{extra}'",
                                tip, dotted(path + (extra,))))
         return out
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return [Problem(loaded.display, line, column, "missing-field", f"required field '{missing}' is missing",
+        return [Problem(loaded.display, line, column, Code.MISSING_FIELD, f"required field '{missing}' is missing",
                         hint or f"add '{missing}:' with a value (use null where the source says nothing)",
                         dotted(path + (missing,)))]
     if kind == "type":
@@ -195,29 +195,29 @@ def _to_problems(error: ValidationError, loaded: LoadedFile) -> list[Problem]:
         if not hint or "integer" in (expected if isinstance(expected, list) else [expected]):
             # a number's hint names the actual slip (quotes, a leading zero, a decimal point)
             hint = _type_hint(expected, error.instance) or hint
-        return [Problem(loaded.display, line, column, "wrong-type", message, hint, field)]
+        return [Problem(loaded.display, line, column, Code.WRONG_TYPE, message, hint, field)]
     if kind == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
         close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], n=1)
         tip = f"did you mean '{close[0]}'?" if close else hint or f"use one of: {options}"
-        return [Problem(loaded.display, line, column, "not-allowed-value",
+        return [Problem(loaded.display, line, column, Code.NOT_ALLOWED_VALUE,
                         f"{found} is not allowed here (allowed: {options})", tip, field)]
     if kind == "pattern":
         if not hint and error.validator_value == "\\S":
             hint = "the text is blank: write the value, or remove the field if it is optional"
-        return [Problem(loaded.display, line, column, "bad-format", f"{found} does not have the expected form",
+        return [Problem(loaded.display, line, column, Code.BAD_FORMAT, f"{found} does not have the expected form",
                         hint or schema.get("description", "") or f"write it in the form {error.validator_value}",
                         field)]
     if kind == "format":
-        return [Problem(loaded.display, line, column, "impossible-date",
+        return [Problem(loaded.display, line, column, Code.IMPOSSIBLE_DATE,
                         f"{found} is not a real calendar date", hint or "check the day and month", field)]
     if kind in ("maxLength", "minLength", "minItems", "maxItems", "minimum", "maximum"):
-        return [Problem(loaded.display, line, column, "out-of-range", _range_message(kind, error),
+        return [Problem(loaded.display, line, column, Code.OUT_OF_RANGE, _range_message(kind, error),
                         _range_hint(kind, error), field)]
     if kind == "uniqueItems":
-        return [Problem(loaded.display, line, column, "duplicate-item", "the list contains the same item twice",
+        return [Problem(loaded.display, line, column, Code.DUPLICATE_ITEM, "the list contains the same item twice",
                         "remove the repeated entry", field)]
-    return [Problem(loaded.display, line, column, "schema", error.message[:300],
+    return [Problem(loaded.display, line, column, Code.SCHEMA, error.message[:300],
                     hint or schema.get("description", "") or "see the field reference in the editors' guide", field)]
 
 
@@ -232,7 +232,7 @@ def _union_type_problem(error: ValidationError, loaded: LoadedFile) -> Problem:
             hint = branch.schema.get("x-hint", "")
     path = tuple(error.absolute_path)
     line, column = loaded.where(path)
-    return Problem(loaded.display, line, column, "wrong-type", _type_message(" or ".join(expected), error.instance),
+    return Problem(loaded.display, line, column, Code.WRONG_TYPE, _type_message(" or ".join(expected), error.instance),
                    hint or _type_hint(expected, error.instance), dotted(path))
 
 

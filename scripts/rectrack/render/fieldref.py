@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from rectrack.data.problems import CODES
+from rectrack.data.problems import DESCRIPTIONS
 from rectrack.data.schema import SCHEMA_FILES, schema_dir
 
 
@@ -123,5 +123,5 @@ def reference_page(directory: Path | None = None) -> str:
     lines += ["## Validator messages", "",
               "Each problem line reads `file:line:column: severity[code] field: message. Hint: ...`.", "",
               "| Code | What it means |", "|---|---|"]
-    lines += [f"| `{code}` | {_cell(meaning)} |" for code, meaning in CODES.items()]
+    lines += [f"| `{code}` | {_cell(meaning)} |" for code, meaning in DESCRIPTIONS.items()]
     return "\n".join(lines) + "\n"

@@ -28,6 +28,7 @@ from rectrack import export
 from rectrack.site import engine
 from rectrack.data.check import Checked, load_and_validate
 from rectrack.derive import Tracker, derive
+from rectrack.errors import BuildError, EngineError
 from rectrack.site.engine import build_date
 from rectrack.render.fieldref import reference_page
 from rectrack.data.problems import Problem
@@ -42,13 +43,6 @@ HELP_PAGES = (
 )
 
 
-class BuildError(Exception):
-    """The build stopped; ``problems`` (data) or ``message`` (engine) says why. site/ is untouched."""
-
-    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.problems = problems or []
 
 
 @dataclass
@@ -94,8 +88,8 @@ def prepare(paths: BuildPaths, as_of: date, checked: Checked | None = None,
     timings = timings if timings is not None else {}
     started = time.perf_counter()
     checked = checked or load_and_validate(paths.data)
-    if not checked.ok:
-        raise BuildError("the data has errors", checked.problems)
+    if checked.dataset is None:
+        raise BuildError("the data has errors", problems=checked.problems)
     timings["load+validate"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -127,10 +121,7 @@ def build(paths: BuildPaths, as_of: date, checked: Checked | None = None, search
     try:
         started = time.perf_counter()
         if helper is not None:
-            try:
-                helper.run(config, temp, as_of)
-            except engine.EngineError as exc:
-                raise BuildError(exc.message) from None
+            helper.run(config, temp, as_of)
         else:
             with build_date(as_of):
                 run_mkdocs(config, temp)
@@ -209,11 +200,8 @@ def _write_engine_config(paths: BuildPaths, tracker: Tracker, nav: list) -> Path
 
 
 def run_mkdocs(config: Path, site_dir: Path, strict: bool = True) -> None:
-    """Run MkDocs in this process (see :func:`rectrack.site.engine.run_mkdocs`); failures become :class:`BuildError`."""
-    try:
-        engine.run_mkdocs(config, site_dir, strict)
-    except engine.EngineError as exc:
-        raise BuildError(exc.message) from None
+    """Run MkDocs in this process (see :func:`rectrack.site.engine.run_mkdocs`); raises :class:`EngineError`."""
+    engine.run_mkdocs(config, site_dir, strict)
 
 
 #: The packages that ship Pagefind's binary, in the order ``python -m pagefind`` tries them.

@@ -24,6 +24,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 
+from rectrack.errors import EngineError
+
 #: What the helper imports while it waits (the engine, the theme, the configured extensions).
 WARM_UP = (
     "mkdocs.commands.build", "mkdocs.config", "mkdocs.theme", "material",
@@ -32,12 +34,6 @@ WARM_UP = (
 )
 
 
-class EngineError(Exception):
-    """MkDocs refused the site (strict-mode warnings) or stopped; ``message`` says why in its words."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @contextmanager

@@ -15,7 +15,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from rectrack.site.build import BuildError, BuildPaths, prepare, run_pagefind
+from rectrack.errors import BuildError
+from rectrack.site.build import BuildPaths, prepare, run_pagefind
 from rectrack.data.problems import Problem
 
 log = logging.getLogger("rectrack.site.serve")
