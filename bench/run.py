@@ -13,9 +13,8 @@ Method (everything is written under one temporary directory, removed at the end)
   - the whole ``rectrack build --as-of ... --data D --site-dir S --config C``. Wall time includes
     interpreter start-up and imports. A small wrapper runs the real CLI entry point and records the
     stage timings ``build()`` measures, the CLI's own load+validate, and Pagefind's wall and CPU time.
-    MkDocs runs in the CLI's helper process (``rectrack.site.engine``), which loads the engine while the
-    CLI validates and renders: its stage is the time the CLI waited for it, and its CPU counts in
-    the children's CPU time;
+    The stages are the ones ``build()`` times (render tree, engine, downloads, search, swap); MkDocs
+    runs in the CLI's own process (``rectrack.site.engine``), Pagefind in a child process;
   - ``mkdocs build -f build/mkdocs.yml -d TMP``: plain MkDocs on the very same pages and config.
   - MkDocs with Material's own ``search`` plugin switched on (a config variant), for its index (only
     once on the larger set).
@@ -67,11 +66,12 @@ sys.path.insert(0, str(BENCH))
 import synthetic  # noqa: E402  (bench/ is not a package)
 from rectrack.data.model import Dataset  # noqa: E402
 from rectrack.errors import BuildError  # noqa: E402
-from rectrack.site.build import BuildPaths, prepare  # noqa: E402
+from rectrack.site.build import prepare  # noqa: E402
+from rectrack.site.project import load_project  # noqa: E402
 
 BIN = Path(sys.executable).parent
 AS_OF = "2026-11-23"
-#: What a build reads besides the data directory (see BuildPaths.root).
+#: What a build reads besides the data directory (the folders mkdocs.yml names, see rectrack.site.project).
 PROJECT_FILES = ("mkdocs.yml", "content", "overrides")
 QUERIES = ("bail", "polygraph", "offender managers")
 SCALE = 8
@@ -87,11 +87,11 @@ _CHILD = r"""
 import time
 begun = time.perf_counter()
 import json, resource, sys
-import rectrack.site.build, rectrack.cli
+import rectrack.site.build, rectrack.site.pagefind, rectrack.cli
 out, args = sys.argv[1], sys.argv[2:]
 seen = {"imports": time.perf_counter() - begun}
-real_check, real_build, real_pagefind, real_swap = (rectrack.cli.load_and_validate, rectrack.site.build.build,
-                                                    rectrack.site.build.run_pagefind, rectrack.site.build._swap)
+real_check, real_build, real_index = (rectrack.cli.load_and_validate, rectrack.site.build.build,
+                                      rectrack.site.pagefind.index)
 def check(*a, **k):
     started = time.perf_counter()
     result = real_check(*a, **k)
@@ -104,20 +104,13 @@ def build(*a, **k):
 def cpu():
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
-def pagefind(*a, **k):
-    started, cpu_started = time.perf_counter(), cpu()
+def index(*a, **k):
+    cpu_started = cpu()
     try:
-        return real_pagefind(*a, **k)
+        return real_index(*a, **k)
     finally:
-        seen["search"], seen["search_cpu"] = time.perf_counter() - started, cpu() - cpu_started
-def swap(*a, **k):
-    started = time.perf_counter()
-    try:
-        return real_swap(*a, **k)
-    finally:
-        seen["swap"] = time.perf_counter() - started
-rectrack.cli.load_and_validate, rectrack.site.build.build = check, build
-rectrack.site.build.run_pagefind, rectrack.site.build._swap = pagefind, swap
+        seen["search_cpu"] = cpu() - cpu_started
+rectrack.cli.load_and_validate, rectrack.site.build.build, rectrack.site.pagefind.index = check, build, index
 sys.argv = ["rectrack", *args]
 started = time.perf_counter()
 try:
@@ -249,7 +242,7 @@ class Result:
     @property
     def without_search(self) -> float:
         """Median wall time of the whole command minus its Pagefind step (what --no-search runs)."""
-        return self.rectrack.median(lambda s: s.wall - s.stages.get("search", 0.0))
+        return self.rectrack.median(lambda s: s.wall - s.stages.get("build search", 0.0))
 
     @property
     def without_search_cpu(self) -> float:
@@ -262,7 +255,7 @@ class Result:
     @property
     def ratio_fastest(self) -> float:
         """The same ratio on each side's least disturbed run: steadier than a median of two."""
-        without = min(s.wall - s.stages.get("search", 0.0) for s in self.rectrack.samples)
+        without = min(s.wall - s.stages.get("build search", 0.0) for s in self.rectrack.samples)
         return without / min(s.wall for s in self.plain.samples)
 
     @property
@@ -309,11 +302,12 @@ def bench_data(title: str, slug: str, data: Path, work: Path, runs: int, say: Ca
     config = root / "mkdocs.yml"
     say(f"[{slug}] preparing the docs tree")
     try:
-        tracker, engine_config, _ = prepare(BuildPaths(config=config, data=data, site=root / "site",
-                                                       work=root / "build"), date.fromisoformat(AS_OF))
+        prepared = prepare(load_project(config, data, site=root / "site", work=root / "build"),
+                           date.fromisoformat(AS_OF))
     except BuildError as exc:
         first = exc.problems[0].format() if exc.problems else exc.message
         raise BenchError(f"{data} does not build: {first}") from None
+    tracker, engine_config = prepared.tracker, prepared.config
     pages = sum(1 for _ in (root / "build" / "docs").rglob("*.md"))
     search_config = config_variant(engine_config, root / "build" / "mkdocs-search.yml", plugins=["search"])
 
@@ -440,18 +434,19 @@ def print_result(r: Result) -> None:
         return s.stages.get(name, 0.0)
 
     def inside(s: Sample) -> float:
-        return sum(stage(s, f"build {k}") for k in ("load+validate", "derive+render", "mkdocs", "downloads+search"))
+        return sum(stage(s, f"build {k}") for k in ("load+validate", "render tree", "engine", "downloads", "search",
+                                                    "swap"))
 
     rows = [
         ("Python start-up, imports, exit", lambda s: s.wall - stage(s, "cli")),
         ("load+validate (CLI: parse YAML, schemas, cross-checks)", lambda s: stage(s, "load+validate")),
-        ("derive+render (incl. writing build/docs)", lambda s: stage(s, "build derive+render")),
-        ("mkdocs (helper process; time waited for it)", lambda s: stage(s, "build mkdocs")),
-        ("downloads (JSON, CSV, ICS, zip)", lambda s: stage(s, "build downloads+search") - stage(s, "search")),
-        ("search (Pagefind, separate process)", lambda s: stage(s, "search")),
-        ("swap into site/ (incl. deleting the old site)", lambda s: stage(s, "swap")),
-        ("other (CLI, temporary directory)", lambda s: stage(s, "cli") - stage(s, "load+validate") - inside(s)
-         - stage(s, "swap")),
+        ("render tree (derive, render, write build/docs)", lambda s: stage(s, "build render tree")),
+        ("engine (MkDocs, in this process)", lambda s: stage(s, "build engine")),
+        ("downloads (JSON, CSV, ICS, zip)", lambda s: stage(s, "build downloads")),
+        ("search (Pagefind, separate process)", lambda s: stage(s, "build search")),
+        ("swap into site/ (incl. deleting the old site)", lambda s: stage(s, "build swap")),
+        ("other (CLI, checks, temporary directory)", lambda s: stage(s, "cli") - stage(s, "load+validate")
+         - inside(s)),
     ]
     for label, value in rows:
         seconds = r.rectrack.median(value)
@@ -462,7 +457,7 @@ def print_result(r: Result) -> None:
     pagefind_peak = max(s.stages.get("peak_children_kb", 0) for s in r.rectrack.samples) / 1024
     fastest = {key: min(s.wall for s in v.samples) for key, v in (("rectrack", r.rectrack), ("plain", r.plain),
                                                                   ("material", r.material))}
-    fastest["without"] = min(s.wall - s.stages.get("search", 0.0) for s in r.rectrack.samples)
+    fastest["without"] = min(s.wall - s.stages.get("build search", 0.0) for s in r.rectrack.samples)
     lines = [
         (f"rectrack build (whole command, with Pagefind) x{runs}", r.rectrack.wall, fastest["rectrack"],
          r.rectrack.cpu, r.rectrack.peak_mb),

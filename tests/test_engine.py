@@ -1,32 +1,20 @@
-"""The MkDocs helper process: same site as an in-process build, same errors, never left running."""
+"""The engine stage (MkDocs in this process): strict warnings in MkDocs' words, a pinned build date
+that leaves the process environment alone, and a failed engine build that publishes nothing."""
 
 from __future__ import annotations
 
-import time
-from datetime import date
+import os
+import shutil
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import AS_OF, DATA, REPO
 from rectrack.errors import BuildError, EngineError
-from rectrack.site.build import BuildPaths, build
-from rectrack.site.engine import EngineProcess
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
-def test_helper_process_builds_the_same_site_as_an_in_process_build(tmp_path: Path) -> None:
-    paths = [BuildPaths(config=REPO / "mkdocs.yml", data=DATA, site=tmp_path / name, work=tmp_path / f"work-{name}")
-             for name in ("in-process", "helper")]
-    build(paths[0], AS_OF, search=False)
-    with EngineProcess.start() as helper:
-        build(paths[1], AS_OF, search=False, helper=helper)
-    first, second = _files(tmp_path / "in-process"), _files(tmp_path / "helper")
-    assert len(first) > 100 and sorted(first) == sorted(second)
-    assert [name for name in first if first[name] != second[name]] == []
+from rectrack.site import engine
+from rectrack.site.build import build
+from rectrack.site.project import load_project
 
 
 def _broken_site(tmp_path: Path) -> Path:
@@ -39,40 +27,57 @@ def _broken_site(tmp_path: Path) -> Path:
     return config
 
 
-def test_helper_reports_strict_warnings_in_mkdocs_words(tmp_path: Path) -> None:
-    config = _broken_site(tmp_path)
-    with EngineProcess.start() as helper, pytest.raises(EngineError) as caught:
-        helper.run(config, tmp_path / "site", date(2026, 11, 23))
+def test_strict_warnings_fail_in_mkdocs_words(tmp_path: Path) -> None:
+    with pytest.raises(EngineError) as caught:
+        engine.run_mkdocs(_broken_site(tmp_path), tmp_path / "site", AS_OF)
     assert "MkDocs failed" in caught.value.message and "no-such-page.md" in caught.value.message
 
 
-def test_a_failed_build_through_the_helper_is_a_build_error(tmp_path: Path) -> None:
+def test_a_failed_engine_build_is_a_build_error_and_publishes_nothing(tmp_path: Path) -> None:
     root = tmp_path / "root"
-    root.mkdir()
-    for name in ("mkdocs.yml",):
-        (root / name).write_bytes((REPO / name).read_bytes())
-    (root / "content").mkdir()
+    for name in ("content", "overrides"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "content" / "zz-broken.md").write_text("# Broken\n\n[missing](no-such-page.md)\n", encoding="utf-8")
-    with EngineProcess.start() as helper, pytest.raises(BuildError) as caught:
-        build(BuildPaths(config=root / "mkdocs.yml", data=DATA, site=tmp_path / "site"), AS_OF, search=False,
-              helper=helper)
+    with pytest.raises(BuildError) as caught:
+        build(load_project(root / "mkdocs.yml", DATA, tmp_path / "site"), AS_OF, search=False)
     assert "no-such-page.md" in caught.value.message
     assert not (tmp_path / "site").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["root"]
 
 
-def test_helper_never_given_a_job_is_stopped_at_once() -> None:
-    started = time.perf_counter()
-    with EngineProcess.start() as helper:
-        pass
-    assert helper.process.returncode is not None
-    assert time.perf_counter() - started < 5
+def test_the_build_date_is_pinned_without_touching_the_environment(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs sees midnight UTC of the as-at date as "now"; ``os.environ`` is the same throughout, so
+    nothing the build starts (Pagefind) or anything else in the process sees a changed environment."""
+    import material.templates  # noqa: F401  (Material sets NO_MKDOCS_2_WARNING on import: not ours)
+    from mkdocs import utils
+    from mkdocs.commands import build as mkdocs_build
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")  # a caller's own value must not be replaced either
+    before = dict(os.environ)
+    seen: dict[str, object] = {}
+
+    def spy(config, **kwargs) -> None:
+        seen["environ"] = dict(os.environ)
+        seen["now"] = utils.get_build_datetime()
+        seen["date"] = utils.get_build_date()
+
+    monkeypatch.setattr(mkdocs_build, "build", spy)
+    engine.run_mkdocs(_broken_site(tmp_path), tmp_path / "site", date(2026, 11, 23))
+    assert seen["now"] == datetime(2026, 11, 23, tzinfo=UTC)
+    assert seen["date"] == "2026-11-23"
+    assert seen["environ"] == before == dict(os.environ)
+    assert utils.get_build_datetime() == datetime.fromtimestamp(1790000000, UTC)  # restored afterwards
 
 
-def test_a_helper_that_died_is_reported_not_waited_for(tmp_path: Path) -> None:
-    config = _broken_site(tmp_path)
-    with EngineProcess.start() as helper:
-        helper.process.kill()
-        helper.process.wait()
-        with pytest.raises(EngineError) as caught:
-            helper.run(config, tmp_path / "site", date(2026, 11, 23))
-    assert "helper process stopped" in caught.value.message
+def test_engine_settings_name_the_rendered_tree_and_leave_the_project_settings_alone(tmp_path: Path) -> None:
+    base = {"site_name": "T", "theme": {"name": "material"}, "extra": {"generator": False}}
+    settings = engine.settings_for(base, docs_dir=tmp_path / "docs", site_dir=tmp_path / "site",
+                                   overrides=tmp_path / "overrides", nav=[{"Home": "index.md"}],
+                                   as_of=date(2026, 5, 1), report_title="R")
+    assert base == {"site_name": "T", "theme": {"name": "material"}, "extra": {"generator": False}}
+    assert settings["theme"] == {"name": "material", "custom_dir": str(tmp_path / "overrides")}
+    assert settings["extra"] == {"generator": False, "as_of": "2026-05-01", "as_of_label": "1 May 2026",
+                                 "report_title": "R"}
+    assert settings["use_directory_urls"] is True

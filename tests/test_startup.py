@@ -22,8 +22,7 @@ from rectrack.data import schema
 from rectrack.data.load import SINGLE_FILES
 from rectrack.data.read import LoadedFile
 from rectrack.errors import BuildError
-from rectrack.site import build
-from rectrack.site.build import pagefind_binary, run_pagefind
+from rectrack.site import pagefind
 
 
 def test_version_option_prints_the_installed_version() -> None:
@@ -52,18 +51,18 @@ def test_version_attribute_still_resolves() -> None:
 # --- Pagefind ------------------------------------------------------------------------------------------
 
 def test_pagefind_binary_is_found_without_the_launcher() -> None:
-    binary = pagefind_binary()
+    binary = pagefind.binary()
     assert binary is not None and binary.is_file() and os.access(binary, os.X_OK)
 
 
 def test_pagefind_binary_path_variable_wins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "pagefind"))
-    assert pagefind_binary() == tmp_path / "pagefind"
+    assert pagefind.binary() == tmp_path / "pagefind"
 
 
 def test_pagefind_errors_are_reported(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="^Pagefind failed: .*not able to build an index"):
-        run_pagefind(tmp_path)  # no HTML to index
+        pagefind.index(tmp_path)  # no HTML to index
 
 
 def test_a_binary_that_cannot_start_falls_back_to_the_launcher(monkeypatch: pytest.MonkeyPatch,
@@ -80,9 +79,9 @@ def test_a_binary_that_cannot_start_falls_back_to_the_launcher(monkeypatch: pyte
         commands.append(command)
         return real_run(command, **kwargs)
 
-    monkeypatch.setattr(build.subprocess, "run", spy)
+    monkeypatch.setattr(pagefind.subprocess, "run", spy)
     with pytest.raises(BuildError, match="^Pagefind failed: "):
-        run_pagefind(tmp_path)
+        pagefind.index(tmp_path)
     assert commands[-1][:3] == [sys.executable, "-m", "pagefind"]
 
 

@@ -169,7 +169,8 @@ def export_command(out_dir: Path, data_dir: Path) -> None:
 @AS_OF_OPTION
 @DATA_OPTION
 @click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=Path("mkdocs.yml"),
-              show_default=True, help="The site configuration.")
+              show_default=True,
+              help="The site configuration; the folders it names (content, overrides, site) are relative to it.")
 @click.option("--site-dir", type=click.Path(path_type=Path), default=None, help="Output directory (default: site/).")
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind search index (faster; for previews).")
 def build(as_of: date, data_dir: Path, config: Path, site_dir: Path | None, no_search: bool) -> None:
@@ -180,15 +181,14 @@ def build(as_of: date, data_dir: Path, config: Path, site_dir: Path | None, no_s
       rectrack build --as-of 2026-11-23
     The site is built in a temporary directory and replaces site/ only if everything succeeded.
     """
-    from rectrack.site.build import BuildPaths
     from rectrack.site.build import build as run_build
-    from rectrack.site.engine import EngineProcess
+    from rectrack.site.build import usable
+    from rectrack.site.project import load_project
 
-    # MkDocs loads in its own process on the other core while this one validates and renders.
-    with EngineProcess.start() as helper:
-        checked = load_and_validate(data_dir)
-        paths = BuildPaths(config=config, data=data_dir, site=site_dir)
-        result = run_build(paths, as_of, checked, search=not no_search, helper=helper)
+    checked = load_and_validate(data_dir)
+    usable(checked)  # the data's problems first: they are what editors fix
+    project = load_project(config, data_dir, site_dir)
+    result = run_build(project, as_of, checked, search=not no_search)
     _echo_problems(checked.report.warnings)
     click.echo(f"Built {result.pages} generated pages into {result.site} as at {as_of.isoformat()} "
                f"in {result.timings.get('total', 0):.1f}s")

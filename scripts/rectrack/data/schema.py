@@ -38,8 +38,11 @@ SCHEMA_FILES = {
 
 
 def schema_dir() -> Path:
-    """The repository's ``schemas/`` folder (the package is installed editable from the repository)."""
-    return Path(__file__).resolve().parents[3] / "schemas"
+    """The folder of the shipped schemas: the package ``rectrack.schemas``, which is the repository's
+    ``schemas/`` mapped into the package (``pyproject.toml``), in a checkout and in an installed wheel alike."""
+    import rectrack.schemas
+
+    return Path(rectrack.schemas.__file__).resolve().parent
 
 
 def _is_integer(checker: Any, instance: Any) -> bool:

@@ -15,9 +15,12 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from rectrack.errors import BuildError
-from rectrack.site.build import BuildPaths, prepare, run_pagefind
 from rectrack.data.problems import Problem
+from rectrack.data.schema import schema_dir
+from rectrack.errors import BuildError
+from rectrack.site import engine, pagefind
+from rectrack.site.build import prepare
+from rectrack.site.project import load_project
 
 log = logging.getLogger("rectrack.site.serve")
 
@@ -35,17 +38,15 @@ def problems_page(problems: list[Problem], message: str) -> str:
 def serve(config: Path, data_dir: Path, as_of: date, dev_addr: str) -> None:
     from mkdocs.livereload import LiveReloadServer
 
-    from rectrack.site.build import run_mkdocs
-
-    paths = BuildPaths(config=config, data=data_dir)
+    project = load_project(config, data_dir)
     host, _, port = dev_addr.rpartition(":")
     site_dir = Path(tempfile.mkdtemp(prefix="rectrack-serve-"))
 
     def builder() -> None:
         try:
-            _, engine_config, _ = prepare(paths, as_of)
-            run_mkdocs(engine_config, site_dir, strict=False)
-            run_pagefind(site_dir)
+            prepared = prepare(project, as_of)
+            engine.run_mkdocs(prepared.config, site_dir, as_of, strict=False)
+            pagefind.index(site_dir)
         except BuildError as exc:
             for problem in exc.problems:
                 log.warning(problem.format())
@@ -56,8 +57,8 @@ def serve(config: Path, data_dir: Path, as_of: date, dev_addr: str) -> None:
     server = LiveReloadServer(builder=builder, host=host or "127.0.0.1", port=int(port), root=str(site_dir))
     try:
         builder()
-        for watched in (data_dir, paths.root / "content", paths.root / "schemas", paths.root / "overrides"):
-            if watched.exists():
+        for watched in (data_dir, project.content, schema_dir(), project.overrides):
+            if watched is not None and watched.exists():
                 server.watch(str(watched))
         server.serve()
     except KeyboardInterrupt:
