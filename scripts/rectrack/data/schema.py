@@ -20,6 +20,7 @@ from referencing.exceptions import Unresolvable
 
 from rectrack.data.problems import Code, Problem
 from rectrack.data.read import LoadedFile, dotted
+from rectrack.errors import RectrackError
 
 if TYPE_CHECKING:
     from referencing._core import Resolver
@@ -40,8 +41,11 @@ SCHEMA_FILES = {
 def schema_dir() -> Path:
     """The folder of the shipped schemas: the package ``rectrack.schemas``, which is the repository's
     ``schemas/`` mapped into the package (``pyproject.toml``), in a checkout and in an installed wheel alike."""
-    import rectrack.schemas
-
+    try:
+        import rectrack.schemas
+    except ModuleNotFoundError:  # an editable install made before schemas/ was mapped into the package
+        raise RectrackError("the installed package has no schemas (rectrack.schemas): the installation is "
+                            "older than the code", "reinstall it: `make compile`, or pip install -e .") from None
     return Path(rectrack.schemas.__file__).resolve().parent
 
 
