@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rectrack.data import schema
+from rectrack.data.files import editor_leftover, leaves
 from rectrack.data.problems import Code, Problem, Severity, display_path
-from rectrack.data.read import LoadedFile, load_file
+from rectrack.data.read import LoadedFile, load_file, odd_characters_hint, visible
 from rectrack.errors import DataDirError
 
 #: The single files of a data directory and the schema each must satisfy.
@@ -52,7 +53,7 @@ def load_directory(root: Path, schemas: Path | None = None) -> LoadedData:
     for kind, name in SINGLE_FILES.items():
         path = root / name
         shown = display_path(path)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             if kind in REQUIRED:
                 out.problems.append(Problem(shown, 1, 1, Code.MISSING_FILE, f"required file {name} is missing",
                                             f"create {name} in {display_path(root)}"))
@@ -64,6 +65,9 @@ def load_directory(root: Path, schemas: Path | None = None) -> LoadedData:
     if responses.is_dir():
         for path in sorted(responses.iterdir()):
             shown = display_path(path)
+            if editor_leftover(path.name):
+                out.problems.append(_leftover(path))
+                continue
             if path.suffix in (".yml", ".json") or (path.suffix == ".yaml" and path.name.startswith(".")):
                 out.problems.append(Problem(shown, 1, 1, Code.IGNORED_FILE, f"{path.name} is ignored",
                                             "response files must be named FORCE-ID.yaml", severity=Severity.WARNING))
@@ -72,8 +76,10 @@ def load_directory(root: Path, schemas: Path | None = None) -> LoadedData:
                 continue
             if not _SAFE_STEM.fullmatch(path.stem):
                 out.problems.append(Problem(shown, 1, 1, Code.BAD_FILE_NAME,
-                                            f"'{path.name}' is not a force id followed by .yaml",
-                                            "name the file after the force's id, e.g. devon-and-cornwall.yaml"))
+                                            f"'{visible(path.name, ascii_only=True)}' is not a force id followed "
+                                            "by .yaml", odd_characters_hint(
+                                                path.name, "name the file after the force's id, e.g. "
+                                                "devon-and-cornwall.yaml")))
                 continue
             _load_one(path, shown, "force_response", out, schemas,
                       lambda loaded, s=path.stem: out.responses.__setitem__(s, loaded))
@@ -81,6 +87,13 @@ def load_directory(root: Path, schemas: Path | None = None) -> LoadedData:
 
 
 def _load_one(path: Path, shown: str, kind: str, out: LoadedData, schemas: Path | None, keep) -> None:
+    if leaves(path, out.root):  # checked before anything is read: the target's content must never show
+        out.problems.append(Problem(shown, 1, 1, Code.LINK_OUTSIDE,
+                                    "this is a link to a file outside the data folder; it is not read",
+                                    "put the file itself here instead of a link (links are followed only "
+                                    "within the data folder)"))
+        out.broken.add(kind)
+        return
     loaded, problems = load_file(path, shown)
     out.problems.extend(problems)
     if loaded is None:
@@ -94,10 +107,21 @@ def _load_one(path: Path, shown: str, kind: str, out: LoadedData, schemas: Path 
     keep(loaded)
 
 
+def _leftover(path: Path) -> Problem:
+    return Problem(display_path(path), 1, 1, Code.IGNORED_FILE,
+                   f"{path.name} is ignored: it looks like a lock or backup file left by an editor "
+                   "(Word or Excel ~$, Emacs .# or ~, Vim .swp)",
+                   "close the file in the editor that has it open, or delete the leftover; it is never read",
+                   severity=Severity.WARNING)
+
+
 def _look_for_stray_yaml(root: Path, out: LoadedData) -> None:
     known = set(SINGLE_FILES.values())
-    for path in sorted(root.glob("*.y*ml")):
-        if path.name not in known:
+    for path in sorted(root.iterdir()):
+        if editor_leftover(path.name):
+            out.problems.append(_leftover(path))
+            continue
+        if path.match("*.y*ml") and path.name not in known:
             out.problems.append(Problem(display_path(path), 1, 1, Code.IGNORED_FILE,
                                         f"{path.name} is not a Rectrack data file",
                                         f"known files: {', '.join(sorted(known))}", severity=Severity.WARNING))

@@ -76,6 +76,7 @@ class Code(StrEnum):
     NOT_UTF8 = "not-utf8"
     FILE_TOO_LARGE = "file-too-large"
     UNREADABLE_FILE = "unreadable-file"
+    LINK_OUTSIDE = "link-outside"
     MISSING_FILE = "missing-file"
     IGNORED_FILE = "ignored-file"
     BAD_FILE_NAME = "bad-file-name"
@@ -119,8 +120,11 @@ DESCRIPTIONS: dict[Code, str] = {
     Code.NOT_UTF8: 'The file is not saved as UTF-8 text.',
     Code.FILE_TOO_LARGE: 'The file is larger than any hand-written data file should be.',
     Code.UNREADABLE_FILE: 'The file cannot be read (permissions, or it is a folder).',
+    Code.LINK_OUTSIDE: ('The file is a link (symlink) to a file outside the data folder; it is not read, so '
+                        'nothing of that file can reach a message or the site.'),
     Code.MISSING_FILE: 'A file every tracker needs (report, recommendations, forces, bodies) is missing.',
-    Code.IGNORED_FILE: 'A file in the data folder is not one Rectrack reads (e.g. a .yml extension).',
+    Code.IGNORED_FILE: ('A file in the data folder is not one Rectrack reads (e.g. a .yml extension, or a lock or '
+                        'backup file left by an editor).'),
     Code.BAD_FILE_NAME: 'A response file is not named after a force id (lower-case letters, digits, hyphens).',
     Code.UNKNOWN_FIELD: 'A field name is not part of the format (often a typo); the hint suggests the closest.',
     Code.MISSING_FIELD: 'A required field is missing; use null where the source says nothing.',

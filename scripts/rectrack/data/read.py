@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,9 @@ def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Problem
     except OSError as exc:
         return None, [problem(Code.UNREADABLE_FILE, f"cannot read the file ({exc.strerror or exc})",
                               "check the file exists and you have permission to read it")]
+    if _utf16(raw):
+        return None, [problem(Code.NOT_UTF8, "the file is UTF-16 text (what Windows Notepad calls 'Unicode'), "
+                              "not UTF-8", "save it as UTF-8: in Notepad, File > Save As, Encoding: UTF-8")]
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         return None, [problem(Code.BINARY_FILE, "the file contains binary data (NUL bytes), not YAML text",
@@ -109,6 +113,14 @@ def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Problem
                               "line break (YAML 1.1), silently changing the text around it",
                               "replace it with a space or an ordinary line break; it usually comes from text "
                               "pasted from Word or a PDF", line, column)]
+    indent = _ODD_INDENT.search(text)
+    if indent:
+        line, column = _line_column(text, indent.start(1))
+        odd = indent.group(1)
+        return None, [problem(Code.YAML_SYNTAX, f"a {_space_name(odd)} (U+{ord(odd):04X}) is used as indentation; YAML "
+                              "indents only with ordinary spaces, so the line would be read as text",
+                              "replace it with an ordinary space; it usually comes from text pasted from Word, a "
+                              "PDF or a web page", line, column)]
     try:
         early = _prescan(text, display)
         if early:
@@ -139,6 +151,71 @@ def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Problem
 _FATAL = {Code.ALIAS, Code.TOO_DEEP, Code.DUPLICATE_KEY, Code.COMPLEX_KEY, Code.UNSUPPORTED_TAG}
 #: Characters YAML refuses (its reader error gives no line): found here to point at them.
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+#: A line whose indentation holds a space character other than the ordinary one (no-break, en, em,
+#: thin, ideographic...): YAML does not see it as indentation but as the start of the text.
+_ODD_INDENT = re.compile("^[ \t]*([\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff])", re.MULTILINE)
+
+
+def _space_name(char: str) -> str:
+    return "non-breaking space" if char in "\u00a0\u202f" else unicodedata.name(char, "space character").lower()
+
+
+def _utf16(raw: bytes) -> bool:
+    """UTF-16 text: a byte-order mark, or (without one) ASCII characters each followed or led by a NUL."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    sample = raw[:200]
+    if len(sample) < 4 or len(sample) % 2:
+        sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return (not any(odd) and all(even)) or (not any(even) and all(odd))
+
+
+def visible(text: str, ascii_only: bool = False) -> str:
+    """``text`` with every invisible character (and, with ``ascii_only``, every non-ASCII one) written
+    as ``\\uXXXX``, so that a message shows what the file holds: ``'k\\u0435nt'``, ``'ke\\u200bnt'``.
+
+    ``ascii_only`` is for values that can only be ASCII (ids, dates, file names, field names), where
+    a letter from another alphabet is a look-alike that would otherwise print as the letter it imitates.
+    """
+    return "".join(_escape(ch) if _invisible(ch) or (ascii_only and ord(ch) > 0x7E) else ch for ch in text)
+
+
+def odd_characters_hint(text: str, hint: str) -> str:
+    """``hint``, preceded by the names of the invisible and non-ASCII characters ``text`` holds, if any."""
+    odd = [ch for ch in dict.fromkeys(text) if _invisible(ch) or ord(ch) > 0x7E]
+    if not odd:
+        return hint
+    named = []
+    for ch in odd[:3]:
+        what = ("an invisible character" if _invisible(ch) else
+                "a letter from another alphabet that looks like a Latin one" if unicodedata.category(ch)[0] == "L"
+                else "a character that looks like an ordinary one")
+        named.append(f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED CHARACTER')} ({what})")
+    return f"it contains {', '.join(named)}: retype the value; {hint}" if hint else \
+        f"it contains {', '.join(named)}: retype the value"
+
+
+def _invisible(ch: str) -> bool:
+    return ch != " " and (unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cn", "Zl", "Zp", "Zs")
+                          or ch in _BLANK_LETTERS)
+
+
+#: Letters that print as nothing (Hangul fillers, the blank Braille pattern): invisible in practice.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if ch == "\n":
+        return "\\n"
+    if ch == "\t":
+        return "\\t"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 #: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to YAML 1.1 (so a quoted value containing one

@@ -19,7 +19,7 @@ from referencing import Registry, Resource
 from referencing.exceptions import Unresolvable
 
 from rectrack.data.problems import Code, Problem
-from rectrack.data.read import LoadedFile, dotted
+from rectrack.data.read import LoadedFile, dotted, odd_characters_hint, visible
 from rectrack.errors import RectrackError
 
 if TYPE_CHECKING:
@@ -187,8 +187,9 @@ def _to_problems(error: ValidationError, loaded: LoadedFile) -> list[Problem]:
             kline, kcol = loaded.where(path + (extra,), key=True)
             close = difflib.get_close_matches(extra, allowed, n=1)
             tip = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
-            out.append(Problem(loaded.display, kline, kcol, Code.UNKNOWN_FIELD, f"unknown field '{extra}'",
-                               tip, dotted(path + (extra,))))
+            out.append(Problem(loaded.display, kline, kcol, Code.UNKNOWN_FIELD,
+                               f"unknown field '{visible(extra, ascii_only=True)}'", odd_characters_hint(extra, tip),
+                               dotted(path + (extra,))))
         return out
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
@@ -208,13 +209,15 @@ def _to_problems(error: ValidationError, loaded: LoadedFile) -> list[Problem]:
         close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], n=1)
         tip = f"did you mean '{close[0]}'?" if close else hint or f"use one of: {options}"
         return [Problem(loaded.display, line, column, Code.NOT_ALLOWED_VALUE,
-                        f"{found} is not allowed here (allowed: {options})", tip, field)]
+                        f"{_show(error.instance, ascii_only=True)} is not allowed here (allowed: {options})",
+                        odd_characters_hint(error.instance, tip) if isinstance(error.instance, str) else tip, field)]
     if kind == "pattern":
         if not hint and error.validator_value == "\\S":
             hint = "the text is blank: write the value, or remove the field if it is optional"
-        return [Problem(loaded.display, line, column, Code.BAD_FORMAT, f"{found} does not have the expected form",
-                        hint or schema.get("description", "") or f"write it in the form {error.validator_value}",
-                        field)]
+        hint = hint or schema.get("description", "") or f"write it in the form {error.validator_value}"
+        return [Problem(loaded.display, line, column, Code.BAD_FORMAT,
+                        f"{_show(error.instance, ascii_only=True)} does not have the expected form",
+                        odd_characters_hint(error.instance, hint) if isinstance(error.instance, str) else hint, field)]
     if kind == "format":
         return [Problem(loaded.display, line, column, Code.IMPOSSIBLE_DATE,
                         f"{found} is not a real calendar date", hint or "check the day and month", field)]
@@ -323,10 +326,12 @@ def _type_hint(expected: Any, value: Any) -> str:
     return f"write a value of type {' or '.join(sorted(wants))} here"
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, ascii_only: bool = False) -> str:
+    """A value as a message quotes it: ``repr`` (which writes invisible characters as escapes), and with
+    ``ascii_only`` (ids, dates, words) every non-ASCII letter escaped too, so a look-alike shows as one."""
     if isinstance(value, str):
         short = value if len(value) <= 60 else value[:57] + "..."
-        return repr(short)
+        return visible(repr(short), ascii_only=True) if ascii_only else repr(short)
     if isinstance(value, (dict, list)):
         return "a mapping" if isinstance(value, dict) else "a list"
     return repr(value)

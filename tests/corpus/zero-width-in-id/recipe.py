@@ -1,0 +1,13 @@
+"""Built at test time rather than committed (too big, binary or invisible).
+
+The force id on line 2 holds a zero-width space (U+200B) between "ke" and "nt": invisible in any editor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def make(data: Path) -> None:
+    path = data / "force_responses" / "kent.yaml"
+    path.write_text(path.read_text("utf-8").replace("force: kent\n", "force: ke\u200bnt\n"), "utf-8")
