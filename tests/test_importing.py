@@ -209,8 +209,11 @@ def test_docx_table_layout(tmp_path: Path) -> None:
         assert entry.status_text == STATUSES[entry.recommendation]
         assert entry.label == "Response"
         assert entry.where.description.startswith("table 1, row ")
-    # The sign-off after the table is not under any recommendation, and is said so.
-    assert [(u.text, str(u.where)) for u in result.unplaced] == [("Yours sincerely,", "paragraph 4")]
+    # The sign-off after the table is not under any recommendation: it is placed as what it is.
+    assert result.unplaced == ()
+    assert result.signoff == "Yours sincerely,"
+    assert [(p.role, str(p.where)) for p in result.placements if p.text == "Yours sincerely,"] == [
+        ("sign-off", "paragraph 4")]
 
 
 def _heading_layout_paragraphs() -> list[tuple[str, str]]:
@@ -283,7 +286,7 @@ def test_pdf_headings_and_labels_layout(tmp_path: Path) -> None:
     assert _flat(result.foreword) == _flat("\n\n".join(FOREWORD))
     assert result.numbers == (1, 2, 4)
     assert [_flat(e.action) for e in result.entries] == [_flat(_expected(n)) for n in (1, 2, 4)]
-    assert result.entries[0].where.description == "page 1"
+    assert result.entries[0].where.description == "page 1, paragraph 6"
     assert result.unplaced == ()
 
 

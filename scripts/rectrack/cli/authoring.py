@@ -72,29 +72,39 @@ def new_response(force: str, data_dir: Path) -> None:
                                "(default: the force's policing body from forces.yaml).")
 @click.option("--source-document", metavar="PATH",
               help="Path, relative to DATA, of a Markdown copy of the document (default: none).")
+@click.option("--explain", is_flag=True, help="Also list every block of the document and the rule that placed it, "
+                                              "and every piece of layout removed.")
 @_DATA_OPTION
 def import_response(
-    file: Path, force_id: str, output: Path | None, author: str | None, source_document: str | None, data_dir: Path
+    file: Path, force_id: str, output: Path | None, author: str | None, source_document: str | None,
+    explain: bool, data_dir: Path,
 ) -> None:
-    """Import a published response (.docx, .pdf, .md or .txt) into a response file.
+    """Import a published response (.docx, .odt, .pdf, .html, .md or .txt) into a response file.
 
-    Finds each recommendation's answer by its heading ("Recommendation 4"), by the quoted
-    recommendation text, or in a recommendation | response [| status] table, and copies the text
-    as printed. Every entry starts as implementation: not-stated; reading the text and choosing a
-    state, with a quote as evidence, is left to the editor. A status column is shown, never used.
+    Finds each recommendation's answer by its heading ("Recommendation 4", "Recommendations 15
+    and 16"), by the quoted recommendation text, by a letter's "In response to recommendation 3",
+    or in a table or action plan (number | recommendation | response | status | date | lead), and
+    copies the text as printed, removing only layout (running headers and footers, page numbers,
+    hyphens at line ends, bullet glyphs, Markdown escapes). Every entry starts as implementation:
+    not-stated; what a status, date or lead column says is kept as a comment, never used. A date
+    in the sign-off or on the cover is offered as the publication date, with a comment to check it.
 
-    Exit status: 0 when all the response text was placed; 1 when some text could not be placed
-    (the file is still written with everything that was, and each piece left out is listed with
-    where it is and why, so it can be added by hand), or on an error (unreadable document, unknown
-    force, existing output file: nothing is written).
+    It then lists, per recommendation, where its text came from and by which rule, so it can be
+    checked against the document.
+
+    Exit status: 0 only when every paragraph was placed with confidence (an answer, the foreword,
+    a sign-off, a repeated header...); 1 when some text could not be placed or was placed by a
+    rule that may be wrong (the file is still written with everything that was placed, and each
+    piece is listed with where it is and why), or on an error (unreadable or scanned document,
+    unknown force, existing output file: nothing is written).
 
     \b
     Example:
       rectrack import-response ~/Downloads/kent-pcc-response.docx --force kent
-      rectrack import-response response.pdf --force kent --output /tmp/kent.yaml
+      rectrack import-response response.pdf --force kent --output /tmp/kent.yaml --explain
     """
     from rectrack.authoring import import_document
-    from rectrack.authoring.draft import draft_from_import
+    from rectrack.authoring.draft import draft_from_import, header_lines
     from rectrack.authoring.writer import render_response
 
     dataset = _reference_dataset(data_dir)
@@ -107,9 +117,11 @@ def import_response(
         f"Imported from {file.name} by `rectrack import-response`.",
         "Every implementation is not-stated: read each action, set what it says it has done, and copy "
         "the supporting words into evidence. Then run: rectrack validate",
+        *header_lines(result),
     ]
     _write_new(target, render_response(draft, dataset.recommendations, header=header))
-    _echo_summary(file, target, result)
+    known = [rec.number for rec in dataset.recommendations if rec.for_forces]
+    _echo_summary(file, target, result, known, explain)
     if result.unplaced:
         raise Incomplete()
 
@@ -195,32 +207,32 @@ def _write_new(target: Path, text: str) -> None:
         raise RectrackError(f"cannot write {target}: {exc.strerror}") from None
 
 
-def _echo_summary(file: Path, target: Path, result: ImportResult) -> None:
+def _echo_summary(file: Path, target: Path, result: ImportResult, known: Sequence[int], explain: bool) -> None:
+    from rectrack.authoring.review import problem_lines, review_lines
+
     if result.entries:
         click.echo(f"Imported {len(result.entries)} responses from {file}: recommendations {_list(result.numbers)}.")
     else:
         click.echo(f"Imported no responses from {file}.")
-    for entry in result.entries:
-        if entry.status_text:
-            click.echo(f"  recommendation {entry.recommendation}: the status column says "
-                       f"{entry.status_text!r} (shown as a comment, not used as the implementation state)")
-    if result.unplaced:
-        click.echo(f"Could not place {len(result.unplaced)} piece(s) of text; add them by hand if they belong:")
-        for item in result.unplaced:
-            click.echo(f"  {_where(file, item)}: {item.reason}")
-            click.echo(f"      {_excerpt(item.text)}")
+    for line in review_lines(result, known, explain=explain):
+        click.echo(line)
+    if result.not_placed:
+        click.echo(f"Could not place {len(result.not_placed)} piece(s) of text; add them by hand if they belong:")
+        for line in problem_lines(result.not_placed, lambda item: _where(file, item)):
+            click.echo(line)
+    if result.weak:
+        click.echo(f"Placed {len(result.weak)} piece(s) by a rule that may be wrong; check them:")
+        for line in problem_lines(result.weak, lambda item: _where(file, item)):
+            click.echo(line)
     click.echo(f"Wrote {target}")
+    if result.unplaced:
+        click.echo("Not everything was placed with confidence (exit status 1): check the pieces listed above.")
 
 
 def _where(file: Path, item: Unplaced) -> str:
     if item.where.line is not None:
         return f"{file}:{item.where.line}"
     return f"{file} ({item.where})"
-
-
-def _excerpt(text: str, limit: int = 100) -> str:
-    flat = " ".join(text.split())
-    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")
 
 
 def _list(numbers: Sequence[int]) -> str:
