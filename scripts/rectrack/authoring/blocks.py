@@ -80,6 +80,9 @@ class ReadDocument:
     blocks: tuple[Block, ...]
     removed: tuple[Removed, ...] = ()
     doubts: tuple[Doubt, ...] = ()
+    #: True when the format has real paragraphs (Word, OpenDocument, HTML) or the reader already joined
+    #: what page breaks split (PDF); False for text copied from a PDF, where the importer must do it.
+    paragraphs_final: bool = False
 
 
 def needs(path: Path, module: str, package: str) -> DocumentError:

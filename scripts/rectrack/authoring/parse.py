@@ -50,7 +50,7 @@ def import_document(path: Path | str, recommendations: Sequence[Recommendation])
 
 
 def parse_document(document: ReadDocument, recommendations: Sequence[Recommendation]) -> ImportResult:
-    result = parse_blocks(document.blocks, recommendations)
+    result = parse_blocks(document.blocks, recommendations, join_splits=not document.paragraphs_final)
     doubts = tuple(Unplaced(d.text, d.where, d.reason, weak=True) for d in document.doubts)
     return ImportResult(
         title=result.title, foreword=result.foreword, entries=result.entries,
@@ -60,11 +60,16 @@ def parse_document(document: ReadDocument, recommendations: Sequence[Recommendat
     )
 
 
-def parse_blocks(blocks: Sequence[Block], recommendations: Sequence[Recommendation]) -> ImportResult:
-    """Attribute ``blocks`` to ``recommendations`` (the report's full set, so unknown numbers are caught)."""
+def parse_blocks(
+    blocks: Sequence[Block], recommendations: Sequence[Recommendation], *, join_splits: bool = True
+) -> ImportResult:
+    """Attribute ``blocks`` to ``recommendations`` (the report's full set, so unknown numbers are caught).
+
+    ``join_splits`` joins paragraphs that a page break split, for text copied out of a PDF.
+    """
     matcher = Matcher(recommendations)
     title, rest, title_where = _take_title(list(blocks))
-    items, removed = merge_continued_tables(join_page_breaks(rest))
+    items, removed = merge_continued_tables(join_page_breaks(rest) if join_splits else rest)
     paragraphs = [b for b in items if isinstance(b, Paragraph)]
     parser = _Parser(
         matcher,
@@ -116,6 +121,8 @@ def _continues(previous: Paragraph, block: Paragraph) -> bool:
         return False
     before, after = previous.text.rstrip(), block.text.lstrip()
     if not before or not after or before[-1] in _TERMINAL or before.split("\n")[-1].startswith("- "):
+        return False
+    if P.parse_date(after) is not None or _is_signoff_line(before):
         return False
     return after[0].isdigit() or after[0].islower()
 
@@ -435,11 +442,14 @@ class _Parser:
                     return
                 self.foreword.append(text)
                 self.placed(text, block.where, "foreword", "before the first answer")
-                for mention in P.MENTION.finditer(text):
-                    if P.DEFERRAL.search(text):
+                # "The response to recommendation 4 will follow": only the sentence that defers counts.
+                for sentence in re.split(r"(?<=[.!?])\s+", text):
+                    if not P.DEFERRAL.search(sentence):
+                        continue
+                    for mention in P.MENTION.finditer(sentence):
                         numbers = tuple(n for n in P.numbers(mention.group("numbers")) if self.matcher.known(n))
                         if numbers:
-                            self.deferred.append(Deferred(numbers, text, block.where))
+                            self.deferred.append(Deferred(numbers, sentence, block.where))
                 return
             self.unplace(text, block.where, "it comes after the answers but is not under any recommendation")
             return

@@ -78,7 +78,7 @@ class _Reader:
                 self._paragraph(element)
         self._flush_list()
         self._note_comments(part)
-        return ReadDocument(tuple(self.blocks), tuple(self.removed), tuple(self.doubts))
+        return ReadDocument(tuple(self.blocks), tuple(self.removed), tuple(self.doubts), paragraphs_final=True)
 
     # Paragraphs ------------------------------------------------------------------------------------
 

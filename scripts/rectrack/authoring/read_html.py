@@ -63,7 +63,7 @@ class _Reader:
                     self.removed.append(Removed(text[:120], Location(f"<{element.tag}>"), "site furniture"))
                 element.drop_tree()
         self._walk(container)
-        return ReadDocument(tuple(self.blocks), tuple(self.removed), tuple(self.doubts))
+        return ReadDocument(tuple(self.blocks), tuple(self.removed), tuple(self.doubts), paragraphs_final=True)
 
     @staticmethod
     def _furniture(element) -> bool:

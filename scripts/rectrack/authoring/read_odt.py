@@ -35,7 +35,7 @@ def read_odt(path: Path) -> ReadDocument:
     reader = _Reader(document)
     reader.walk(document.text)
     reader.flush()
-    return ReadDocument(tuple(reader.blocks), tuple(reader.removed))
+    return ReadDocument(tuple(reader.blocks), tuple(reader.removed), paragraphs_final=True)
 
 
 def _name(node) -> tuple[str, str] | None:

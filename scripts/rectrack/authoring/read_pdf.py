@@ -36,6 +36,7 @@ class _Line:
     bold: bool
     page: int
     right: float  # right edge of the column the line is in
+    first_word: float = 0.0  # width of the line's first word: would it have fitted on the line before?
 
 
 @dataclass
@@ -96,6 +97,8 @@ class _Reader:
         self.path = path
         self.removed: list[Removed] = []
         self.doubts: list[Doubt] = []
+        self.vocabulary: set[str] = set()
+        self.body_size = 11.0
 
     def read(self, pages) -> ReadDocument:
         page_lines: list[list[list[_Line]]] = []  # per page, per region, lines
@@ -136,7 +139,7 @@ class _Reader:
             paras: list[_Para] = []
             for lines in regions:
                 paras += self._paragraphs(lines)
-            items: list[_Para | _TableItem] = list(paras)
+            items: list[_Para | _TableItem] = [*paras, *tables]
             if tables:
                 items.sort(key=lambda i: i.lines[0].top if isinstance(i, _Para) else i.top)
             count = 0
@@ -154,7 +157,7 @@ class _Reader:
                     blocks.append(self._paragraph_block(item))
                     last = item
             carried = last
-        return ReadDocument(tuple(blocks), tuple(self.removed), tuple(self.doubts))
+        return ReadDocument(tuple(blocks), tuple(self.removed), tuple(self.doubts), paragraphs_final=True)
 
     # Tables ----------------------------------------------------------------------------------------
 
@@ -251,12 +254,18 @@ class _Reader:
             if not chars:
                 continue
             sizes = [round(float(c["size"]), 1) for c in chars]
+            words = line["text"].split()
+            first = (float(line["x1"]) - float(line["x0"])) * len(words[0]) / max(len(line["text"]), 1)
             out.append(_Line(
                 text=re.sub(r"[ \t]+", " ", line["text"]).strip(), x0=float(line["x0"]), x1=float(line["x1"]),
                 top=float(line["top"]), bottom=float(line["bottom"]), size=_mode(sizes) or 0.0,
                 bold=all(_BOLD_FONT.search(c.get("fontname", "")) for c in chars if c["text"].isalnum()),
-                page=number, right=right,
+                page=number, right=right, first_word=first,
             ))
+        if out:
+            edge = max(line.x1 for line in out)
+            for line in out:
+                line.right = edge
         return out
 
     # Running headers and footers -------------------------------------------------------------------
@@ -320,6 +329,10 @@ class _Reader:
                     new = True
                 elif current.bullet and not starts_item and line.x0 < current.lines[0].x0 + 2:
                     new = True  # back at the margin: the list has ended
+                elif current.bullet and starts_item:
+                    new = False  # the next item of the same list
+                elif last.text[-1:] in _TERMINAL and not _wrapped(last, line):
+                    new = True  # the sentence ended with room to spare on its line: a new paragraph
             if new:
                 current = _Para([line], page=line.page, bullet=starts_item)
                 paras.append(current)
@@ -369,16 +382,13 @@ class _Reader:
     def _continues(self, previous: _Para, para: _Para) -> bool:
         if previous.heading or para.heading or para.bullet or previous.lines[-1].page != para.page - 1:
             return False
-        return previous.text.rstrip()[-1:] not in _TERMINAL or self._full(previous.lines[-1])
-
-    def _full(self, line: _Line) -> bool:
-        return line.x1 >= line.right - 0.15 * max(line.right - line.x0, 1)
+        return previous.text.rstrip()[-1:] not in _TERMINAL or _wrapped(previous.lines[-1], para.lines[0])
 
     def _join_across(self, previous: _Para, para: _Para) -> Paragraph:
         where = Location(f"page {previous.page}, paragraph {previous.number}", page=previous.page)
         evidence = "it stops mid-sentence"
         if previous.text.rstrip()[-1:] in _TERMINAL:
-            evidence = "its last line runs to the margin"
+            evidence = "the next word would not have fitted on its last line"
             if not para.text[:1].islower():
                 self.doubts.append(Doubt(para.text[:60], Location(f"page {para.page}, paragraph 1", page=para.page),
                                          f"joined to the paragraph before the page break ({where}) because "
@@ -392,6 +402,11 @@ class _Reader:
         note = "; ".join(para.notes) or None
         return Paragraph(para.text, Location(f"page {para.page}, paragraph {para.number}", page=para.page),
                          heading=para.heading, note=note)
+
+
+def _wrapped(line: _Line, following: _Line) -> bool:
+    """True if ``following``'s first word would not have fitted at the end of ``line``: a wrap, not a break."""
+    return line.x1 + 0.3 * line.size + following.first_word > line.right + 1
 
 
 def _join_text(a: str, b: str) -> str:
