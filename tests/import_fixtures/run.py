@@ -43,13 +43,13 @@ class Outcome:
 def run(case: Case, directory: Path) -> Outcome:
     from click.testing import CliRunner
     from rectrack.authoring import import_document
-    from rectrack.authoring.blocks import DocumentError
-    from rectrack.cli.authoring import import_response
+    from rectrack.errors import DocumentError
+    from rectrack.cli import cli
     from rectrack.data.check import load_and_validate
 
     document = build(case, directory / "documents")
     data = minidata.write_data_dir(directory / "data", REC_DATA, responses_dir=True)
-    invoked = CliRunner().invoke(import_response, [str(document), "--force", case.force, "--data", str(data)])
+    invoked = CliRunner().invoke(cli, ["import-response", str(document), "--force", case.force, "--data", str(data)])
     wrong: list[str] = []
     if invoked.exception is not None and not isinstance(invoked.exception, SystemExit):
         wrong.append(f"crashed: {invoked.exception!r}")
