@@ -43,9 +43,9 @@ class Outcome:
 def run(case: Case, directory: Path) -> Outcome:
     from click.testing import CliRunner
     from rectrack.authoring import import_document
-    from rectrack.errors import DocumentError
     from rectrack.cli import cli
     from rectrack.data.check import load_and_validate
+    from rectrack.errors import DocumentError
 
     document = build(case, directory / "documents")
     data = minidata.write_data_dir(directory / "data", REC_DATA, responses_dir=True)
