@@ -22,3 +22,56 @@ def test_layout_imports_exactly(case, tmp_path: Path) -> None:
     outcome = run(case, tmp_path)
     assert outcome.wrong == [], outcome.output
     assert outcome.exit_code == case.exit_code
+
+
+def _case(name: str):
+    return next(c for c in CASES if c.name == name)
+
+
+@needs_fonts
+def test_review_listing_names_sources_and_columns_are_never_claims(tmp_path: Path) -> None:
+    import yaml
+
+    case = _case("pdf-action-plan")
+    outcome = run(case, tmp_path)
+    assert "Recommendations 5, 6:" in outcome.output
+    assert "page 2, table 1, row 4: table row: its first cell names recommendation 5 & 6" in outcome.output
+    assert "the document's status column says 'Amber' (kept as printed; not an implementation claim)" in outcome.output
+    text = (tmp_path / "data" / "force_responses" / "kent.yaml").read_text(encoding="utf-8")
+    written = yaml.safe_load(text)
+    assert {r["implementation"] for r in written["responses"]} == {"not-stated"}
+    assert {r["evidence"] for r in written["responses"]} == {None}
+    comments = " ".join(line.strip().removeprefix("# ") for line in text.split("\n") if line.strip().startswith("#"))
+    assert "status: Amber; target date: March 2027; lead: Ch Supt Lowe" in comments
+    assert [r["recommendation"] for r in written["responses"]] == [1, 2, 4, 5, 6]
+
+
+@needs_fonts
+def test_a_signoff_date_is_offered_and_marked_as_read_from_the_document(tmp_path: Path) -> None:
+    import yaml
+
+    outcome = run(_case("docx-letter"), tmp_path)
+    text = (tmp_path / "data" / "force_responses" / "kent.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["published"] == "2027-01-14"
+    assert "# published: read from the document's sign-off (paragraph 11): '14 January 2027'; check it" in text
+    assert "Date printed in the sign-off (paragraph 11): '14 January 2027' -> offered as published: 2027-01-14" in (
+        outcome.output)
+
+
+def test_explain_lists_every_block_and_what_was_removed(tmp_path: Path) -> None:
+    import minidata
+    from click.testing import CliRunner
+    from import_fixtures.cases import REC_DATA
+    from import_fixtures.run import build
+    from rectrack.cli import cli
+
+    case = _case("docx-tracked-changes")
+    document = build(case, tmp_path / "documents")
+    data = minidata.write_data_dir(tmp_path / "data", REC_DATA, responses_dir=True)
+    result = CliRunner().invoke(cli, ["import-response", str(document), "--force", "kent", "--data", str(data),
+                                      "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "Every block, in document order:" in result.output
+    assert "paragraph 1: title (the first paragraph, set as a title)" in result.output
+    assert "removed, tracked deletion (changes are read as accepted): '2024'" in result.output
+    assert "removed, comment by Reviewer (comments are not text): 'Check this figure with HR'" in result.output

@@ -80,7 +80,10 @@ ESSEX = {
         "The force will:",
         "- recruit four more investigators by March 2027;\n- review workloads every quarter."],
     4: ["Arrest and bail plans are recorded for every suspect, and bail conditions are checked weekly by the "
-        "supervising sergeant as part of the team’s daily manage{-}ment meeting."],
+        "supervising sergeant as part of the team’s daily manage{-}ment meeting. " + _times(
+            "Each check is recorded on the custody system, and any breach of a condition is reported to the "
+            "officer in charge on the same day so that the suspect can be arrested again where that is needed", 7)
+        + "."],
     5: [_times("Every registered sex offender in Essex has a risk management plan. Offender managers review the "
                "plan after each home visit, and a sergeant checks a sample of the reviews every week.", 3),
         _times("The force’s audit in December 2026 found that 97% of plans had been reviewed after the most recent "
