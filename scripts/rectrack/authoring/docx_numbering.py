@@ -101,8 +101,9 @@ class Numbering:
                     self._style_based[style_id] = _val(based) or ""
                 num_pr = style.find(f"{q('pPr')}/{q('numPr')}")
                 if num_pr is not None:
-                    ilvl = _val(num_pr.find(q("ilvl")))
-                    self._style_num[style_id] = (_val(num_pr.find(q("numId"))), int(ilvl) if ilvl else None)
+                    style_level = _val(num_pr.find(q("ilvl")))
+                    self._style_num[style_id] = (_val(num_pr.find(q("numId"))),
+                                                 int(style_level) if style_level else None)
 
     def _levels(self, abstract) -> dict[int, Level]:
         return {int(lvl.get(q("ilvl")) or 0): self._level(lvl) for lvl in abstract.iter(q("lvl"))}

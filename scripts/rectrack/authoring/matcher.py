@@ -91,7 +91,7 @@ class Matcher:
 
 def ranges(numbers: Sequence[int]) -> str:
     """"1-16" or "1-3, 5, 7-9": the known numbers, short enough for a message."""
-    parts: list[str] = []
+    parts: list[tuple[int, int]] = []
     for number in numbers:
         if parts and parts[-1][1] == number - 1:
             parts[-1] = (parts[-1][0], number)

@@ -198,7 +198,7 @@ def _trailing_signoff(items: list[Block]) -> int | None:
         start = index
     if start is None:
         return None
-    run = [items[i].text for i in range(start, len(items)) if isinstance(items[i], Paragraph)]
+    run = [item.text for item in items[start:] if isinstance(item, Paragraph)]
     if any(P.SIGNOFF.match(t) for t in run) or (len(run) >= 2 and any(P.ROLE.search(t) for t in run)):
         # Begin at the marker or the first name line; anything before that is not part of the block.
         return start

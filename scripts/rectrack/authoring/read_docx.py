@@ -105,10 +105,10 @@ class _Reader:
             self.pending_where = self.pending_where or where
             self.pending_list.append(item)
             return
-        item = bullet_item(text)
-        if item is not None and not heading:
+        bullet = bullet_item(text)
+        if bullet is not None and not heading:
             self.pending_where = self.pending_where or where
-            self.pending_list.append(f"- {item}")
+            self.pending_list.append(f"- {bullet}")
             return
         self._flush_list()
         self.blocks.append(Paragraph(text, where, heading=heading))

@@ -24,7 +24,7 @@ _SKIP = {(_OFFICE, "annotation"), (_OFFICE, "annotation-end"), (_TEXT, "tracked-
 
 def read_odt(path: Path) -> ReadDocument:
     try:
-        from odf.opendocument import load
+        from odf.opendocument import load  # type: ignore[import-untyped]
     except ImportError as exc:  # optional dependency: the 'import' extra
         raise needs(path, "odf", "odfpy") from exc
     try:

@@ -114,9 +114,9 @@ class _Reader:
                 page_lines.append([])
                 page_tables.append([])
                 continue
-            tables = self._tables(page, number)
-            page_tables.append(tables[1])
-            page_lines.append(self._regions(page, number, tables[0]))
+            ruled, page_table_items = self._tables(page, number)
+            page_tables.append(page_table_items)
+            page_lines.append(self._regions(page, number, ruled))
         if textless:
             which = "page" if len(textless) == 1 else "pages"
             raise DocumentError(
@@ -333,7 +333,7 @@ class _Reader:
                     new = False  # the next item of the same list
                 elif last.text[-1:] in _TERMINAL and not _wrapped(last, line):
                     new = True  # the sentence ended with room to spare on its line: a new paragraph
-            if new:
+            if new or current is None:
                 current = _Para([line], page=line.page, bullet=starts_item)
                 paras.append(current)
             else:

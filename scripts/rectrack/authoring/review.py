@@ -9,7 +9,7 @@ everything not placed or placed by a weak rule.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rectrack.authoring.result import ImportResult, Unplaced
 
@@ -67,7 +67,7 @@ def review_lines(result: ImportResult, known: Sequence[int], *, explain: bool = 
     return lines
 
 
-def problem_lines(items: Sequence[Unplaced], where: callable) -> list[str]:  # type: ignore[valid-type]
+def problem_lines(items: Sequence[Unplaced], where: Callable[[Unplaced], str]) -> list[str]:
     out: list[str] = []
     for item in items:
         out.append(f"  {where(item)}: {item.reason}")

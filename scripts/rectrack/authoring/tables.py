@@ -165,7 +165,8 @@ class TableReader:
             if header is not None and _normal(row) == _normal(header):
                 out.placements.append(Placed(" | ".join(row), where, "table header", "the header row, repeated"))
                 continue
-            numbers, why = (), ""
+            numbers: tuple[int, ...] = ()
+            why = ""
             if "number" in roles:
                 numbers, why = self.row_numbers(row[roles["number"]])
             if not numbers and "recommendation" in roles:
