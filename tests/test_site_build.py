@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import io
 import json
 import os
@@ -26,13 +27,12 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 from browser.sitebuild import AS_OF, REPO, Data, collapse, load_data, make_root, run_build, shared_site
+from rectrack import export
 
 pytestmark = pytest.mark.xdist_group("sitebuild")
 
 STATES = {"closed", "implemented", "overdue", "due-today", "due-soon", "upcoming"}
-DOWNLOADS = {"recommendations.json", "recommendations.csv", "case-studies.json", "case-studies.csv",
-             "responses.json", "responses.csv", "forces.json", "forces.csv", "status.json", "status.csv",
-             "deadlines.ics", "rectrack-data.zip"}
+DOWNLOADS = {d.name for d in export.DOWNLOADS} | {export.ARCHIVE}
 PAST_DEADLINE = [1, 4, 6, 8, 10, 15, 16]
 DUE_IN_38_DAYS = [3, 14]
 AS_OF_DATE = date.fromisoformat(AS_OF)
@@ -288,15 +288,37 @@ def test_search_ships_pagefind_index_without_its_unused_interfaces(site: Path) -
     assert left == [], f"unused Pagefind files still shipped: {left}"
 
 
-def test_downloads_exist(site: Path) -> None:
+def test_downloads_page_lists_exactly_the_files_there(site: Path) -> None:
+    """The page is written from the table the files are built from: no promise without a file, no file unlisted."""
     present = {p.relative_to(_downloads(site)).as_posix() for p in _downloads(site).rglob("*") if p.is_file()}
+    present.discard("index.html")  # the downloads page itself lives at downloads/
     schemas = {f"schemas/{p.name}" for p in (REPO / "schemas").glob("*.schema.json")}
-    assert schemas, "no schemas in the repository"
-    missing = (DOWNLOADS | schemas) - present
-    assert not missing, f"downloads/ lacks {sorted(missing)}"
+    assert schemas and schemas <= present, f"downloads/ lacks {sorted(schemas - present)}"
+    page = (site / "downloads" / "index.html").read_text("utf-8")
+    listed = {html.unescape(href) for href in re.findall(r'href="\.\./downloads/([^"]+)"', page)}
+    assert listed == present == DOWNLOADS
 
 
-@pytest.mark.parametrize("name", sorted(n for n in DOWNLOADS if n.endswith(".json")))
+def test_the_archive_holds_every_other_download_and_nothing_else(site: Path) -> None:
+    """The page once said the archive held the source YAML; it holds the downloads, and says so."""
+    with zipfile.ZipFile(_downloads(site) / export.ARCHIVE) as archive:
+        names = set(archive.namelist())
+        assert names == DOWNLOADS - {export.ARCHIVE}
+        for name in names:
+            assert archive.read(name) == (_downloads(site) / name).read_bytes(), name
+    page = (site / "downloads" / "index.html").read_text("utf-8")
+    assert "source YAML" not in page
+
+
+def test_recommendations_download_is_described_by_what_it_holds(site: Path) -> None:
+    """It has no status field, so the page must not promise one (it did)."""
+    rows = json.loads((_downloads(site) / "recommendations.json").read_text("utf-8"))
+    page = (site / "downloads" / "index.html").read_text("utf-8")
+    line = next(li for li in page.split("<li>") if "recommendations.json</a>" in li)
+    assert "status" not in {key for row in rows for key in row} and "status" not in line
+
+
+@pytest.mark.parametrize("name", sorted(d.name for d in export.TABLES if d.name.endswith(".json")))
 def test_json_download_parses_and_matches_its_csv(site: Path, name: str) -> None:
     rows = json.loads((_downloads(site) / name).read_text("utf-8"))
     assert isinstance(rows, list) and rows, f"{name} is not a non-empty list"

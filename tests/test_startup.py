@@ -19,7 +19,7 @@ import yaml
 from conftest import DATA, RECTRACK
 from jsonschema import FormatChecker
 from rectrack.data import schema
-from rectrack.data.load import SINGLE_FILES
+from rectrack.data.kinds import KINDS, SINGLE
 from rectrack.data.read import LoadedFile
 from rectrack.errors import BuildError
 from rectrack.site import pagefind
@@ -92,7 +92,7 @@ def _raw_validators() -> dict[str, object]:
     documents = schema._documents(schema.schema_dir())
     registry = schema._registry(documents)
     return {kind: schema._Validator(documents[name], registry=registry, format_checker=FormatChecker())
-            for kind, name in schema.SCHEMA_FILES.items()}
+            for kind, name in ((k.name, k.schema) for k in KINDS)}
 
 
 def _broken_variants(document: object, limit: int = 16) -> list[object]:
@@ -121,7 +121,7 @@ def _broken_variants(document: object, limit: int = 16) -> list[object]:
 
 def test_inlined_schema_references_report_the_same_problems(monkeypatch: pytest.MonkeyPatch) -> None:
     """Inlining ``$ref`` targets is only a speed-up: every problem, message and hint stays the same."""
-    files = {kind: DATA / name for kind, name in SINGLE_FILES.items()}
+    files = {kind.name: DATA / kind.path for kind in SINGLE}
     files["force_response"] = sorted((DATA / "force_responses").glob("*.yaml"))[0]
     inlined = schema._validators(str(schema.schema_dir()))
     raw = _raw_validators()

@@ -11,10 +11,13 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from rectrack.data.kinds import COMMON_SCHEMA, KINDS, FileKind
 from rectrack.data.model import FORCES, Dataset
+from rectrack.data.schema import schema_dir
 from rectrack.derive import Tracker
 
 
@@ -171,30 +174,70 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
-def data_files(dataset: Dataset) -> dict[str, bytes]:
-    """The export contract of ``rectrack export``: the data as JSON and CSV."""
-    files: dict[str, bytes] = {}
-    for name, rows in (
-        ("recommendations", recommendation_rows(dataset)),
-        ("case-studies", case_study_rows(dataset)),
-        ("responses", response_rows(dataset)),
-        ("forces", force_rows(dataset)),
-    ):
-        files[f"{name}.json"] = to_json(rows)
-        files[f"{name}.csv"] = to_csv(rows)
-    return files
+@dataclass(frozen=True)
+class Download:
+    """One file of the site's downloads/ folder: its name, what it holds, and how it is made.
+
+    The downloads page is written from this table and from the bytes each file really has (its
+    fields are read back from the built file), so the page cannot promise what a file lacks.
+    """
+
+    name: str
+    holds: str
+    build: Callable[[Tracker], bytes]
 
 
-def download_files(tracker: Tracker, schema_files: Iterable[Path]) -> dict[str, bytes]:
-    """Everything the site's downloads/ folder holds, including a zip of all of it."""
-    files = data_files(tracker.dataset)
-    status = status_rows(tracker)
-    files["status.json"] = to_json(status)
-    files["status.csv"] = to_csv(status)
-    files["deadlines.ics"] = deadlines_ics(tracker)
-    for path in sorted(schema_files):
-        files[f"schemas/{path.name}"] = path.read_bytes()
-    files["rectrack-data.zip"] = _zip(files)
+def _table(name: str, rows: Callable[[Tracker], list[dict]], holds: str, row: str) -> tuple[Download, Download]:
+    """A data table as a JSON file and the same rows as a CSV file (``row``: what one row is)."""
+    return (Download(f"{name}.json", holds, lambda tracker: to_json(rows(tracker))),
+            Download(f"{name}.csv", f"The same, one row per {row}.", lambda tracker: to_csv(rows(tracker))))
+
+
+#: The tables ``rectrack export`` writes and the site offers, in the order the downloads page lists them.
+TABLES: tuple[Download, ...] = (
+    *_table("recommendations", lambda t: recommendation_rows(t.dataset),
+            "Every recommendation: its number, verbatim text and bullets, deadline (as printed and as a "
+            "date), owners, report section and linked case studies.", "recommendation, for spreadsheets"),
+    *_table("status", status_rows,
+            "One record per owner and recommendation on the as-at date: its state, days to the deadline, "
+            "whether a response is published, the implementation claim and the inspectorate verdict.",
+            "owner and recommendation"),
+    *_table("responses", lambda t: response_rows(t.dataset),
+            "Every published response, with each answer's verbatim action, claim and evidence.",
+            "answered recommendation"),
+    *_table("forces", lambda t: force_rows(t.dataset),
+            "The territorial police forces, their regions and local policing bodies.", "force"),
+    *_table("case-studies", lambda t: case_study_rows(t.dataset),
+            "The report's good-practice case studies, verbatim, with editorial tags.", "case study"),
+)
+
+
+def _schema_download(kind: FileKind | None) -> Download:
+    name = kind.schema if kind else COMMON_SCHEMA
+    holds = f"JSON Schema for {kind.holds}." if kind else "JSON Schema for the definitions the other schemas share."
+    return Download(f"schemas/{name}", holds, lambda tracker: (schema_dir() / name).read_bytes())
+
+
+#: Everything in the site's downloads/ folder except the archive of all of it.
+DOWNLOADS: tuple[Download, ...] = (
+    TABLES
+    + (Download("deadlines.ics", "The recommendation deadlines as a calendar you can subscribe to or import.",
+                deadlines_ics),)
+    + tuple(_schema_download(kind) for kind in KINDS) + (_schema_download(None),)
+)
+ARCHIVE = "rectrack-data.zip"
+ARCHIVE_HOLDS = "All of the files above in one archive."
+
+
+def data_files(tracker: Tracker) -> dict[str, bytes]:
+    """What ``rectrack export`` writes: the data tables as JSON and CSV, the same bytes as the site's."""
+    return {d.name: d.build(tracker) for d in TABLES}
+
+
+def download_files(tracker: Tracker) -> dict[str, bytes]:
+    """Everything the site's downloads/ folder holds, including an archive of all of it."""
+    files = {d.name: d.build(tracker) for d in DOWNLOADS}
+    files[ARCHIVE] = _zip(files)
     return files
 
 

@@ -148,19 +148,22 @@ def validate(data_dir: Path, strict: bool, fmt: str) -> None:
 
 @cli.command("export")
 @click.argument("out_dir", type=click.Path(path_type=Path))
+@AS_OF_OPTION
 @DATA_OPTION
-def export_command(out_dir: Path, data_dir: Path) -> None:
-    """Write the data as JSON and CSV for other tools.
+def export_command(out_dir: Path, as_of: date, data_dir: Path) -> None:
+    """Write the data as JSON and CSV for other tools: the same files as the site's downloads.
 
     \b
     Example:
-      rectrack export out/
-    Writes recommendations, case-studies, responses and forces, each as .json and .csv.
+      rectrack export out/ --as-of 2026-11-23
+    Writes recommendations, status (as at the date), responses, forces and case-studies, each as
+    .json and .csv.
     """
     from rectrack import export
+    from rectrack.derive import derive
 
     dataset = _valid(data_dir, "before exporting")
-    files = export.data_files(dataset)
+    files = export.data_files(derive(dataset, as_of))
     export.write_files(files, out_dir)
     click.echo(f"Wrote {len(files)} files to {out_dir}")
 

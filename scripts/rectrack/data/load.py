@@ -12,23 +12,13 @@ from pathlib import Path
 
 from rectrack.data import schema
 from rectrack.data.files import editor_leftover, leaves
+from rectrack.data.kinds import RESPONSES, SINGLE
 from rectrack.data.problems import Code, Problem, Severity, display_path
 from rectrack.data.read import LoadedFile, load_file, odd_characters_hint, visible
 from rectrack.errors import DataDirError
 
-#: The single files of a data directory and the schema each must satisfy.
-SINGLE_FILES = {
-    "report": "report.yaml",
-    "bodies": "bodies.yaml",
-    "recommendations": "recommendations.yaml",
-    "case_studies": "case_studies.yaml",
-    "forces": "forces.yaml",
-    "glossary": "glossary.yaml",
-    "statistics": "statistics.yaml",
-}
-#: Files a tracker cannot do without; the others may be absent (an empty list is assumed).
-REQUIRED = {"report", "recommendations", "forces", "bodies"}
-RESPONSES_DIR = "force_responses"
+#: The folder of response files (from the kinds table).
+RESPONSES_DIR = RESPONSES.path
 _SAFE_STEM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -50,11 +40,12 @@ def load_directory(root: Path, schemas: Path | None = None) -> LoadedData:
     if not root.is_dir():
         raise DataDirError(f"'{root}' is not a directory")
     out = LoadedData(root)
-    for kind, name in SINGLE_FILES.items():
+    for file_kind in SINGLE:
+        kind, name = file_kind.name, file_kind.path
         path = root / name
         shown = display_path(path)
         if not path.exists() and not path.is_symlink():
-            if kind in REQUIRED:
+            if file_kind.required:
                 out.problems.append(Problem(shown, 1, 1, Code.MISSING_FILE, f"required file {name} is missing",
                                             f"create {name} in {display_path(root)}"))
                 out.broken.add(kind)
@@ -116,7 +107,7 @@ def _leftover(path: Path) -> Problem:
 
 
 def _look_for_stray_yaml(root: Path, out: LoadedData) -> None:
-    known = set(SINGLE_FILES.values())
+    known = {kind.path for kind in SINGLE}
     for path in sorted(root.iterdir()):
         if editor_leftover(path.name):
             out.problems.append(_leftover(path))

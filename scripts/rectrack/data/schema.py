@@ -18,25 +18,13 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.exceptions import Unresolvable
 
+from rectrack.data.kinds import KINDS
 from rectrack.data.problems import Code, Problem
 from rectrack.data.read import LoadedFile, dotted, odd_characters_hint, visible
 from rectrack.errors import RectrackError
 
 if TYPE_CHECKING:
     from referencing._core import Resolver
-
-#: Which schema applies to which kind of data file.
-SCHEMA_FILES = {
-    "report": "report.schema.json",
-    "bodies": "bodies.schema.json",
-    "recommendations": "recommendations.schema.json",
-    "case_studies": "case_studies.schema.json",
-    "forces": "forces.schema.json",
-    "force_response": "force_response.schema.json",
-    "glossary": "glossary.schema.json",
-    "statistics": "statistics.schema.json",
-}
-
 
 def schema_dir() -> Path:
     """The folder of the shipped schemas: the package ``rectrack.schemas``, which is the repository's
@@ -72,7 +60,7 @@ def _validators(directory: str) -> dict[str, Draft202012Validator]:
     """One validator per kind of file, built once per schema directory and process."""
     documents = _documents(Path(directory))
     registry = _registry(documents)
-    return {kind: _validator(documents[file], registry) for kind, file in SCHEMA_FILES.items()}
+    return {kind.name: _validator(documents[kind.schema], registry) for kind in KINDS}
 
 
 def _documents(directory: Path) -> dict[str, Any]:

@@ -7,6 +7,6 @@ navigation as ``(title, path)`` pairs. Every data string reaches a page through 
 
 from __future__ import annotations
 
-from rectrack.render.pages import DOWNLOAD_FILES, NAV, render_pages
+from rectrack.render.pages import NAV, render_pages
 
-__all__ = ["DOWNLOAD_FILES", "NAV", "render_pages"]
+__all__ = ["NAV", "render_pages"]

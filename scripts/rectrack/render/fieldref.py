@@ -10,8 +10,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from rectrack.data.kinds import KINDS
 from rectrack.data.problems import DESCRIPTIONS
-from rectrack.data.schema import SCHEMA_FILES, schema_dir
+from rectrack.data.schema import schema_dir
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def field_docs(schema: dict, defs: dict | None = None) -> list[FieldDoc]:
 
 def load_schemas(directory: Path | None = None) -> dict[str, dict]:
     base = directory or schema_dir()
-    return {kind: json.loads((base / name).read_text("utf-8")) for kind, name in SCHEMA_FILES.items()}
+    return {kind.name: json.loads((base / kind.schema).read_text("utf-8")) for kind in KINDS}
 
 
 def all_field_docs(directory: Path | None = None) -> dict[str, list[FieldDoc]]:

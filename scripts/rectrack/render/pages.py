@@ -25,6 +25,8 @@ from rectrack.derive import (
     Tracker,
     countdown,
 )
+from rectrack.export import ARCHIVE, ARCHIVE_HOLDS
+from rectrack.export import DOWNLOADS as DOWNLOADS_TABLE
 from rectrack.render import case_study_pages, charts, owner_pages, recommendation_pages
 from rectrack.render.abbreviations import Abbreviations
 from rectrack.render.components import (
@@ -76,33 +78,6 @@ NAV: list[tuple[str, str]] = [
     ("Search", SEARCH),
 ]
 
-#: The files ``build`` puts in ``site/downloads/``: (file name, what it holds). The names are the
-#: contract with ``rectrack.site.build``; the downloads page links to each one.
-DOWNLOAD_FILES: list[tuple[str, str]] = [
-    ("recommendations.json", "Every recommendation: number, verbatim text and bullets, deadline, owners, "
-                             "and its status on the as-at date."),
-    ("recommendations.csv", "The same, one row per recommendation, for spreadsheets."),
-    ("status.json", "One record per owner and recommendation: time state, days to the deadline, "
-                    "implementation claim and inspectorate verdict."),
-    ("status.csv", "The same, one row per owner and recommendation."),
-    ("responses.json", "Every published response, with each answer's verbatim action, claim and evidence."),
-    ("responses.csv", "The same, one row per answered recommendation."),
-    ("forces.json", "The territorial police forces, their regions and local policing bodies."),
-    ("forces.csv", "The same, one row per force."),
-    ("case-studies.json", "The report's good-practice case studies, verbatim, with editorial tags."),
-    ("case-studies.csv", "The same, one row per case study."),
-    ("deadlines.ics", "The recommendation deadlines as a calendar you can subscribe to or import."),
-] + [
-    (f"schemas/{name}.schema.json", f"JSON Schema for {what}.") for name, what in (
-        ("report", "the report"), ("recommendations", "the recommendations"), ("bodies", "the national bodies"),
-        ("forces", "the police forces"), ("force_response", "one published response"),
-        ("case_studies", "the case studies"), ("glossary", "the glossary"), ("statistics", "the key figures"),
-        ("common", "the definitions the other schemas share"))
-] + [
-    ("rectrack-data.zip", "All of the above plus the source YAML data, in one archive."),
-]
-
-
 def render_pages(tracker: Tracker, cache_dir: Path | None = None) -> dict[str, str]:
     """Every generated page: ``{"recommendations/4.md": "# Recommendation 4: ...", ...}``.
 
@@ -117,7 +92,7 @@ def render_pages(tracker: Tracker, cache_dir: Path | None = None) -> dict[str, s
         GLOSSARY: glossary(site),
         STATISTICS: statistics(site),
         ABOUT: about(site),
-        DOWNLOADS: site.render("downloads.md.j2", DOWNLOADS, files=DOWNLOAD_FILES),
+        DOWNLOADS: downloads(site),
         SEARCH: site.render("search.md.j2", SEARCH),
     }
     pages.update(owner_pages.matrix_pages(site))
@@ -210,3 +185,9 @@ def about(site: Site) -> str:
         summary=quote(site.report.summary, Markup("Quoted from the report’s summary")),
         responses=responses,
     )
+
+
+def downloads(site: Site) -> str:
+    """The downloads page, written from the table the files are built from (``export.DOWNLOADS``)."""
+    files = [(d.name, d.holds) for d in DOWNLOADS_TABLE] + [(ARCHIVE, ARCHIVE_HOLDS)]
+    return site.render("downloads.md.j2", DOWNLOADS, files=files)

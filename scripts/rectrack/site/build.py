@@ -26,7 +26,6 @@ from typing import TypeVar
 from rectrack import export
 from rectrack.data.check import Checked, load_and_validate
 from rectrack.data.model import Dataset
-from rectrack.data.schema import schema_dir
 from rectrack.derive import Tracker, derive
 from rectrack.errors import BuildError
 from rectrack.render.fieldref import reference_page
@@ -89,7 +88,7 @@ def build(project: Project, as_of: date, checked: Checked | None = None, search:
     with _new_site_beside(project.site) as temp:
         _timed(timings, "engine", lambda: engine.run_mkdocs(prepared.config, temp, as_of))
         _timed(timings, "downloads", lambda: export.write_files(
-            export.download_files(prepared.tracker, schema_dir().glob("*.schema.json")), temp / "downloads"))
+            export.download_files(prepared.tracker), temp / "downloads"))
         if search:
             _timed(timings, "search", lambda: pagefind.index(temp))
         _timed(timings, "swap", lambda: swap_in(temp, project.site))
