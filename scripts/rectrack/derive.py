@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from rectrack.data.model import (
     FORCES,
     Dataset,
-    Force,
     ForceResponse,
     PartialDate,
     Recommendation,
@@ -26,21 +25,8 @@ DUE_SOON_DAYS = 60
 #: so the last day is publication + 55 days.
 S55_PERIOD_DAYS = 56
 
+#: The states of a duty, in their canonical order (closure first, then a claim, then the deadline).
 STATES = ("closed", "implemented", "overdue", "due-today", "due-soon", "upcoming")
-STATE_LABELS = {
-    "closed": "Closed by the inspectorate",
-    "implemented": "Implemented (claimed)",
-    "overdue": "Overdue",
-    "due-today": "Due today",
-    "due-soon": "Due soon",
-    "upcoming": "Upcoming",
-}
-IMPLEMENTATION_LABELS = {
-    "implemented": "Implemented (claimed)",
-    "in-progress": "In progress (claimed)",
-    "not-started": "Not started (claimed)",
-    "not-stated": "Not stated",
-}
 
 
 def time_state(days: int) -> str:
@@ -52,15 +38,6 @@ def time_state(days: int) -> str:
     if days <= DUE_SOON_DAYS:
         return "due-soon"
     return "upcoming"
-
-
-def countdown(days: int) -> str:
-    """``-23`` -> "overdue by 23 days"; the wording every page and the terminal view share."""
-    if days < 0:
-        return f"overdue by {-days} day{'s' if days != -1 else ''}"
-    if days == 0:
-        return "due today"
-    return f"due in {days} day{'s' if days != 1 else ''}"
 
 
 @dataclass(frozen=True)
@@ -86,24 +63,34 @@ class Assignment:
             return self.response.inspectorate.verdict
         return None
 
-    @property
-    def response_label(self) -> str:
-        if self.response:
-            return "Response published"
-        if self.has_response_document:
-            return "Not answered in the published response"
-        return "No response published"
-
 
 @dataclass(frozen=True)
 class S55Clock:
-    """Whether a local policing body published its comments within the statutory 56 days."""
+    """Whether a local policing body published its comments within the statutory 56 days.
+
+    The facts only; :func:`rectrack.wording.s55_reason` says them in words.
+    """
 
     state: str  # on-time | late | missing | awaited | not-computable
-    reason: str
-    last_day: date | None = None
-    #: When the report gives only a month, the last day lies somewhere in this range.
-    last_day_range: tuple[date, date] | None = None
+    #: What the state rests on: year-only | no-response | undated-response | dated-response.
+    basis: str
+    #: The earliest and latest the last day can be (the same day when the report's day is known).
+    first: date | None = None
+    last: date | None = None
+    #: The report's month, when it gives only the month of publication.
+    report_month: date | None = None
+    #: The response's publication date, when it states one.
+    published: date | None = None
+
+    @property
+    def last_day(self) -> date | None:
+        return self.last if self.first == self.last else None
+
+    @property
+    def last_day_range(self) -> tuple[date, date] | None:
+        if self.first is None or self.last is None or self.first == self.last:
+            return None
+        return (self.first, self.last)
 
 
 @dataclass(frozen=True)
@@ -206,39 +193,27 @@ def _assignment(rec: Recommendation, owner: str, kind: str, as_of: date,
     return Assignment(rec, owner, kind, days, state, response, has_document)
 
 
-def s55_clock(published: PartialDate, force: Force, response: ForceResponse | None, as_of: date) -> S55Clock:
+def s55_clock(published: PartialDate, response: ForceResponse | None, as_of: date) -> S55Clock:
     """The s55(5A) state of one force's comments, honest about what the dates allow us to know."""
     exact = published.exact
+    month = None
     if exact is not None:
         first = last = exact + timedelta(days=S55_PERIOD_DAYS - 1)
-        window = None
-        when = f"the last day was {last:%-d %B %Y}"
     elif published.month is not None:
-        start = date(published.year, published.month, 1)
-        end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-        first = start + timedelta(days=S55_PERIOD_DAYS - 1)
+        month = date(published.year, published.month, 1)
+        end = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        first = month + timedelta(days=S55_PERIOD_DAYS - 1)
         last = end + timedelta(days=S55_PERIOD_DAYS - 1)
-        window = (first, last)
-        when = (f"the report gives only its month of publication ({start:%B %Y}), so the last day falls "
-                f"between {first:%-d %B %Y} and {last:%-d %B %Y}")
     else:
-        return S55Clock("not-computable", "the report's publication date gives only the year")
-    known_last = None if window else last
+        return S55Clock("not-computable", "year-only")
     if response is None:
-        if as_of > last:
-            return S55Clock("missing", f"no response is recorded here; {when}", known_last, window)
-        if as_of < first:
-            return S55Clock("awaited", f"no response is recorded yet; {when}", known_last, window)
-        return S55Clock("not-computable", f"no response is recorded yet and {when}", None, window)
+        state = "missing" if as_of > last else "awaited" if as_of < first else "not-computable"
+        return S55Clock(state, "no-response", first, last, month)
     if response.published is None:
-        return S55Clock("not-computable", f"the response does not state its publication date; {when}",
-                        known_last, window)
-    if response.published <= first:
-        return S55Clock("on-time", f"published {response.published:%-d %B %Y}; {when}", known_last, window)
-    if response.published > last:
-        return S55Clock("late", f"published {response.published:%-d %B %Y}; {when}", known_last, window)
-    return S55Clock("not-computable", f"published {response.published:%-d %B %Y}; {when}, so it cannot be "
-                                      "said whether this was on time", None, window)
+        return S55Clock("not-computable", "undated-response", first, last, month)
+    when = response.published
+    state = "on-time" if when <= first else "late" if when > last else "not-computable"
+    return S55Clock(state, "dated-response", first, last, month, when)
 
 
 def derive(dataset: Dataset, as_of: date) -> Tracker:
@@ -262,7 +237,7 @@ def derive(dataset: Dataset, as_of: date) -> Tracker:
             by_owner.setdefault(a.owner, []).append(a)
     forces = tuple(
         OwnerStatus(f.id, "force", tuple(by_owner.get(f.id, ())), responses.get(f.id),
-                    s55_clock(dataset.report.published, f, responses.get(f.id), as_of))
+                    s55_clock(dataset.report.published, responses.get(f.id), as_of))
         for f in dataset.forces
     )
     bodies = tuple(OwnerStatus(b.id, "body", tuple(by_owner.get(b.id, ()))) for b in dataset.bodies

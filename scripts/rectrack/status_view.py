@@ -10,7 +10,9 @@ import io
 import json
 from dataclasses import dataclass
 
-from rectrack.derive import DUE_SOON_DAYS, Tracker, countdown
+from rectrack.derive import DUE_SOON_DAYS, Tracker
+from rectrack.text import long_date
+from rectrack.wording import countdown, response_label, s55_reason
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ def status_rows(tracker: Tracker) -> list[StatusRow]:
     for a in sorted(overdue, key=lambda a: (a.days, a.owner, a.recommendation.number)):
         rows.append(StatusRow("overdue", a.owner, names[a.owner], a.recommendation.number,
                               a.recommendation.deadline.isoformat(), a.days,
-                              f"{countdown(a.days)}; {a.response_label.lower()}"))
+                              f"{countdown(a.days)}; {response_label(a).lower()}"))
     soon = [a for a in tracker.assignments if a.state in ("due-today", "due-soon")]
     for a in sorted(soon, key=lambda a: (a.days, a.owner, a.recommendation.number)):
         rows.append(StatusRow("due-soon", a.owner, names[a.owner], a.recommendation.number,
@@ -42,7 +44,7 @@ def status_rows(tracker: Tracker) -> list[StatusRow]:
         if force.response is None and force.clock is not None and force.clock.state in ("missing", "awaited",
                                                                                           "not-computable"):
             rows.append(StatusRow("missing-response", force.owner, names[force.owner], None, None, None,
-                                  f"s55 {force.clock.state}: {force.clock.reason}"))
+                                  f"s55 {force.clock.state}: {s55_reason(force.clock)}"))
     return rows
 
 
@@ -66,7 +68,7 @@ def status_report(tracker: Tracker, fmt: str) -> str:
             writer.writerow([r.section, r.owner, r.owner_name, r.recommendation or "", r.deadline or "",
                              "" if r.days is None else r.days, r.detail])
         return buffer.getvalue()
-    lines = [f"Status as at {tracker.as_of:%-d %B %Y}", ""]
+    lines = [f"Status as at {long_date(tracker.as_of)}", ""]
     for section, heading in HEADINGS.items():
         chosen = [r for r in rows if r.section == section]
         lines.append(f"{heading}: {len(chosen)}")

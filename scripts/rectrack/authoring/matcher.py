@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from rectrack.data.model import Recommendation
+from rectrack.text import number_ranges
 
 #: Share of a paragraph's words that must come from a recommendation for it to count as quoting it.
 QUOTE_THRESHOLD = 0.8
@@ -86,17 +87,4 @@ class Matcher:
         return None, f"the quoted text fits several recommendations ({tied}) equally well"
 
     def describe_known(self) -> str:
-        return ranges(self.numbers)
-
-
-def ranges(numbers: Sequence[int]) -> str:
-    """"1-16" or "1-3, 5, 7-9": the known numbers, short enough for a message."""
-    parts: list[tuple[int, int]] = []
-    for number in numbers:
-        if parts and parts[-1][1] == number - 1:
-            parts[-1] = (parts[-1][0], number)
-        else:
-            parts.append((number, number))
-    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in parts) or "none"
-
-
+        return number_ranges(self.numbers) or "none"

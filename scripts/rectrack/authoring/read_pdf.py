@@ -16,6 +16,7 @@ from pathlib import Path
 
 from rectrack.authoring.blocks import DocumentError, Doubt, Location, Paragraph, ReadDocument, Removed, Table, needs
 from rectrack.authoring.text import bullet_item, is_numbered_item, split_word, vocabulary
+from rectrack.text import number_ranges
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d+(?:\s*(?:of|/)\s*\d+)?$|^-\s*\d+\s*-$|^\d+\s*\|\s*page$", re.IGNORECASE)
 _MARKING = re.compile(r"^(?:official(?:[ -]sensitive)?|not protectively marked|protect|restricted|unclassified)"
@@ -82,16 +83,6 @@ def read_pdf(path: Path) -> ReadDocument:
         raise
 
 
-def _ranges(numbers: list[int]) -> str:
-    parts: list[list[int]] = []
-    for n in numbers:
-        if parts and parts[-1][1] == n - 1:
-            parts[-1][1] = n
-        else:
-            parts.append([n, n])
-    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in parts)
-
-
 class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -121,7 +112,7 @@ class _Reader:
             which = "page" if len(textless) == 1 else "pages"
             raise DocumentError(
                 self.path,
-                f"{which} {_ranges(textless)} of {len(heights)} have no text layer (images only, probably scanned); "
+                f"{which} {number_ranges(textless)} of {len(heights)} have no text layer (images only, probably scanned); "
                 "the importer does not invent text",
                 "Ask the publisher for the Word or text version. If you run OCR yourself, check every word against "
                 "the scan before importing the checked text as .txt or .docx: OCR output is not verbatim.",

@@ -7,8 +7,6 @@ reports at the position of the value that is wrong, so an editor can jump straig
 from __future__ import annotations
 
 import difflib
-import re
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -16,35 +14,7 @@ from rectrack.data.load import LoadedData
 from rectrack.data.model import FORCES
 from rectrack.data.problems import Code, Problem, Severity
 from rectrack.data.read import LoadedFile, dotted
-
-_SPACE = re.compile(r"\s+")
-
-
-def normalise(text: str) -> str:
-    """Collapse whitespace and unify quote marks: how quotes are compared with the text they cite.
-
-    Line breaks differ between a document, a YAML block and a copied quote; curly and straight
-    apostrophes are the commonest difference when text is pasted between programs.
-    """
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return _SPACE.sub(" ", text).strip()
-
-
-def number_ranges(numbers: Iterable[int]) -> str:
-    """``[1, 2, 3, 5]`` -> ``1-3, 5``: how "known" values are listed in messages."""
-    ordered = sorted(set(numbers))
-    runs: list[str] = []
-    start = prev = None
-    for n in ordered + [None]:  # type: ignore[list-item]
-        if start is None:
-            start = prev = n
-            continue
-        if n is not None and n == prev + 1:
-            prev = n
-            continue
-        runs.append(str(start) if start == prev else f"{start}-{prev}")
-        start = prev = n
-    return ", ".join(runs)
+from rectrack.text import normalise, number_ranges
 
 
 class _Checker:

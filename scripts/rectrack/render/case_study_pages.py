@@ -10,9 +10,9 @@ from markupsafe import Markup
 from rectrack.data.model import CaseStudy
 from rectrack.render.components import Control, attrs, filters
 from rectrack.render.context import Site
+from rectrack.render.facets import theme_label
 from rectrack.render.links import CASE_STUDIES, Linker, case_study_path
 from rectrack.render.markdown import check_slug, md, quote
-from rectrack.render.wording import theme_label
 
 #: Most case studies one library page lists. Up to this many, the whole library is one filterable
 #: page (the shipped report has 25); beyond it, the library index lists the report's sections and

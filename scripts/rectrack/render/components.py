@@ -7,51 +7,17 @@ what the words say.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from rectrack.derive import IMPLEMENTATION_LABELS, STATE_LABELS
+from rectrack.data.model import Recommendation
+from rectrack.derive import STATES, Assignment
 from rectrack.render.markdown import md
-
-#: One or two words for the matrix cells; the legend on that page spells each one out.
-STATE_SHORT = {
-    "closed": "Closed",
-    "implemented": "Claimed",
-    "overdue": "Overdue",
-    "due-today": "Today",
-    "due-soon": "Soon",
-    "upcoming": "Later",
-}
-STATE_HELP = {
-    "closed": "the inspectorate has closed (or superseded) the recommendation for this owner",
-    "implemented": "the owner's published response says it is implemented; not verified by the inspectorate",
-    "overdue": "the deadline has passed and no implementation is claimed",
-    "due-today": "the deadline is today",
-    "due-soon": "the deadline is within the next {due_soon} days",
-    "upcoming": "the deadline is more than {due_soon} days away",
-}
-S55_LABELS = {
-    "on-time": "Published on time",
-    "late": "Published late",
-    "missing": "No response published",
-    "awaited": "Awaited",
-    "not-computable": "Cannot be determined",
-}
-S55_HELP = {
-    "on-time": "the comments were published within the statutory period",
-    "late": "the comments were published after the last day of the statutory period",
-    "missing": "the statutory period has ended and no published comments are recorded here",
-    "awaited": "the statutory period has not ended and no published comments are recorded here yet",
-    "not-computable": "the dates available (for example a publication month without a day) do not show "
-                      "whether the comments were on time",
-}
-VERDICT_LABELS = {
-    "open": "Open",
-    "closed": "Closed",
-    "superseded": "Superseded",
-}
-NO_VERDICT = "No verdict recorded"
+from rectrack.text import long_date
+from rectrack.wording import IMPLEMENTATION_LABELS, NO_CLAIM, NO_VERDICT, STATE_LABELS, VERDICT_LABELS, deadline_phrase
 
 
 def badge(state: str, text: str | None = None, *, family: str = "state") -> Markup:
@@ -66,8 +32,28 @@ def implementation_badge(implementation: str, response_label: str, responded: bo
     ``response_label`` says why there is no claim; pages show it next to this badge.
     """
     if not responded:
-        return badge("none", "No claim", family="claim")
+        return badge("none", NO_CLAIM, family="claim")
     return badge(implementation, IMPLEMENTATION_LABELS[implementation], family="claim")
+
+
+def verdict_text(a: Assignment) -> Markup:
+    """The inspectorate's verdict with its date, or plainly that there is none."""
+    if a.response is None or a.response.inspectorate is None:
+        return Markup(md(NO_VERDICT))
+    verdict = a.response.inspectorate
+    text = VERDICT_LABELS.get(verdict.verdict, verdict.verdict)
+    if verdict.date:
+        text += f" on {long_date(verdict.date)}"
+    return badge(verdict.verdict, text, family="verdict")
+
+
+def state_counts(assignments: Iterable[Assignment]) -> list[tuple[Markup, int]]:
+    counts = Counter(a.state for a in assignments)
+    return [(badge(s), counts[s]) for s in STATES if counts[s]]
+
+
+def deadline_cell(rec: Recommendation, state: str, days: int) -> Markup:
+    return Markup(f"{md(rec.deadline_as_printed)}<br>{md(deadline_phrase(state, days))}")
 
 
 def progress(count: int, total: int, noun: str) -> Markup:

@@ -7,44 +7,36 @@ from collections import Counter
 from markupsafe import Markup
 
 from rectrack.data.model import Recommendation
-from rectrack.derive import (
-    DUE_SOON_DAYS,
-    S55_PERIOD_DAYS,
-    STATE_LABELS,
-    STATES,
-    Assignment,
-    OwnerStatus,
-    RecommendationStatus,
-)
+from rectrack.derive import DUE_SOON_DAYS, S55_PERIOD_DAYS, STATES, Assignment, OwnerStatus, RecommendationStatus
 from rectrack.render.components import (
-    S55_LABELS,
-    STATE_HELP,
-    STATE_SHORT,
     Cell,
     Column,
     Control,
     Row,
     badge,
+    deadline_cell,
     filters,
     implementation_badge,
     table,
+    verdict_text,
 )
 from rectrack.render.context import Site
+from rectrack.render.facets import countries, regions, states_present, token
 from rectrack.render.links import BODIES, FORCES_INDEX, MATRIX, Linker, body_path, force_path
 from rectrack.render.markdown import external_link, md, quote
 from rectrack.render.recommendation_pages import response_view
-from rectrack.render.wording import (
+from rectrack.wording import (
     BODY_KINDS,
     CLAIM_SHORT,
     POLICING_BODY_KINDS,
-    countries,
-    deadline_cell,
+    S55_LABELS,
+    STATE_HELP,
+    STATE_LABELS,
+    STATE_SHORT,
     deadline_phrase,
-    regions,
+    response_label,
     response_published,
-    states_present,
-    token,
-    verdict_text,
+    s55_reason,
 )
 
 
@@ -106,8 +98,8 @@ def force(site: Site, owner: OwnerStatus) -> str:
         "rec": a.recommendation,
         "state": badge(a.state),
         "countdown": deadline_phrase(a.state, a.days),
-        "claim": (implementation_badge(a.implementation, a.response_label, True) if a.response
-                  else badge("none", a.response_label, family="claim")),
+        "claim": (implementation_badge(a.implementation, response_label(a), True) if a.response
+                  else badge("none", response_label(a), family="claim")),
         "view": response_view(site, a, linker) if a.response else None,
     } for a in owner.assignments]
     return site.render(
@@ -121,6 +113,7 @@ def force(site: Site, owner: OwnerStatus) -> str:
         source_link=(external_link(document.source.title, document.source.url)
                      if document and document.source.url else None),
         s55=_s55_badge(owner),
+        s55_reason=s55_reason(owner.clock) if owner.clock else None,
         foreword=(quote(document.foreword, Markup(f"Quoted from the response by {md(document.author)}"))
                   if document and document.foreword else None),
         summary_table=_force_summary_table(site, owner),
@@ -142,7 +135,7 @@ def _force_summary_table(site: Site, owner: OwnerStatus) -> Markup:
         Cell(_anchor_link(a.recommendation), header=True),
         Cell(badge(a.state)),
         Cell(deadline_cell(a.recommendation, a.state, a.days)),
-        Cell(implementation_badge(a.implementation, a.response_label, a.response is not None)),
+        Cell(implementation_badge(a.implementation, response_label(a), a.response is not None)),
         Cell(verdict_text(a)),
     ]) for a in owner.assignments]
     force = site.dataset.force(owner.owner)

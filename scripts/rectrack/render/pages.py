@@ -16,31 +16,12 @@ from pathlib import Path
 from markupsafe import Markup
 
 from rectrack.data.model import Statistic
-from rectrack.derive import (
-    DUE_SOON_DAYS,
-    IMPLEMENTATION_LABELS,
-    S55_PERIOD_DAYS,
-    STATE_LABELS,
-    STATES,
-    Tracker,
-    countdown,
-)
+from rectrack.derive import DUE_SOON_DAYS, S55_PERIOD_DAYS, STATES, Tracker
 from rectrack.export import ARCHIVE, ARCHIVE_HOLDS
 from rectrack.export import DOWNLOADS as DOWNLOADS_TABLE
 from rectrack.render import case_study_pages, charts, owner_pages, recommendation_pages
 from rectrack.render.abbreviations import Abbreviations
-from rectrack.render.components import (
-    S55_HELP,
-    S55_LABELS,
-    STATE_HELP,
-    VERDICT_LABELS,
-    Cell,
-    Column,
-    Row,
-    badge,
-    progress,
-    table,
-)
+from rectrack.render.components import Cell, Column, Row, badge, progress, table
 from rectrack.render.context import Site
 from rectrack.render.links import (
     ABOUT,
@@ -61,7 +42,16 @@ from rectrack.render.links import (
 )
 from rectrack.render.markdown import external_link, md, quote, relative
 from rectrack.render.templating import environment
-from rectrack.render.wording import stat_value
+from rectrack.wording import (
+    IMPLEMENTATION_LABELS,
+    S55_HELP,
+    S55_LABELS,
+    STATE_HELP,
+    STATE_LABELS,
+    VERDICT_LABELS,
+    countdown,
+    stat_value,
+)
 
 #: The site's navigation: section index pages only (detail pages are reached from them).
 NAV: list[tuple[str, str]] = [

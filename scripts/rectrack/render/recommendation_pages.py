@@ -5,20 +5,30 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from rectrack.data.model import FORCES, Recommendation
-from rectrack.derive import STATE_LABELS, STATES, Assignment, RecommendationStatus
-from rectrack.render.components import Cell, Column, Control, Row, badge, filters, implementation_badge, table
+from rectrack.derive import STATES, Assignment, RecommendationStatus
+from rectrack.render.components import (
+    Cell,
+    Column,
+    Control,
+    Row,
+    badge,
+    filters,
+    implementation_badge,
+    state_counts,
+    table,
+    verdict_text,
+)
 from rectrack.render.context import Site
+from rectrack.render.facets import ordered_owners, states_present
 from rectrack.render.links import RECOMMENDATIONS, Linker, force_path, recommendation_path
 from rectrack.render.markdown import md, quote, quote_list
-from rectrack.render.wording import (
+from rectrack.wording import (
     FORCES_OWNER,
+    STATE_LABELS,
     deadline_phrase,
     implemented_text,
-    ordered_owners,
+    response_label,
     responses_text,
-    state_counts,
-    states_present,
-    verdict_text,
 )
 
 
@@ -111,8 +121,8 @@ def _owner_table(site: Site, status: RecommendationStatus, linker: Linker) -> Ma
     rows = [Row([
         Cell(owner_link(a, linker), header=True, sort=owner_name(site, a)),
         Cell(badge(a.state), sort=STATES.index(a.state)),
-        Cell(a.response_label),
-        Cell(implementation_badge(a.implementation, a.response_label, a.response is not None)),
+        Cell(response_label(a)),
+        Cell(implementation_badge(a.implementation, response_label(a), a.response is not None)),
         Cell(verdict_text(a)),
     ], {"data-rt-item": "", "data-rt-state": a.state}) for a in status.assignments]
     number = status.recommendation.number
@@ -147,7 +157,7 @@ def response_view(site: Site, a: Assignment, linker: Linker, *, full_text: bool 
     return {
         "owner": owner_link(a, linker),
         "name": owner_name(site, a),
-        "claim": implementation_badge(a.implementation, a.response_label, True),
+        "claim": implementation_badge(a.implementation, response_label(a), True),
         "evidence": evidence,
         "note": response.note,
         "verdict": verdict_text(a),

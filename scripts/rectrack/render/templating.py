@@ -11,13 +11,13 @@ Templates are files beside this module; data text is only ever a template *value
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from rectrack.render.markdown import md
+from rectrack.text import long_date, plural
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,16 +28,6 @@ def _finalize(value: object) -> Markup:
     if value is None:
         return Markup("")
     return Markup(md(value))
-
-
-def long_date(value: date) -> str:
-    """A date the way the report prints them, e.g. "1 May 2030" (no leading zero, on every platform)."""
-    return f"{value.day} {value:%B %Y}"
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """"1 force", "2 forces": the count and its noun, agreeing."""
-    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
 def environment(cache_dir: Path | None = None) -> Environment:

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from rectrack.errors import EngineError
-from rectrack.render.templating import long_date
+from rectrack.text import long_date
 
 
 def write_config(settings: dict[str, Any], target: Path) -> Path:

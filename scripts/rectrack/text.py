@@ -1,0 +1,58 @@
+"""Small text utilities every stage may use: how dates, counts and number lists are written.
+
+They know nothing about the tracker; :mod:`rectrack.wording` builds the tracker's phrases from them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+_SPACE = re.compile(r"\s+")
+
+
+def long_date(value: date) -> str:
+    """A date the way the report prints them, e.g. "1 May 2030" (no leading zero, on every platform)."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def month_year(value: date) -> str:
+    """"April 2026"."""
+    return f"{value:%B %Y}"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """"1 force", "2 forces": the count and its noun, agreeing."""
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def number(value: float | int) -> str:
+    """A figure as the report prints it: "73,047", "12", "3.5" (a whole decimal loses its ".0")."""
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.1f}".rstrip("0").rstrip(".")
+
+
+def number_ranges(numbers: Iterable[int]) -> str:
+    """``[1, 2, 3, 5]`` -> ``1-3, 5``: how lists of recommendation numbers are written in messages."""
+    ordered = sorted(set(numbers))
+    runs: list[str] = []
+    index = 0
+    while index < len(ordered):
+        end = index
+        while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
+            end += 1
+        runs.append(str(ordered[index]) if end == index else f"{ordered[index]}-{ordered[end]}")
+        index = end + 1
+    return ", ".join(runs)
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace and unify quote marks: how quotes are compared with the text they cite.
+
+    Line breaks differ between a document, a YAML block and a copied quote; curly and straight
+    apostrophes are the commonest difference when text is pasted between programs.
+    """
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return _SPACE.sub(" ", text).strip()
