@@ -21,7 +21,8 @@ import yaml
 from rectrack.data.check import load_and_validate
 from rectrack.derive import derive
 from rectrack.render import render_pages
-from rectrack.render.markdown import check_slug, external_link, link, md, paragraphs, relative
+from rectrack.render.markdown import md, paragraphs
+from rectrack.render.urls import check_slug, external_link, link, relative
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 11, 23)

@@ -6,20 +6,19 @@ the exact line of a bad reference, and so that nothing downstream ever re-reads 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rectrack.data import schema
 from rectrack.data.files import editor_leftover, leaves
 from rectrack.data.kinds import RESPONSES, SINGLE
+from rectrack.data.model import SLUG
 from rectrack.data.problems import Code, Problem, Severity, display_path
 from rectrack.data.read import LoadedFile, load_file, odd_characters_hint, visible
 from rectrack.errors import DataDirError
 
 #: The folder of response files (from the kinds table).
 RESPONSES_DIR = RESPONSES.path
-_SAFE_STEM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -65,7 +64,7 @@ def load_directory(root: Path, schemas: Path | None = None) -> LoadedData:
                 continue
             if path.suffix != ".yaml":
                 continue
-            if not _SAFE_STEM.fullmatch(path.stem):
+            if not SLUG.fullmatch(path.stem):
                 out.problems.append(Problem(shown, 1, 1, Code.BAD_FILE_NAME,
                                             f"'{visible(path.name, ascii_only=True)}' is not a force id followed "
                                             "by .yaml", odd_characters_hint(

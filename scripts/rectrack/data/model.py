@@ -8,8 +8,13 @@ Nothing here reads files or knows about pages; ``load``/``validate`` build a :cl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+
+#: The form of every id and of every name built from one (files, folders, URLs): lower-case letters
+#: and digits in hyphen-separated words. Always used with ``fullmatch`` (``$`` would let "kent\n" pass).
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 #: The owner id meaning "every territorial force, each separately".
 FORCES = "forces"

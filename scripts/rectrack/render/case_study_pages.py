@@ -11,8 +11,8 @@ from rectrack.data.model import CaseStudy
 from rectrack.render.components import Control, attrs, filters
 from rectrack.render.context import Site
 from rectrack.render.facets import theme_label
-from rectrack.render.links import CASE_STUDIES, Linker, case_study_path
-from rectrack.render.markdown import check_slug, md, quote
+from rectrack.render.markdown import md, quote
+from rectrack.render.urls import CASE_STUDIES, Linker, case_study_path, library_section_path
 
 #: Most case studies one library page lists. Up to this many, the whole library is one filterable
 #: page (the shipped report has 25); beyond it, the library index lists the report's sections and
@@ -59,9 +59,8 @@ def _section_parts(site: Site) -> list[LibraryPage]:
         chosen = by_section.get(section.id, [])
         chunks = [chosen[i:i + LIBRARY_PAGE_SIZE] for i in range(0, len(chosen), LIBRARY_PAGE_SIZE)]
         for number, chunk in enumerate(chunks, start=1):
-            suffix = "" if number == 1 else f"-{number}"
             title = section.title if len(chunks) == 1 else f"{section.title} (part {number} of {len(chunks)})"
-            parts.append(LibraryPage(f"case-studies/sections/{check_slug(section.id)}{suffix}.md", title, chunk))
+            parts.append(LibraryPage(library_section_path(section.id, number), title, chunk))
     return parts
 
 

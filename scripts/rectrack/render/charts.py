@@ -12,7 +12,8 @@ from markupsafe import Markup
 
 from rectrack.data.model import Figure
 from rectrack.render.components import Cell, Column, Row, table
-from rectrack.render.markdown import check_slug, md
+from rectrack.render.markdown import md
+from rectrack.render.urls import check_slug
 
 #: The drawing's own coordinate system; it scales to the column width.
 WIDTH = 400

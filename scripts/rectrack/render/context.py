@@ -11,8 +11,8 @@ from jinja2 import Environment
 
 from rectrack.data.model import Dataset, Report, Section
 from rectrack.derive import Tracker
-from rectrack.render.links import Linker
 from rectrack.render.templating import environment
+from rectrack.render.urls import Linker
 from rectrack.text import long_date
 
 

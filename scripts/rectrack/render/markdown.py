@@ -39,7 +39,6 @@ _SPACE_RUNS = re.compile(r" {2,}")
 #: What would start an ordered list at the beginning of a line once the text is inline: "12."
 #: (a leading "-" bullet is handled directly; "+" and "*" are always escaped).
 _LEADING_NUMBER = re.compile(r"^(\d+)\.")
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _BULLET = re.compile(r"^\s*- ")
 
 
@@ -62,69 +61,6 @@ def md(text: object) -> str:
     if escaped[:1].isdigit():
         return _LEADING_NUMBER.sub(r"\1&#46;", escaped, count=1)
     return escaped
-
-
-def safe(text: str) -> Markup:
-    """Mark Markdown that *this package* wrote (never data text) as already safe."""
-    return Markup(text)
-
-
-def check_slug(value: str) -> str:
-    """Refuse anything but a validated id before it becomes part of a path or URL."""
-    if not isinstance(value, str) or not _SLUG.match(value):
-        raise ValueError(f"not a slug, refusing to build a link from it: {value!r}")
-    return value
-
-
-def page_url(path: str) -> str:
-    """The URL (relative to the site root) MkDocs gives the page at docs path ``path``.
-
-    The build always sets ``use_directory_urls: true``: ``forces/kent.md`` is served as
-    ``forces/kent/`` and ``forces/index.md`` as ``forces/``.
-    """
-    if not path.endswith(".md"):
-        raise ValueError(f"not a page path: {path!r}")
-    if path == "index.md":
-        return ""
-    if path.endswith("/index.md"):
-        return path[: -len("index.md")]
-    return path[: -len(".md")] + "/"
-
-
-def relative(target: str, here: str) -> str:
-    """The href from page ``here`` to page ``target`` (docs paths; ``target`` may end in ``#anchor``).
-
-    Generated pages link with plain HTML ``<a href>`` so that tables, facts and quotes can be raw
-    HTML blocks, which Python-Markdown passes through instead of re-parsing every cell (the bulk of
-    the build time at scale). The href is therefore the final directory URL, computed with string
-    arithmetic (no ``posixpath.relpath``: this runs for every link of every page). MkDocs no longer
-    checks these links; ``tests/test_site_build.py`` checks every link and anchor of the built site.
-    """
-    path, _, fragment = target.partition("#")
-    to = page_url(path).split("/")[:-1]
-    base = page_url(here).split("/")[:-1]
-    common = 0
-    while common < len(to) and common < len(base) and to[common] == base[common]:
-        common += 1
-    href = "../" * (len(base) - common) + "".join(part + "/" for part in to[common:])
-    return (href or "./") + (f"#{fragment}" if fragment else "")
-
-
-def link(text: object, target: str, here: str) -> Markup:
-    """An HTML link with escaped text to a generated page (``target`` built from slugs only)."""
-    return Markup(f'<a href="{relative(target, here)}">{md(text)}</a>')
-
-
-def external_link(text: object, url: str) -> Markup:
-    """An inline HTML link to a source document on another site (a response's published URL).
-
-    The schema allows only http(s) URLs; the scheme is checked again here because this is the one
-    place a data string becomes an href. Inline HTML (not ``[..](..)``) so the escaped URL survives:
-    the browser decodes the character references inside the attribute.
-    """
-    if not re.match(r"^https?://[^\s]+$", url or "", re.IGNORECASE):
-        return Markup(md(text))
-    return Markup(f'<a href="{md(url)}" rel="external">{md(text)}</a>')
 
 
 def blocks(text: str | None) -> list[str | list[str]]:

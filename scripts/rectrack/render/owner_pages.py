@@ -22,9 +22,9 @@ from rectrack.render.components import (
 )
 from rectrack.render.context import Site
 from rectrack.render.facets import countries, regions, states_present, token
-from rectrack.render.links import BODIES, FORCES_INDEX, MATRIX, Linker, body_path, force_path
-from rectrack.render.markdown import external_link, md, quote
+from rectrack.render.markdown import md, quote
 from rectrack.render.recommendation_pages import response_view
+from rectrack.render.urls import BODIES, FORCES_INDEX, Linker, body_path, external_link, force_path, matrix_path
 from rectrack.wording import (
     BODY_KINDS,
     CLAIM_SHORT,
@@ -153,11 +153,6 @@ def _anchor_link(rec: Recommendation) -> Markup:
 #: with more force-directed recommendations gets one page per block of columns, so no page grows
 #: with the number of recommendations.
 MATRIX_COLUMNS = 12
-
-
-def matrix_path(block: int) -> str:
-    """The first block is the matrix page itself; later blocks are ``matrix-2.md``, ``matrix-3.md``, ..."""
-    return MATRIX if block == 1 else f"matrix-{int(block)}.md"
 
 
 def matrix_pages(site: Site) -> dict[str, str]:

@@ -23,7 +23,9 @@ from rectrack.render import case_study_pages, charts, owner_pages, recommendatio
 from rectrack.render.abbreviations import Abbreviations
 from rectrack.render.components import Cell, Column, Row, badge, progress, table
 from rectrack.render.context import Site
-from rectrack.render.links import (
+from rectrack.render.markdown import md, quote
+from rectrack.render.templating import environment
+from rectrack.render.urls import (
     ABOUT,
     BODIES,
     CASE_STUDIES,
@@ -37,11 +39,11 @@ from rectrack.render.links import (
     STATISTICS,
     body_path,
     case_study_path,
+    external_link,
     force_path,
     recommendation_path,
+    relative,
 )
-from rectrack.render.markdown import external_link, md, quote, relative
-from rectrack.render.templating import environment
 from rectrack.wording import (
     IMPLEMENTATION_LABELS,
     S55_HELP,

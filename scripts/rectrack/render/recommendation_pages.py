@@ -20,8 +20,8 @@ from rectrack.render.components import (
 )
 from rectrack.render.context import Site
 from rectrack.render.facets import ordered_owners, states_present
-from rectrack.render.links import RECOMMENDATIONS, Linker, force_path, recommendation_path
 from rectrack.render.markdown import md, quote, quote_list
+from rectrack.render.urls import RECOMMENDATIONS, Linker, force_path, recommendation_path
 from rectrack.wording import (
     FORCES_OWNER,
     STATE_LABELS,
