@@ -145,7 +145,7 @@ def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
 @pytest.mark.parametrize("case", CLI_SAMPLE)
 def test_real_cli_exits_1_and_names_file_and_line(case: str, tmp_path: Path) -> None:
     make_tree(case, copy_data(tmp_path / "data"))
-    result = _run(["validate", "data"], tmp_path)
+    result = _run(["validate", "--data", "data"], tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output and "internal error" not in output

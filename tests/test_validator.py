@@ -105,7 +105,7 @@ def test_shipped_data_and_the_kent_response_are_valid(data_copy: Path) -> None:
     checked = load_and_validate(data_copy)
     assert checked.problems == []
     assert checked.ok and "kent" in {r.force for r in checked.dataset.responses}
-    result = validate("data")
+    result = validate("--data", "data")
     assert result.exit_code == 0
     assert "OK: 0 error(s), 0 warning(s) in data" in result.output
 
@@ -119,7 +119,7 @@ def test_unknown_recommendation_message_is_exact(data_copy: Path) -> None:
     assert problem.format() == (
         f"{KENT}:{NEXT_LINE}:21: error[unknown-reference] responses[10].recommendation: "
         "recommendation 17 does not exist (known: 1-16) Hint: use a number from 1-16")
-    result = validate("data")
+    result = validate("--data", "data")
     assert result.exit_code == 1
     assert f"{KENT}:{NEXT_LINE}:21: error[unknown-reference]" in result.stdout
     assert "recommendation 17 does not exist (known: 1-16)" in result.stdout
@@ -141,7 +141,7 @@ def test_every_problem_is_fully_located(data_copy: Path) -> None:
 def test_all_problems_of_all_files_in_one_run(data_copy: Path) -> None:
     write_kent(data_copy, HEAD + ANSWERS + entry(3))
     rec_line = replace_once(data_copy / "recommendations.yaml", "section: well-being", "section: wellbeing")
-    result = validate("data")
+    result = validate("--data", "data")
     assert result.exit_code == 1
     assert f"{KENT}:{NEXT_LINE}:" in result.stdout and "[not-for-forces]" in result.stdout
     assert f"data/recommendations.yaml:{rec_line}:" in result.stdout and "[unknown-reference]" in result.stdout
@@ -389,8 +389,8 @@ def test_hidden_or_yml_response_files_are_ignored_with_a_warning(data_copy: Path
     (data_copy / "force_responses" / name).write_text("force: [not read at all\n", "utf-8")
     problem = only(problems_of(data_copy), "ignored-file")
     assert problem.severity is Severity.WARNING
-    assert validate("data").exit_code == 0
-    assert validate("data", "--strict").exit_code == 1
+    assert validate("--data", "data").exit_code == 0
+    assert validate("--data", "data", "--strict").exit_code == 1
 
 
 def test_file_name_must_match_the_force(data_copy: Path) -> None:
@@ -491,10 +491,10 @@ def test_unanswered_recommendation_is_a_s55_warning_and_strict_fails(data_copy: 
     assert (problem.file, problem.line) == (KENT, 9)
     assert problem.message == "no entry for recommendation(s) 8, 15"
     assert "Police Act 1996" in problem.hint and "55(5B)" in problem.hint
-    result = validate("data")
+    result = validate("--data", "data")
     assert result.exit_code == 0
     assert f"{KENT}:9:1: warning[unanswered]" in result.stdout
-    assert validate("data", "--strict").exit_code == 1
+    assert validate("--data", "data", "--strict").exit_code == 1
 
 
 # --- the claim, the evidence, the verdict --------------------------------------------------------------
@@ -556,7 +556,7 @@ def test_inspectorate_verdicts(data_copy: Path, verdict: str, codes: set[str]) -
 def test_json_format_for_machines(data_copy: Path) -> None:
     write_kent(data_copy, HEAD + ANSWERS.replace('"Staffing is under review."}', '"Staffing grew."}'))
     line = replace_once(data_copy / "bodies.yaml", "    kind: inspectorate\n", "    kind: inspectorate\n    notes: x\n")
-    result = validate("data", "--format", "json")
+    result = validate("--data", "data", "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert (report["ok"], report["errors"], report["warnings"], report["truncated"]) == (False, 2, 0, False)
@@ -570,9 +570,9 @@ def test_json_format_for_machines(data_copy: Path) -> None:
 def test_json_format_strict_marks_warnings_as_failure(data_copy: Path) -> None:
     write_kent(data_copy, HEAD + ANSWERS.replace(
         '  - {recommendation: 15, action: "Screening is offered.", implementation: not-stated}\n', ""))
-    relaxed = json.loads(validate("data", "--format", "json").stdout)
+    relaxed = json.loads(validate("--data", "data", "--format", "json").stdout)
     assert (relaxed["ok"], relaxed["errors"], relaxed["warnings"]) == (True, 0, 1)
-    strict = validate("data", "--format", "json", "--strict")
+    strict = validate("--data", "data", "--format", "json", "--strict")
     assert strict.exit_code == 1
     assert json.loads(strict.stdout)["ok"] is False
 
@@ -585,13 +585,14 @@ def test_truncated_report_still_fails_on_errors(data_copy: Path) -> None:
     assert checked.report.truncated
     assert not checked.ok
     assert ("unknown-reference", KENT, NEXT_LINE) in located(checked.problems)
-    result = validate("data")
+    result = validate("--data", "data")
     assert result.exit_code == 1
     assert "more problems were found" in result.stdout
 
 
 def test_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
-    result = subprocess.run([str(RECTRACK), "validate", str(tmp_path / "nowhere")], capture_output=True, text=True)
+    result = subprocess.run([str(RECTRACK), "validate", "--data", str(tmp_path / "nowhere")], capture_output=True,
+                            text=True)
     assert result.returncode == 2
     assert "does not exist" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
@@ -599,7 +600,7 @@ def test_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_a_file_given_as_data_directory_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "data.yaml").write_text("a: 1\n", "utf-8")
-    result = validate(str(tmp_path / "data.yaml"))
+    result = validate("--data", str(tmp_path / "data.yaml"))
     assert result.exit_code == 2
     assert "is not a directory" in result.output
 

@@ -11,39 +11,18 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import click
 
 from rectrack import package_version
 from rectrack.cli.authoring import import_response, new_response
+from rectrack.cli.options import AS_OF_OPTION, DATA_OPTION
 from rectrack.data.check import load_and_validate
 from rectrack.data.model import Dataset
 from rectrack.data.problems import Problem
 from rectrack.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, DataInvalid, RectrackError, Reported
-
-DATA_OPTION = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"),
-                           show_default=True, help="The data directory.")
-
-
-def today_in_london() -> date:
-    """The default as-at date: the calendar day in the UK, whatever the machine's time zone."""
-    return datetime.now(ZoneInfo("Europe/London")).date()
-
-
-def _parse_as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
-    if value is None:
-        return today_in_london()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-23") from None
-
-
-AS_OF_OPTION = click.option("--as-of", callback=_parse_as_of, metavar="YYYY-MM-DD",
-                            help="The date the status speaks for (default: today in Europe/London).")
 
 
 def _echo_problems(problems: list[Problem], fmt: str = "text", stream=None) -> None:
@@ -112,7 +91,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("data_dir", type=click.Path(path_type=Path), default=Path("data"), required=False)
+@DATA_OPTION
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
               help="text for people, json for machines, github for pull-request annotations.")
@@ -121,7 +100,7 @@ def validate(data_dir: Path, strict: bool, fmt: str) -> None:
 
     \b
     Example:
-      rectrack validate data --strict
+      rectrack validate --data data --strict
     Prints one line per problem: file:line:column: severity[code] field: message. Hint: ...
     """
     checked = load_and_validate(data_dir)

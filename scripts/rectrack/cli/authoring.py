@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from rectrack.cli.options import DATA_OPTION
 from rectrack.data.check import load_and_validate
 from rectrack.data.construct import build_dataset
 from rectrack.data.load import RESPONSES_DIR, load_directory
@@ -27,16 +28,12 @@ from rectrack.errors import FileExists, Incomplete, RectrackError
 if TYPE_CHECKING:
     from rectrack.authoring import ImportResult, Unplaced
 
-_DATA_OPTION = click.option(
-    "--data", "data_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("data"),
-    show_default=True, help="The data directory.",
-)
 _MAX_PROBLEMS_SHOWN = 20
 
 
 @click.command("new-response")
 @click.argument("force")
-@_DATA_OPTION
+@DATA_OPTION
 def new_response(force: str, data_dir: Path) -> None:
     """Start a response file for FORCE (a force id) to fill in by hand.
 
@@ -74,7 +71,7 @@ def new_response(force: str, data_dir: Path) -> None:
               help="Path, relative to DATA, of a Markdown copy of the document (default: none).")
 @click.option("--explain", is_flag=True, help="Also list every block of the document and the rule that placed it, "
                                               "and every piece of layout removed.")
-@_DATA_OPTION
+@DATA_OPTION
 def import_response(
     file: Path, force_id: str, output: Path | None, author: str | None, source_document: str | None,
     explain: bool, data_dir: Path,
