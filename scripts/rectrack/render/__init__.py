@@ -7,6 +7,7 @@ navigation as ``(title, path)`` pairs. Every data string reaches a page through 
 
 from __future__ import annotations
 
-from rectrack.render.pages import NAV, render_pages
+from rectrack.render.pages import render_pages
+from rectrack.render.urls import NAV
 
 __all__ = ["NAV", "render_pages"]

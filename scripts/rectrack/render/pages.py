@@ -28,12 +28,10 @@ from rectrack.render.templating import environment
 from rectrack.render.urls import (
     ABOUT,
     BODIES,
-    CASE_STUDIES,
     DOWNLOADS,
     FORCES_INDEX,
     GLOSSARY,
     HOME,
-    MATRIX,
     RECOMMENDATIONS,
     SEARCH,
     STATISTICS,
@@ -55,20 +53,6 @@ from rectrack.wording import (
     stat_value,
 )
 
-#: The site's navigation: section index pages only (detail pages are reached from them).
-NAV: list[tuple[str, str]] = [
-    ("Home", HOME),
-    ("Recommendations", RECOMMENDATIONS),
-    ("Forces", FORCES_INDEX),
-    ("Matrix", MATRIX),
-    ("National bodies", BODIES),
-    ("Case studies", CASE_STUDIES),
-    ("Statistics", STATISTICS),
-    ("Glossary", GLOSSARY),
-    ("About", ABOUT),
-    ("Downloads", DOWNLOADS),
-    ("Search", SEARCH),
-]
 
 def render_pages(tracker: Tracker, cache_dir: Path | None = None) -> dict[str, str]:
     """Every generated page: ``{"recommendations/4.md": "# Recommendation 4: ...", ...}``.

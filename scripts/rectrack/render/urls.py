@@ -9,6 +9,7 @@ relative URL (:func:`relative`), so that tables and quotes can be raw HTML block
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -28,6 +29,38 @@ STATISTICS = "statistics.md"
 ABOUT = "about.md"
 DOWNLOADS = "downloads.md"
 SEARCH = "search.md"
+
+
+#: The site's navigation: section index pages only (detail pages are reached from them).
+NAV: list[tuple[str, str]] = [
+    ("Home", HOME),
+    ("Recommendations", RECOMMENDATIONS),
+    ("Forces", FORCES_INDEX),
+    ("Matrix", MATRIX),
+    ("National bodies", BODIES),
+    ("Case studies", CASE_STUDIES),
+    ("Statistics", STATISTICS),
+    ("Glossary", GLOSSARY),
+    ("About", ABOUT),
+    ("Downloads", DOWNLOADS),
+    ("Search", SEARCH),
+]
+#: Hand-written help pages (content/) grouped under one "Help" entry, so the navigation stays small.
+HELP_PAGES = (
+    ("How to publish your response", "publish.md"),
+    ("For inspectors", "inspectors.md"),
+    ("Data file reference", "reference.md"),
+    ("Accessibility statement", "accessibility.md"),
+)
+
+
+def navigation(pages: Collection[str]) -> list[dict[str, object]]:
+    """The engine's ``nav``: the sections, then the help pages that exist among ``pages`` under "Help"."""
+    nav: list[dict[str, object]] = [{title: target} for title, target in NAV]
+    help_pages = [{title: name} for title, name in HELP_PAGES if name in pages]
+    if help_pages:
+        nav.append({"Help": help_pages})
+    return nav
 
 
 def matrix_path(block: int) -> str:

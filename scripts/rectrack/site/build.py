@@ -29,18 +29,11 @@ from rectrack.data.model import Dataset
 from rectrack.derive import Tracker, derive
 from rectrack.errors import BuildError
 from rectrack.render.fieldref import reference_page
+from rectrack.render.urls import navigation
 from rectrack.site import engine, pagefind
 from rectrack.site.project import Project
 from rectrack.site.swap import swap_in
 from rectrack.site.tree import docs_tree, sync_tree
-
-#: Hand-written help pages (content/) grouped under one "Help" entry, so the navigation stays small.
-HELP_PAGES = (
-    ("How to publish your response", "publish.md"),
-    ("For inspectors", "inspectors.md"),
-    ("Data file reference", "reference.md"),
-    ("Accessibility statement", "accessibility.md"),
-)
 
 T = TypeVar("T")
 
@@ -104,10 +97,7 @@ def _render_tree(project: Project, tracker: Tracker) -> Prepared:
     tree = docs_tree(project.content, rendered)
     docs = project.work / "docs"
     sync_tree(tree, docs)
-    nav: list = [{title: target} for title, target in render_pages.NAV]
-    help_pages = [{title: name} for title, name in HELP_PAGES if name in tree]
-    if help_pages:
-        nav.append({"Help": help_pages})
+    nav = navigation(tree)
     settings = engine.settings_for(project.settings, docs_dir=docs, site_dir=project.site,
                                    overrides=project.overrides, nav=nav, as_of=tracker.as_of,
                                    report_title=tracker.dataset.report.title)
