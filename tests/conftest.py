@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
+from constants import AS_OF, DATA
+from rectrack.cli import cli
 from rectrack.data.check import load_and_validate
 from rectrack.derive import derive
-
-REPO = Path(__file__).parents[1]
-DATA = REPO / "data"
-RECTRACK = REPO / ".venv" / "bin" / "rectrack"
 
 
 def copy_data(target: Path) -> Path:
@@ -32,8 +30,6 @@ def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return copy_data(tmp_path / "data")
 
 
-#: The as-at date of the acceptance checks: 23 days after the 31 October 2026 deadlines.
-AS_OF = date(2026, 11, 23)
 
 
 @pytest.fixture(scope="session")
@@ -47,3 +43,12 @@ def dataset():
 @pytest.fixture(scope="session")
 def tracker(dataset):
     return derive(dataset, AS_OF)
+
+
+def rectrack(*args: str) -> Result:
+    """Run a ``rectrack`` command in-process with click's runner, as a user would type it.
+
+    A subprocess is kept only where the process itself is the point (exit codes of ``main``, no
+    traceback, start-up cost). A bug raises here instead of being turned into an exit code.
+    """
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from constants import REPO
 from rectrack.data.check import load_and_validate
 
-REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
 import synthetic  # noqa: E402

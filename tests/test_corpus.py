@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import RECTRACK, REPO, copy_data
+from conftest import copy_data
+from constants import RECTRACK, REPO
 from rectrack.cli import cli
 from rectrack.data.check import load_and_validate
 from rectrack.data.problems import Code, Severity

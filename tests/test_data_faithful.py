@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from constants import DATA, REPO
 from rectrack.data.check import load_and_validate
 
-REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "data"
 SCHEMAS = REPO / "schemas"
 REPORT_SOURCE = DATA / "sources" / "hmicfrs-spotlight-ocsa-mosovo-2026.md"
 

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from pathlib import Path
 
 import pytest
+from constants import AS_OF
 from rectrack.data.model import PartialDate
 from rectrack.derive import derive, s55_clock, time_state
 from rectrack.wording import countdown, response_label, s55_reason
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-AS_OF = date(2026, 11, 23)
-
 
 
 def test_past_deadlines_are_overdue_for_every_force_without_an_implemented_claim(tracker) -> None:

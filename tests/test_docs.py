@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from constants import REPO
 from rectrack.cli import cli
 from rectrack.data.problems import DESCRIPTIONS, Code
 from rectrack.render.fieldref import all_field_docs, reference_page
 
-REPO = Path(__file__).resolve().parents[1]
 EDITOR_PAGES = [REPO / "content" / "publish.md", REPO / "content" / "inspectors.md"]
 DOCS = EDITOR_PAGES + [REPO / "README.md"]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import AS_OF, DATA, REPO
+from constants import AS_OF, DATA, REPO
 from rectrack.errors import BuildError, EngineError
 from rectrack.site import engine
 from rectrack.site.build import build

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-RECTRACK = Path(sys.executable).with_name("rectrack")
+from conftest import rectrack
+from constants import DATA
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("export")
-    result = subprocess.run([str(RECTRACK), "export", str(out)], cwd=REPO, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    result = rectrack("export", str(out), "--data", str(DATA))
+    assert result.exit_code == 0, result.stderr
     return out
 
 

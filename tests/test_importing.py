@@ -16,6 +16,8 @@ import minidata
 import pytest
 import yaml
 from click.testing import CliRunner
+from constants import DATA
+from constants import REPO as ROOT
 from docx import Document
 from fpdf import FPDF
 from rectrack.authoring import Paragraph, import_document, parse_blocks, read_document
@@ -26,8 +28,6 @@ from rectrack.data.check import load_and_validate
 from rectrack.data.model import Recommendation
 from rectrack.errors import DocumentError
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
 DEVON_SOURCE = DATA / "sources" / "devon-and-cornwall-pcc-response.md"
 DEVON_RESPONSE = DATA / "force_responses" / "devon-and-cornwall.yaml"
 

@@ -16,15 +16,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from constants import REPO as ROOT
 from rectrack.derive import derive
 from rectrack.render import NAV, render_pages
 from rectrack.render.abbreviations import Abbreviations
 from rectrack.render.markdown import md
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
 RENDER = ROOT / "scripts" / "rectrack" / "render"
-AS_OF = date(2026, 11, 23)
 
 
 

@@ -9,16 +9,15 @@ from __future__ import annotations
 import re
 import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
+from constants import REPO
 from rectrack.data.check import load_and_validate
 from rectrack.derive import derive
 from rectrack.render import render_pages
 from rectrack.render.case_study_pages import LIBRARY_PAGE_SIZE
 from rectrack.render.owner_pages import MATRIX_COLUMNS
 
-REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
 import synthetic  # noqa: E402

@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from constants import RECTRACK, REPO
 
-REPO = Path(__file__).resolve().parents[1]
-RECTRACK = Path(sys.executable).with_name("rectrack")
 ACTION_1 = "Kent Police has reviewed its referral process and now uses KIRAT for every referral."
 ACTION_4 = "Bail conditions are checked every month by the OCSAE team <script>alert(1)</script>."
 

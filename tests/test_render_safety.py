@@ -11,21 +11,19 @@ import dataclasses
 import shutil
 import subprocess
 import sys
-from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
 import yaml
+from constants import AS_OF
+from constants import REPO as ROOT
 from rectrack.data.check import load_and_validate
 from rectrack.derive import derive
 from rectrack.render import render_pages
 from rectrack.render.markdown import md, paragraphs
 from rectrack.render.urls import check_slug, external_link, link, relative
-
-ROOT = Path(__file__).resolve().parents[1]
-AS_OF = date(2026, 11, 23)
 
 ATTACK = (
     "[x](javascript:alert(1)) <script>alert(1)</script> <img src=x onerror=alert(1)> "

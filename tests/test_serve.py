@@ -5,15 +5,12 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-RECTRACK = Path(sys.executable).with_name("rectrack")
+from constants import RECTRACK, REPO
 
 
 def free_port() -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA, RECTRACK
+from constants import DATA, RECTRACK
 from jsonschema import FormatChecker
 from rectrack.data import schema
 from rectrack.data.kinds import KINDS, SINGLE

@@ -6,21 +6,19 @@ import csv
 import io
 import json
 import subprocess
-import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-RECTRACK = Path(sys.executable).with_name("rectrack")
+from click.testing import Result
+from conftest import rectrack
+from constants import DATA, RECTRACK, REPO
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(RECTRACK), "status", "--as-of", "2026-11-23", *args], cwd=REPO,
-                          capture_output=True, text=True, check=False)
+def run(*args: str) -> Result:
+    return rectrack("status", "--as-of", "2026-11-23", "--data", str(DATA), *args)
 
 
 def test_json_lists_overdue_oldest_first_then_due_soon_then_missing() -> None:
     result = run("--format", "json")
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["as_of"] == "2026-11-23"
     rows = report["rows"]

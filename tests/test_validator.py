@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import RECTRACK
+from constants import RECTRACK
 from rectrack.cli import cli
 from rectrack.data.check import load_and_validate
 from rectrack.data.problems import MAX_PROBLEMS, Problem, Severity

@@ -163,7 +163,8 @@ def _ics_text(text: str) -> str:
 
 def _fold(line: str) -> str:
     """RFC 5545: lines longer than 75 octets are folded with CRLF + space (never inside a character)."""
-    out, current = [], b""
+    out: list[str] = []
+    current = b""
     for char in line:
         encoded = char.encode("utf-8")
         if len(current) + len(encoded) > (75 if not out else 74):

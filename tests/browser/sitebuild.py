@@ -25,10 +25,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import yaml
+from constants import AS_OF_ISO as AS_OF
+from constants import RECTRACK, REPO
 
-REPO = Path(__file__).resolve().parents[2]
-RECTRACK = Path(sys.executable).with_name("rectrack")
-AS_OF = "2026-11-23"
 #: What a build reads besides the package itself (schemas/ is read from the repository by the package).
 SITE_INPUTS = ("mkdocs.yml", "content", "overrides", "data")
 BUILD_TIMEOUT = 300

@@ -10,16 +10,15 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from constants import REPO
 
 from .sitebuild import RECTRACK, Server
 from .test_accessibility import describe, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-pages")]
 
-REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "bench"))
 
 import synthetic  # noqa: E402

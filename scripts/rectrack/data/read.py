@@ -246,7 +246,8 @@ def _prescan(text: str, display: str) -> list[Problem]:
             continue
         if not isinstance(event, yaml.NodeEvent):
             continue
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        mark = event.start_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if isinstance(event, yaml.CollectionStartEvent):
             if len(frames) >= MAX_DEPTH:
                 problems.append(Problem(display, line, column, Code.TOO_DEEP,
@@ -343,6 +344,7 @@ class _Builder:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (index,), depth + 1) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return _scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
@@ -378,7 +380,7 @@ def _explicit_tag(node: yaml.Node) -> bool:
     """
     if isinstance(node, yaml.ScalarNode):
         implicit = (True, False) if not node.style else (False, True)
-        return node.tag != _Loader.resolve(_Loader, yaml.ScalarNode, node.value, implicit)
+        return node.tag != _Loader.resolve(_Loader, yaml.ScalarNode, node.value, implicit)  # type: ignore[arg-type]
     default = _STD_TAG + ("seq" if isinstance(node, yaml.SequenceNode) else "map")
     return node.tag != default
 

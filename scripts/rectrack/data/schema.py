@@ -168,7 +168,7 @@ def _to_problems(error: ValidationError, loaded: LoadedFile) -> list[Problem]:
     found = _show(error.instance)
 
     if kind == "additionalProperties":
-        allowed = sorted((error.schema.get("properties") or {}).keys())
+        allowed = sorted((schema.get("properties") or {}).keys())
         extras = [k for k in error.instance if k not in allowed] if isinstance(error.instance, dict) else []
         out = []
         for extra in extras:
@@ -185,7 +185,7 @@ def _to_problems(error: ValidationError, loaded: LoadedFile) -> list[Problem]:
                         hint or f"add '{missing}:' with a value (use null where the source says nothing)",
                         dotted(path + (missing,)))]
     if kind == "type":
-        expected = error.validator_value
+        expected: Any = error.validator_value
         expected_text = " or ".join(expected) if isinstance(expected, list) else expected
         message = _type_message(expected_text, error.instance)
         if not hint or "integer" in (expected if isinstance(expected, list) else [expected]):
@@ -193,8 +193,9 @@ def _to_problems(error: ValidationError, loaded: LoadedFile) -> list[Problem]:
             hint = _type_hint(expected, error.instance) or hint
         return [Problem(loaded.display, line, column, Code.WRONG_TYPE, message, hint, field)]
     if kind == "enum":
-        options = ", ".join(str(v) for v in error.validator_value)
-        close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], n=1)
+        allowed_values: Any = error.validator_value
+        options = ", ".join(str(v) for v in allowed_values)
+        close = difflib.get_close_matches(str(error.instance), [str(v) for v in allowed_values], n=1)
         tip = f"did you mean '{close[0]}'?" if close else hint or f"use one of: {options}"
         return [Problem(loaded.display, line, column, Code.NOT_ALLOWED_VALUE,
                         f"{_show(error.instance, ascii_only=True)} is not allowed here (allowed: {options})",
@@ -224,7 +225,8 @@ def _union_type_problem(error: ValidationError, loaded: LoadedFile) -> Problem:
     expected: list[str] = []
     hint = ""
     for branch in error.context:
-        wanted = branch.validator_value if isinstance(branch.validator_value, list) else [branch.validator_value]
+        value: Any = branch.validator_value
+        wanted = value if isinstance(value, list) else [value]
         expected += [t for t in wanted if t not in expected]
         if not hint and isinstance(branch.schema, dict):
             hint = branch.schema.get("x-hint", "")
@@ -258,8 +260,8 @@ def _range_hint(kind: str, error: ValidationError) -> str:
 
 
 def _range_message(kind: str, error: ValidationError) -> str:
-    limit = error.validator_value
-    value = error.instance
+    limit: Any = error.validator_value
+    value: Any = error.instance
     if kind == "maxLength":
         return f"text is {len(value):,} characters long; at most {limit:,} are allowed"
     if kind == "minLength":

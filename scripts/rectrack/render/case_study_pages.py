@@ -26,7 +26,7 @@ class LibraryPage:
 
     path: str
     title: str
-    cases: list[CaseStudy]
+    cases: Sequence[CaseStudy]
 
 
 @dataclass(frozen=True)

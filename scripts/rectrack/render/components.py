@@ -8,7 +8,7 @@ what the words say.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -69,7 +69,7 @@ def progress(count: int, total: int, noun: str) -> Markup:
     )
 
 
-def attrs(values: dict[str, str | int]) -> str:
+def attrs(values: Mapping[str, str | int]) -> str:
     """HTML attributes from our own names; every value is escaped."""
     return "".join(f' {name}="{md(value)}"' for name, value in values.items())
 

@@ -46,7 +46,7 @@ def _kind(node: dict, defs: dict) -> str:
     types = node.get("type")
     if isinstance(types, list):
         names = {"string": "text", "integer": "whole number", "number": "number"}
-        return " or ".join(names.get(t, t) for t in types)
+        return " or ".join(names.get(t, str(t)) for t in types)
     if types == "array":
         return "list"
     if types == "object":
