@@ -18,7 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import DATA, REPO
+from constants import DATA, REPO
 
 pytestmark = pytest.mark.xdist_group("build")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, REPO
+from constants import DATA, REPO
 from rectrack.cli import cli
 from rectrack.errors import UsageError
 from rectrack.site.project import load_project

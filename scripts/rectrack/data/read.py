@@ -116,9 +116,9 @@ def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Problem
     indent = _ODD_INDENT.search(text)
     if indent:
         line, column = _line_column(text, indent.start(1))
-        odd = indent.group(1)
-        return None, [problem(Code.YAML_SYNTAX, f"a {_space_name(odd)} (U+{ord(odd):04X}) is used as indentation; YAML "
-                              "indents only with ordinary spaces, so the line would be read as text",
+        space = indent.group(1)
+        return None, [problem(Code.YAML_SYNTAX, f"a {_space_name(space)} (U+{ord(space):04X}) is used as "
+                              "indentation; YAML indents only with ordinary spaces, so the line would be read as text",
                               "replace it with an ordinary space; it usually comes from text pasted from Word, a "
                               "PDF or a web page", line, column)]
     try:

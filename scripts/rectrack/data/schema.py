@@ -8,6 +8,7 @@ is not a programmer (a ``x-hint`` in the schema wins over the generic ones below
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import json
 from functools import cache
 from pathlib import Path
@@ -29,12 +30,11 @@ if TYPE_CHECKING:
 def schema_dir() -> Path:
     """The folder of the shipped schemas: the package ``rectrack.schemas``, which is the repository's
     ``schemas/`` mapped into the package (``pyproject.toml``), in a checkout and in an installed wheel alike."""
-    try:
-        import rectrack.schemas
-    except ModuleNotFoundError:  # an editable install made before schemas/ was mapped into the package
+    spec = importlib.util.find_spec("rectrack.schemas")
+    if spec is None or spec.origin is None:  # an editable install made before schemas/ was mapped into the package
         raise RectrackError("the installed package has no schemas (rectrack.schemas): the installation is "
-                            "older than the code", "reinstall it: `make compile`, or pip install -e .") from None
-    return Path(rectrack.schemas.__file__).resolve().parent
+                            "older than the code", "reinstall it: `make compile`, or pip install -e .")
+    return Path(spec.origin).resolve().parent
 
 
 def _is_integer(checker: Any, instance: Any) -> bool:
