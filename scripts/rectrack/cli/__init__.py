@@ -22,7 +22,7 @@ from rectrack.cli.options import AS_OF_OPTION, DATA_OPTION
 from rectrack.data.check import load_and_validate
 from rectrack.data.model import Dataset
 from rectrack.data.problems import Problem
-from rectrack.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, DataInvalid, RectrackError, Reported
+from rectrack.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, DataInvalid, RectrackError, Reported, UsageError
 
 
 def _echo_problems(problems: list[Problem], fmt: str = "text", stream=None) -> None:
@@ -91,18 +91,27 @@ def cli() -> None:
 
 
 @cli.command()
+@click.argument("directory", type=click.Path(path_type=Path), required=False, metavar="[DATA_DIR]")
 @DATA_OPTION
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
               help="text for people, json for machines, github for pull-request annotations.")
-def validate(data_dir: Path, strict: bool, fmt: str) -> None:
+def validate(directory: Path | None, data_dir: Path, strict: bool, fmt: str) -> None:
     """Check every data file against its schema and the cross-references.
+
+    The data directory is given with --data, as for every command; ``rectrack validate DATA_DIR``
+    (the directory as an argument) is the same, kept because it is how people first learnt it.
 
     \b
     Example:
       rectrack validate --data data --strict
     Prints one line per problem: file:line:column: severity[code] field: message. Hint: ...
     """
+    if directory is not None:
+        if data_dir != Path("data") and data_dir != directory:
+            raise UsageError(f"two data directories given: {directory} and --data {data_dir}",
+                             "give the data directory once, with --data")
+        data_dir = directory
     checked = load_and_validate(data_dir)
     problems = checked.problems
     errors = checked.report.errors
