@@ -112,7 +112,8 @@ class _Reader:
             which = "page" if len(textless) == 1 else "pages"
             raise DocumentError(
                 self.path,
-                f"{which} {number_ranges(textless)} of {len(heights)} have no text layer (images only, probably scanned); "
+                f"{which} {number_ranges(textless)} of {len(heights)} have no text layer (images only, probably "
+                "scanned); "
                 "the importer does not invent text",
                 "Ask the publisher for the Word or text version. If you run OCR yourself, check every word against "
                 "the scan before importing the checked text as .txt or .docx: OCR output is not verbatim.",
