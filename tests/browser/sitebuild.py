@@ -175,6 +175,12 @@ def html_pages(site: Path) -> list[str]:
     return paths
 
 
+def page_file(site: Path, path: str) -> Path:
+    """The HTML file of a URL path from :func:`html_pages`."""
+    rel = path.lstrip("/")
+    return site / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
+
+
 def page_type(path: str) -> str:
     """The kind of page a URL path is, for per-type checks and summaries."""
     parts = [p for p in path.strip("/").split("/") if p]
@@ -190,6 +196,22 @@ def page_type(path: str) -> str:
     if head == "case-studies":
         return "case-study" if len(parts) > 1 else "library"
     return head.removesuffix(".html")
+
+
+#: The page shown for its type where a type has many: the one with the most on it (Devon and Cornwall
+#: has the only published response; recommendation 1 is answered by it).
+REPRESENTATIVE = ("/forces/devon-and-cornwall/", "/recommendations/1/")
+
+
+def one_page_per_type(site: Path) -> dict[str, str]:
+    """``{page type: URL path}``: one page of every type the site has, so a check run over these
+    covers a new page type as soon as the renderer makes one."""
+    chosen: dict[str, str] = {}
+    for path in [*REPRESENTATIVE, *html_pages(site)]:
+        if path in REPRESENTATIVE and not page_file(site, path).is_file():
+            continue
+        chosen.setdefault(page_type(path), path)
+    return dict(sorted(chosen.items()))
 
 
 # --- the data (read independently of the package, so counts come from the data files) ----------------
