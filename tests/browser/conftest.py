@@ -135,6 +135,12 @@ def watch(page, log: PageLog, origin: str) -> None:
     page.on("requestfailed", on_failed)
 
 
+def wait_until_enhanced(page) -> None:
+    """Wait for rectrack.js to mount every component, including those it loads on demand (it marks
+    ``<html data-rt-ready>``): the ``load`` event does not wait for dynamically imported modules."""
+    page.wait_for_selector("html[data-rt-ready]", state="attached", timeout=10_000)
+
+
 @dataclass
 class Visit:
     page: object
@@ -179,6 +185,8 @@ def visit(browser, server, contexts) -> Iterator[Callable[..., Visit]]:
         watch(page, log, srv.origin)
         response = page.goto(srv.url(path), wait_until=wait_until)
         assert response is not None and response.ok, f"{path}: HTTP {response.status if response else 'none'}"
+        if javascript:
+            wait_until_enhanced(page)
         return Visit(page, log, context)
 
     yield open_page
@@ -191,8 +199,9 @@ def visit(browser, server, contexts) -> Iterator[Callable[..., Visit]]:
 class Tab:
     """One page reused for many navigations (a new page costs several times a navigation)."""
 
-    def __init__(self, context, server: Server) -> None:
+    def __init__(self, context, server: Server, javascript: bool = True) -> None:
         self.server = server
+        self.javascript = javascript
         self.page = context.new_page()
         self.log = PageLog()
         watch(self.page, self.log, server.origin)
@@ -202,6 +211,8 @@ class Tab:
         before = len(self.log.problems())
         response = self.page.goto(self.server.url(path), wait_until=wait_until)
         assert response is not None and response.ok, f"{path}: HTTP {response.status if response else 'none'}"
+        if self.javascript:
+            wait_until_enhanced(self.page)
         return self.log.problems()[before:]
 
 
@@ -215,7 +226,7 @@ def tab(browser, server, contexts) -> Iterator[Callable[..., Tab]]:
         key = (javascript, viewport["width"], viewport["height"])
         if key not in contexts:
             contexts[key], _ = open_context(browser, javascript=javascript, viewport=viewport)
-        opened.append(Tab(contexts[key], base or server))
+        opened.append(Tab(contexts[key], base or server, javascript))
         return opened[-1]
 
     yield open_tab

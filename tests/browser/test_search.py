@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from .sitebuild import one_page_per_type
+
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 SEARCH_PAGE = "/search/"
@@ -234,3 +236,25 @@ def test_search_shows_the_fallback_and_no_form_without_javascript(visit) -> None
     fallback = v.page.locator("#search-fallback")
     assert fallback.is_visible() and "JavaScript" in fallback.inner_text()
     assert fallback.locator("a[href]").count() >= 4
+
+
+def test_search_code_loads_only_on_a_page_with_a_search_form(tab, site) -> None:
+    """One page of every type: the search module (and Pagefind) is fetched only where there is a search
+    form, and there it is, before the reader types anything."""
+    t = tab()
+    requested: list[str] = []
+    t.page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    chosen = one_page_per_type(site)
+    problems = []
+    for kind, path in sorted(chosen.items()):
+        requested.clear()
+        problems += t.go(path)  # waits for <html data-rt-ready>: every module, lazy ones too, is in
+        has_form = t.page.locator("[data-rt-pagefind] form[role='search']").count() > 0
+        loaded = any(p.endswith("/components/search.js") for p in requested)
+        if has_form != loaded:
+            problems.append(f"{path} ({kind}): search form {'present' if has_form else 'absent'}, "
+                            f"search module {'loaded' if loaded else 'not loaded'}")
+        if not has_form and any("/pagefind/" in p for p in requested):
+            problems.append(f"{path} ({kind}): Pagefind files fetched on a page without a search form")
+    assert "search" in chosen, "no search page in the site"
+    assert not problems, "\n".join(problems)
