@@ -1,6 +1,6 @@
 """Search (Pagefind) in the browser: what a reader sees after typing into the search page.
 
-The search page is our own form (``search.md.j2``) driving Pagefind's JS API from ``rectrack.js``:
+The search page is our own form (``search.md.j2``) driving Pagefind's JS API from ``components/search.js``:
 no Pagefind UI files and no web worker are loaded.
 """
 
