@@ -7,9 +7,9 @@ Method (everything is written under one temporary directory, removed at the end)
 
 * The project files a build reads (``mkdocs.yml``, ``content/``, ``overrides/``) are copied into the
   temporary directory, so ``build/`` and ``site/`` of the working tree are never touched.
-* ``prepare()`` writes the docs tree and the engine config once. After one unmeasured warm-up build
-  (shipped data only), interleaved, ``--runs`` times (``--scale-runs`` for the larger set), each in its
-  own process:
+* ``prepare()`` writes the docs tree and the engine config once (into ``build/bench``, for plain
+  MkDocs). After one unmeasured warm-up build (shipped data only), interleaved, ``--runs`` times
+  (``--scale-runs`` for the larger set), each in its own process:
   - the whole ``rectrack build --as-of ... --data D --site-dir S --config C``. Wall time includes
     interpreter start-up and imports. A small wrapper runs the real CLI entry point and records the
     stage timings ``build()`` measures, the CLI's own load+validate, and Pagefind's wall and CPU time.
@@ -303,13 +303,13 @@ def bench_data(title: str, slug: str, data: Path, work: Path, runs: int, say: Ca
     say(f"[{slug}] preparing the docs tree")
     try:
         prepared = prepare(load_project(config, data, site=root / "site", work=root / "build"),
-                           date.fromisoformat(AS_OF))
+                           date.fromisoformat(AS_OF), root / "build" / "bench")
     except BuildError as exc:
         first = exc.problems[0].format() if exc.problems else exc.message
         raise BenchError(f"{data} does not build: {first}") from None
     tracker, engine_config = prepared.tracker, prepared.config
-    pages = sum(1 for _ in (root / "build" / "docs").rglob("*.md"))
-    search_config = config_variant(engine_config, root / "build" / "mkdocs-search.yml", plugins=["search"])
+    pages = sum(1 for _ in (root / "build" / "bench" / "docs").rglob("*.md"))
+    search_config = config_variant(engine_config, root / "build" / "bench" / "mkdocs-search.yml", plugins=["search"])
 
     timings = root / "timings.json"
     site = root / "site"

@@ -508,8 +508,13 @@ def test_a_failed_build_leaves_the_previous_site_untouched(site: Path, tmp_path:
     assert not leftovers, f"a failed build left temporary directories beside site/: {leftovers}"
 
 
-def test_mkdocs_build_strict_is_clean(built, tmp_path: Path) -> None:
-    config = built.site.parent / "rectrack-shared-root" / "build" / "mkdocs.yml"
+def test_mkdocs_build_strict_is_clean(tmp_path: Path) -> None:
+    """The engine config a build writes (into its own working folder) builds clean with plain MkDocs."""
+    from rectrack.site.build import prepare
+    from rectrack.site.project import load_project
+
+    root = make_root(tmp_path / "root")
+    config = prepare(load_project(root / "mkdocs.yml", root / "data"), AS_OF_DATE, tmp_path / "work").config
     assert config.is_file(), f"the build wrote no engine config at {config}"
     result = subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "--strict", "-f", str(config),
                              "-d", str(tmp_path / "strict")], capture_output=True, text=True, timeout=300,

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 from constants import REPO
 
-from .sitebuild import RECTRACK, Server
+from .sitebuild import RECTRACK, Server, make_root
 from .test_accessibility import describe, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-pages")]
@@ -28,8 +28,9 @@ import synthetic  # noqa: E402
 def bigger(tmp_path_factory) -> Iterator[Server]:
     root = tmp_path_factory.mktemp("bigger-site")
     data = synthetic.generate(root / "data", 2)
-    result = subprocess.run([str(RECTRACK), "build", "--as-of", "2026-11-23", "--data", str(data), "--no-search",
-                             "--config", str(REPO / "mkdocs.yml"), "--site-dir", str(root / "site")],
+    project = make_root(root / "project", data)  # a project of its own: builds of one project take turns
+    result = subprocess.run([str(RECTRACK), "build", "--as-of", "2026-11-23", "--data", str(project / "data"),
+                             "--no-search", "--config", str(project / "mkdocs.yml"), "--site-dir", str(root / "site")],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     server = Server(root / "site")

@@ -162,7 +162,8 @@ def export_command(out_dir: Path, as_of: date, data_dir: Path) -> None:
 @click.option("--config", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=Path("mkdocs.yml"),
               show_default=True,
               help="The site configuration; the folders it names (content, overrides, site) are relative to it.")
-@click.option("--site-dir", type=click.Path(path_type=Path), default=None, help="Output directory (default: site/).")
+@click.option("--site-dir", type=click.Path(path_type=Path), default=None,
+              help="Output folder (default: the config's site_dir, site/): new, empty, or a site Rectrack built.")
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind search index (faster; for previews).")
 def build(as_of: date, data_dir: Path, config: Path, site_dir: Path | None, no_search: bool) -> None:
     """Validate the data and build the website into site/.
@@ -170,7 +171,8 @@ def build(as_of: date, data_dir: Path, config: Path, site_dir: Path | None, no_s
     \b
     Example:
       rectrack build --as-of 2026-11-23
-    The site is built in a temporary directory and replaces site/ only if everything succeeded.
+    The site is built in a staging folder, checked, and replaces site/ only if everything
+    succeeded; one build at a time per project.
     """
     from rectrack.site.build import build as run_build
     from rectrack.site.build import usable
@@ -180,7 +182,9 @@ def build(as_of: date, data_dir: Path, config: Path, site_dir: Path | None, no_s
     usable(checked)  # the data's problems first: they are what editors fix
     project = load_project(config, data_dir, site_dir)
     result = run_build(project, as_of, checked, search=not no_search)
-    _echo_problems(checked.report.warnings)
+    _echo_problems(checked.report.warnings + list(result.warnings))
+    for notice in result.notices:
+        click.echo(f"Warning: {notice}", err=True)
     click.echo(f"Built {result.pages} generated pages into {result.site} as at {as_of.isoformat()} "
                f"in {result.timings.get('total', 0):.1f}s")
 

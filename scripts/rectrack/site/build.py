@@ -2,22 +2,30 @@
 
 Order matters and is the whole point of this module:
 
-1. the complete model is built and checked before any output is written (:func:`usable`);
-2. **render tree**: the docs tree goes to the working folder (``build/docs``, see :mod:`.tree`);
-3. **engine**: MkDocs builds it into a fresh temporary folder beside ``site/`` (:mod:`.engine`);
-4. **downloads**: the data files and schemas go into that folder's ``downloads/`` (:mod:`rectrack.export`);
-5. **search**: Pagefind indexes it (:mod:`.pagefind`);
-6. **swap**: only when all of that succeeded does the folder replace ``site/`` (:mod:`.swap`). A failed
-   build leaves the previous ``site/`` exactly as it was.
+1. the complete model is built and checked (:func:`usable`), and so is the output folder
+   (:mod:`.outdir`: never the project, the data or someone else's folder), before anything is written;
+2. the project's build lock is taken (:mod:`.lock`: one build at a time), and what killed builds left
+   behind is repaired or removed;
+3. **render tree**: the docs tree, the theme overrides and the engine config go to this build's own
+   working folder (``build/runs/...``, see :mod:`.tree`);
+4. **engine**: MkDocs builds it into a staging folder on the same file system as ``site/`` (:mod:`.engine`);
+5. **downloads**: the data files and schemas go into its ``downloads/`` (:mod:`rectrack.export`);
+6. **search**: Pagefind indexes it (:mod:`.pagefind`);
+7. the staged site is marked as Rectrack's (before the search stage, so that on a full disk Pagefind
+   is the last to write: it fails silently) and checked: every page and file there, none empty
+   (:mod:`.verify`);
+8. **swap**: only then does it replace ``site/`` (:mod:`.swap`), which is never left missing.
+
+A failure at any point leaves the previous ``site/`` as it was, and says so. The machine's own
+failures (no space, read-only or immutable folders, files held by other programs) are reported as such
+(:class:`~rectrack.errors.MachineError`), never as a bug.
 """
 
 from __future__ import annotations
 
 import shutil
-import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,25 +34,30 @@ from typing import TypeVar
 from rectrack import export
 from rectrack.data.check import Checked, load_and_validate
 from rectrack.data.model import Dataset
+from rectrack.data.problems import Problem
 from rectrack.derive import Tracker, derive
-from rectrack.errors import BuildError
+from rectrack.errors import BuildError, MachineError
 from rectrack.render.fieldref import reference_page
 from rectrack.render.urls import navigation
-from rectrack.site import engine, pagefind
+from rectrack.site import engine, lock, outdir, pagefind, swap, verify
 from rectrack.site.project import Project
-from rectrack.site.swap import swap_in
-from rectrack.site.tree import docs_tree, sync_tree
+from rectrack.site.tree import docs_tree, project_files, sync_tree
 
 T = TypeVar("T")
+_KEPT = "the existing site was left unchanged"
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """The rendered tree, ready for the engine."""
+    """The rendered tree in a working folder, ready for the engine."""
 
     tracker: Tracker
     config: Path
     pages: int
+    #: Every file of the docs tree, by relative path: what the engine must turn into the site.
+    tree: dict[str, bytes]
+    #: Files skipped with a warning (editors' leftovers in content/ or overrides/).
+    warnings: tuple[Problem, ...]
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,9 @@ class BuildResult:
     pages: int
     #: Seconds per stage ("load+validate", "render tree", "engine", "downloads", "search", "swap", "total").
     timings: dict[str, float]
+    #: Things to tell the person although the build succeeded (files skipped, an old site left behind).
+    warnings: tuple[Problem, ...] = ()
+    notices: tuple[str, ...] = ()
 
 
 def usable(checked: Checked) -> Dataset:
@@ -62,59 +78,82 @@ def usable(checked: Checked) -> Dataset:
     return checked.dataset
 
 
-def prepare(project: Project, as_of: date, checked: Checked | None = None,
+def prepare(project: Project, as_of: date, folder: Path, checked: Checked | None = None,
             timings: dict[str, float] | None = None) -> Prepared:
-    """Validate, derive, render the docs tree and write the engine config (stage "render tree").
+    """Validate, derive, and render the docs tree and engine config into ``folder`` (stage "render tree").
 
     Split from :func:`build` so that ``serve`` and the benchmark can run the engine themselves.
     """
     timings = timings if timings is not None else {}
     dataset = _timed(timings, "load+validate", lambda: usable(checked or load_and_validate(project.data)))
-    return _timed(timings, "render tree", lambda: _render_tree(project, derive(dataset, as_of)))
+    return _timed(timings, "render tree", lambda: _render_tree(project, derive(dataset, as_of), folder))
 
 
 def build(project: Project, as_of: date, checked: Checked | None = None, search: bool = True) -> BuildResult:
     """The whole build, stage by stage; ``site/`` changes only if every stage succeeded."""
     timings: dict[str, float] = {}
     overall = time.perf_counter()
-    prepared = prepare(project, as_of, checked, timings)
-    with _new_site_beside(project.site) as temp:
-        _timed(timings, "engine", lambda: engine.run_mkdocs(prepared.config, temp, as_of))
-        _timed(timings, "downloads", lambda: export.write_files(
-            export.download_files(prepared.tracker), temp / "downloads"))
-        if search:
-            _timed(timings, "search", lambda: pagefind.index(temp))
-        _timed(timings, "swap", lambda: swap_in(temp, project.site))
+    dataset = _timed(timings, "load+validate", lambda: usable(checked or load_and_validate(project.data)))
+    outdir.check(project)
+    site = project.site
+    doing = f"cannot write Rectrack's working folder {project.work}"
+    try:
+        with lock.one_build_at_a_time(project.work, as_of.isoformat()):
+            doing = f"cannot tidy up after an earlier build beside {site}"
+            swap.recover(site)
+            lock.remove_stale(project.work)
+            doing = f"cannot write Rectrack's working folder {project.work}"
+            with lock.working_folder(project.work, "build") as folder:
+                prepared = _timed(timings, "render tree",
+                                  lambda: _render_tree(project, derive(dataset, as_of), folder))
+                doing = f"cannot write the new site beside {site}"
+                staged = swap.staging_folder(site)
+                try:
+                    notices = _stages(prepared, staged, site, as_of, search, timings)
+                except BaseException:
+                    shutil.rmtree(staged, ignore_errors=True)
+                    raise
+    except OSError as exc:
+        raise MachineError.from_os_error(exc, doing, _KEPT) from None
     timings["total"] = time.perf_counter() - overall
-    return BuildResult(project.site, prepared.pages, timings)
+    return BuildResult(site, prepared.pages, timings, prepared.warnings, tuple(notices))
 
 
-def _render_tree(project: Project, tracker: Tracker) -> Prepared:
+def _stages(prepared: Prepared, staged: Path, site: Path, as_of: date, search: bool,
+            timings: dict[str, float]) -> list[str]:
+    """engine, downloads, search, check, swap: into ``staged``, then in place of ``site``."""
+    try:
+        _timed(timings, "engine", lambda: engine.run_mkdocs(prepared.config, staged, as_of))
+        downloads = export.download_files(prepared.tracker)
+        _timed(timings, "downloads", lambda: export.write_files(downloads, staged / "downloads"))
+        outdir.mark(staged)
+        if search:
+            _timed(timings, "search", lambda: pagefind.index(staged))
+        verify.check(staged, prepared.tree, downloads, search)
+    except OSError as exc:
+        raise MachineError.from_os_error(exc, f"cannot write the new site ({staged.name} beside {site.name})",
+                                         _KEPT) from None
+    return _timed(timings, "swap", lambda: swap.swap_in(staged, site))
+
+
+def _render_tree(project: Project, tracker: Tracker, folder: Path) -> Prepared:
     from rectrack.render import pages as render_pages  # imported late: validate/export do not need templates
 
+    warnings: list[Problem] = []
     rendered = render_pages.render_pages(tracker, project.work / "cache" / "templates")
     rendered.setdefault("reference.md", reference_page())
-    tree = docs_tree(project.content, rendered)
-    docs = project.work / "docs"
+    tree = docs_tree(project.content, project.root, rendered, warnings)
+    docs = folder / "docs"
     sync_tree(tree, docs)
+    overrides = None
+    if project.overrides is not None:
+        overrides = folder / "overrides"
+        sync_tree(project_files(project.overrides, project.root, warnings), overrides)
     nav = navigation(tree)
-    settings = engine.settings_for(project.settings, docs_dir=docs, site_dir=project.site,
-                                   overrides=project.overrides, nav=nav, as_of=tracker.as_of,
-                                   report_title=tracker.dataset.report.title)
-    config = engine.write_config(settings, project.work / "mkdocs.yml")
-    return Prepared(tracker, config, len(rendered))
-
-
-@contextmanager
-def _new_site_beside(site: Path) -> Iterator[Path]:
-    """A fresh temporary folder beside ``site`` (same file system, so the swap is a rename), removed on failure."""
-    site.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
-    try:
-        yield temp
-    except BaseException:
-        shutil.rmtree(temp, ignore_errors=True)
-        raise
+    settings = engine.settings_for(project.settings, docs_dir=docs, site_dir=project.site, overrides=overrides,
+                                   nav=nav, as_of=tracker.as_of, report_title=tracker.dataset.report.title)
+    config = engine.write_config(settings, folder / "mkdocs.yml")
+    return Prepared(tracker, config, len(rendered), tree, tuple(warnings))
 
 
 def _timed(timings: dict[str, float], stage: str, step: Callable[[], T]) -> T:

@@ -90,6 +90,10 @@ def _named_folder(root: Path, value: object, key: str, config: Path, what: str) 
     if not isinstance(value, str) or not value.strip():
         raise UsageError(f"{config}: {key} must be a folder name, not {value!r}")
     folder = (root / value).resolve()
+    if not folder.is_relative_to(root.resolve()):
+        raise UsageError(f"{config} names {key}: {value}, {what}, but it leads to {folder}, outside the project "
+                         "folder (through a link or '..'); Rectrack reads nothing from outside the project",
+                         "keep the folder inside the project folder, as a real folder rather than a link")
     if not folder.is_dir():
         raise UsageError(f"{config} names {key}: {value}, {what}, but {folder} is not a folder",
                          "folders named in the config are relative to the config file: pass the mkdocs.yml "

@@ -1,7 +1,11 @@
-"""The docs tree the engine builds from: hand-written content, the package's assets, the generated pages.
+"""The docs tree the engine builds from (hand-written content, the package's assets, the generated
+pages) and the theme overrides the engine reads.
 
-It is rendered into a working folder (``build/docs``), never into ``content/``: ``serve`` watches
-``content/``, and writing there would make it reload for ever. Only files whose bytes changed are
+Both are copied into the build's working folder, never used in place: ``serve`` watches ``content/``
+(writing there would make it reload for ever), and the engine must read nothing of the project that
+Rectrack has not checked. Checked means: no file reached through a link that leaves the project (a
+committed link to ``/etc/passwd`` would otherwise be published), and no editors' leftovers
+(``~$publish.md``, ``publish.md~``: skipped with a warning). Only files whose bytes changed are
 rewritten, which keeps the engine's live reload quiet.
 """
 
@@ -9,19 +13,42 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rectrack.data.files import editor_leftover, links_leaving
+from rectrack.data.problems import Code, Problem, Severity, display_path
 from rectrack.errors import BuildError
 
 #: The package's own front-end files, published under ``assets/``.
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
 
-def docs_tree(content: Path, rendered: dict[str, str]) -> dict[str, bytes]:
+def project_files(folder: Path, project: Path, warnings: list[Problem]) -> dict[str, bytes]:
+    """The files of a project folder by relative path; :class:`BuildError` for links leaving ``project``."""
+    outside = links_leaving(folder, project)
+    if outside:
+        names = ", ".join(display_path(path) for path in outside[:5])
+        raise BuildError(f"{names}: a link to a file outside the project; Rectrack does not read or publish it",
+                         hint="put the file itself in the project instead of a link")
+    files: dict[str, bytes] = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(editor_leftover(part) for part in relative.parts):
+            if editor_leftover(path.name):
+                warnings.append(Problem(display_path(path), 1, 1, Code.IGNORED_FILE,
+                                        f"{path.name} is not published: it looks like a lock or backup file left "
+                                        "by an editor", "close the file in the editor, or delete the leftover",
+                                        severity=Severity.WARNING))
+            continue
+        if path.is_file():
+            files[relative.as_posix()] = path.read_bytes()
+    return files
+
+
+def docs_tree(content: Path, project: Path, rendered: dict[str, str], warnings: list[Problem]) -> dict[str, bytes]:
     """Every file of the docs tree by its relative path: content, then assets, then generated pages."""
-    tree: dict[str, bytes] = {}
-    for base, prefix in ((content, ""), (ASSETS, "assets/")):
-        for path in sorted(base.rglob("*")):
-            if path.is_file():
-                tree[prefix + path.relative_to(base).as_posix()] = path.read_bytes()
+    tree = project_files(content, project, warnings)
+    for path in sorted(ASSETS.rglob("*")):
+        if path.is_file():
+            tree["assets/" + path.relative_to(ASSETS).as_posix()] = path.read_bytes()
     for name, text in rendered.items():
         if name in tree:
             raise BuildError(f"generated page {name} would overwrite {content.name}/{name}; "
