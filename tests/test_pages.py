@@ -213,12 +213,15 @@ def test_each_abbreviation_is_explained_at_its_first_use_only(pages, dataset) ->
     assert page.count(f'<abbr title="{md(mosovo.term)}">MOSOVO</abbr>') <= 1
     npcc = Abbreviations.of(dataset).mark_first_uses("<p>The NPCC and the NPCC.</p>")
     assert npcc == '<p>The <abbr title="National Police Chiefs&#39; Council">NPCC</abbr> and the NPCC.</p>'
+    linked = Abbreviations.of(dataset).mark_first_uses('<p><a href="x">NPCC</a> and NPCC.</p>')
+    assert linked == '<p><a href="x">NPCC</a> and <abbr title="National Police Chiefs&#39; Council">NPCC</abbr>.</p>'
 
 
 @pytest.mark.parametrize("text", [
     "# Heading about NPCC {: #npcc }",                     # headings become titles and ids
     '<td aria-label="NPCC rows">x</td>',                    # attribute values are not prose
     '<select><option value="npcc">NPCC</option></select>',  # <option> cannot hold elements
+    '<p><a href="x">NPCC</a> <button>NPCC</button></p>',    # the expansion toggle cannot go in a link
     "<p>ANPCC NPCCs npcc-x /NPCC</p>",                      # not a whole word
 ])
 def test_abbreviations_are_not_marked_where_markup_would_break(dataset, text: str) -> None:

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from rectrack.data.model import Dataset
 from rectrack.render.markdown import md
 
-#: Elements whose content must stay plain text (or is not prose): no <abbr> inside them.
-_SKIP = {"script", "style", "svg", "select", "option", "textarea", "title", "abbr", "summary"}
+#: Elements whose content must stay plain text (or is not prose): no <abbr> inside them. Links and
+#: buttons too: the front end makes each first use a button that shows its expansion (by keyboard
+#: and touch, not hover only), and a button cannot sit inside a link or another button.
+_SKIP = {"script", "style", "svg", "select", "option", "textarea", "title", "abbr", "summary", "a", "button"}
 
 
 @dataclass(frozen=True)

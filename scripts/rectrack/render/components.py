@@ -138,7 +138,7 @@ def table(
     )
     sortable_attr = ' data-rt-sortable="true"' if sortable else ""
     lines = [
-        f'<div class="rt-scroll" tabindex="0" role="region" aria-label="{md(label)}">',
+        f'<div class="rt-scroll" data-rt-scroll tabindex="0" role="region" aria-label="{md(label)}">',
         f'<table id="{md(table_id)}" class="rt-table"{sortable_attr}>',
         f'<thead>\n<tr>{head}</tr>\n</thead>',
         '<tbody>',

@@ -13,6 +13,7 @@ from pathlib import Path
 from rectrack.data.kinds import KINDS
 from rectrack.data.problems import DESCRIPTIONS
 from rectrack.data.schema import schema_dir
+from rectrack.render.markdown import md
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,13 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _region(label: str, table: list[str]) -> list[str]:
+    """A Markdown table inside the same focusable scrolling region as every other table on the site
+    (see ``components.table``): on a narrow screen a keyboard user can scroll it too."""
+    return [f'<div class="rt-scroll" data-rt-scroll tabindex="0" role="region" aria-label="{label}" markdown="1">',
+            "", *table, "", "</div>"]
+
+
 def reference_page(directory: Path | None = None) -> str:
     lines = [
         "# Data file reference",
@@ -114,15 +122,16 @@ def reference_page(directory: Path | None = None) -> str:
     schemas = load_schemas(directory)
     for kind, docs in all_field_docs(directory).items():
         title = schemas[kind].get("title", kind)
-        lines += [f"## {_cell(title)}", "", _cell(schemas[kind].get("description", "")), "",
-                  "| Field | Required | What to write | Notes |", "|---|---|---|---|"]
+        table = ["| Field | Required | What to write | Notes |", "|---|---|---|---|"]
         for doc in docs:
             flags = [flag for flag, on in (("verbatim", doc.verbatim), ("editorial", doc.editorial)) if on]
             note = _cell(doc.description) + (f" *({', '.join(flags)})*" if flags else "")
-            lines.append(f"| `{doc.path}` | {'yes' if doc.required else 'no'} | {_cell(doc.kind)} | {note} |")
-        lines.append("")
+            table.append(f"| `{doc.path}` | {'yes' if doc.required else 'no'} | {_cell(doc.kind)} | {note} |")
+        lines += [f"## {_cell(title)}", "", _cell(schemas[kind].get("description", "")), "",
+                  *_region(f"Fields of {md(title)} (table scrolls sideways)", table), ""]
+    codes = ["| Code | What it means |", "|---|---|"]
+    codes += [f"| `{code}` | {_cell(meaning)} |" for code, meaning in DESCRIPTIONS.items()]
     lines += ["## Validator messages", "",
               "Each problem line reads `file:line:column: severity[code] field: message. Hint: ...`.", "",
-              "| Code | What it means |", "|---|---|"]
-    lines += [f"| `{code}` | {_cell(meaning)} |" for code, meaning in DESCRIPTIONS.items()]
+              *_region("Validator messages (table scrolls sideways)", codes)]
     return "\n".join(lines) + "\n"
