@@ -49,24 +49,29 @@ def _s55_badge(owner: OwnerStatus) -> Markup | None:
 def forces_index(site: Site) -> str:
     linker = site.linker(FORCES_INDEX)
     tracker = site.tracker
-    states = states_present(a.state for f in tracker.forces for a in f.assignments)
+    # What a reader looks for first comes first (on a phone it is all that fits beside the name):
+    # whether the force has responded, then how much is overdue.
+    present = states_present(a.state for f in tracker.forces for a in f.assignments)
+    states = sorted(present, key=lambda s: s != "overdue")
     columns = [
         Column("force", "Force", "text"),
+        Column("response", "Response published?", "text"),
+    ] + [Column(s, STATE_LABELS[s], "number", numeric=True) for s in states] + [
+        Column("s55", "Section 55 comments", "text"),
         Column("region", "Region", "text"),
         Column("body", "Local policing body", "text"),
-        Column("response", "Response published?", "text"),
-        Column("s55", "Section 55 comments", "text"),
-    ] + [Column(s, STATE_LABELS[s], "number", numeric=True) for s in states]
+    ]
     rows = []
     for owner in tracker.forces:
         force = site.dataset.force(owner.owner)
         rows.append(Row([
             Cell(linker.force(force.id), header=True, sort=force.name),
+            Cell(response_published(owner)),
+        ] + [Cell(str(owner.count(s)), sort=owner.count(s)) for s in states] + [
+            Cell(_s55_badge(owner) or ""),
             Cell(force.region),
             Cell(force.policing_body.title),
-            Cell(response_published(owner)),
-            Cell(_s55_badge(owner) or ""),
-        ] + [Cell(str(owner.count(s)), sort=owner.count(s)) for s in states], {
+        ], {
             "data-rt-item": "", "data-rt-region": token(force.region),
             "data-rt-response": "yes" if owner.response else "no",
             "data-rt-s55": owner.clock.state if owner.clock else "",
@@ -127,15 +132,15 @@ def _force_summary_table(site: Site, owner: OwnerStatus) -> Markup:
     columns = [
         Column("number", "Recommendation"),
         Column("status", "Status"),
+        Column("claim", "Implementation (their claim)"),  # the force's own answer, before the date
         Column("countdown", "Deadline"),
-        Column("claim", "Implementation (their claim)"),
         Column("verdict", "Inspectorate verdict"),
     ]
     rows = [Row([
         Cell(_anchor_link(a.recommendation), header=True),
         Cell(badge(a.state)),
-        Cell(deadline_cell(a.recommendation, a.state, a.days)),
         Cell(implementation_badge(a.implementation, response_label(a), a.response is not None)),
+        Cell(deadline_cell(a.recommendation, a.state, a.days)),
         Cell(verdict_text(a)),
     ]) for a in owner.assignments]
     force = site.dataset.force(owner.owner)
