@@ -1,8 +1,8 @@
 /* Rectrack's front end: progressive enhancement only. Every page is complete without JavaScript; the
    components below add sorting, filtering (state kept in the query string, so a view can be shared
-   and survives a reload), the search page's interface on Pagefind's JS API, a keyboard-operable menu
-   button and open-before-print sections. Its only network requests are its own modules and, on the
-   search page, Pagefind's files.
+   and survives a reload), cues on tables wider than the screen, the search page's interface on
+   Pagefind's JS API, a keyboard-operable menu button and open-before-print sections. Its only
+   network requests are its own modules and, on the search page, Pagefind's files.
 
    One module per component, each found by the attribute it declares (COMPONENTS, below). The small
    ones are imported statically, so the module graph is complete before the document's
@@ -30,6 +30,8 @@
    data-rt-responded      on <td>                  read by matrix.js     "yes" if the owner's published response answers this column
    data-rt-col            on <td>                  read by matrix.js     the cell's column number (1-based), pairing totals with cells
    data-rt-total          on <td> in <tfoot>       read by matrix.js     what the total counts in its column: a status, or "responded"
+   data-rt-scroll         on <div role=region>     read by rectrack.js, table-scroll.js   declares a table's focusable scrolling region (table-scroll.js)
+   data-rt-overflow       on [data-rt-scroll]      set by table-scroll.js   the sides of the region with more of the table to see: "start", "end" or both
    data-rt-ready          on <html>                set by rectrack.js    present once every component on the page has mounted, including those loaded on demand
    data-rt-pagefind       on <div>                 read by rectrack.js, search.js   declares the search interface (search.js, loaded only then); its value is the path of pagefind.js, relative to the page
 
@@ -41,10 +43,12 @@ import { mount as matrix } from "./components/matrix.js";
 import { mount as filter } from "./components/filter.js";
 import { mount as menuButton } from "./components/menu-button.js";
 import { mount as printDetails } from "./components/print-details.js";
+import { mount as tableScroll } from "./components/table-scroll.js";
 
 /** [selector, mount(element)] in mounting order. */
 const COMPONENTS = [
   ['label.md-header__button[for="__drawer"]', menuButton],
+  ["[data-rt-scroll]", tableScroll],
   ["table[data-rt-sortable]", sortable],
   ["form[data-rt-filter][data-rt-mark]", matrix],  // before filter: it listens to the filter's first pass
   ["form[data-rt-filter]", filter],
