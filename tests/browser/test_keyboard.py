@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from .sitebuild import one_page_per_type
+from .sitebuild import one_page_per_type, page_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -77,8 +77,57 @@ RECORDER = """() => {
                          el.checkVisibility({visibilityProperty: true, opacityProperty: true});
         return {i: el.dataset.kb === undefined ? null : Number(el.dataset.kb), tag: el.tagName.toLowerCase(),
                 text: (el.innerText || el.value || el.getAttribute('aria-label') || el.id || '').trim().slice(0, 50),
-                visibleFocus: el.matches(':focus-visible'), onScreen,
+                visibleFocus: el.matches(':focus-visible'), onScreen, covered: window.__kbCovered(el),
                 style: window.__kbStyle(el), parent: el.parentElement ? window.__kbStyle(el.parentElement) : null};
+    };
+    // What covers the focused element (WCAG 2.2 SC 2.4.11): hit-test a 3 x 3 grid of points over it
+    // and name whatever else is on top there (a sticky header, a sticky table column, a "Back to top"
+    // button). An element larger than the screen is judged on its part within the screen.
+    // Hit-testing must see every element where it is drawn: Material makes some transparent and
+    // click-through while it animates them back (the tabs), after the scroll that focus caused.
+    const style = document.createElement('style');
+    style.textContent = '* { pointer-events: auto !important; }';
+    document.head.append(style);
+    window.__kbCovered = el => {
+        const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+                          [...e.classList].slice(0, 2).map(c => '.' + c).join('');
+        const by = new Set();
+        let clear = 0, big = false;
+        // Material shows "Back to top" below the header whenever the reader scrolls up anywhere below
+        // the top of the page, a moment after the scroll: count its place as covered whenever it could be.
+        const backToTop = document.querySelector('.md-top');
+        const topBox = backToTop && scrollY > 0 ? backToTop.getBoundingClientRect() : null;
+        // A link that wraps has one box per line: test each (the gaps between them are not the link).
+        for (const box of el.getClientRects()) {
+            if (box.width < 1 || box.height < 1) continue;  // the empty box of a line break
+            if (topBox && box.left < topBox.right && box.right > topBox.left && box.top < topBox.bottom &&
+                box.bottom > topBox.top && !backToTop.contains(el)) by.add('the place of "Back to top"');
+            const large = box.height > innerHeight / 2 || box.width > innerWidth;
+            big = big || large;
+            const left = large ? Math.max(box.left, 0) : box.left;
+            const right = large ? Math.min(box.right, innerWidth) : box.right;
+            const top = large ? Math.max(box.top, 0) : box.top;
+            const bottom = large ? Math.min(box.bottom, innerHeight) : box.bottom;
+            // Corners 2 px inside the box (box edges are snapped to whole pixels when hit-tested), and the middle.
+            const xs = [left + 2, (left + right) / 2, right - 2], ys = [top + 2, (top + bottom) / 2, bottom - 2];
+            for (const x of xs) for (const y of ys) {
+                if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) {
+                    by.add('the edge of the screen');
+                    continue;
+                }
+                // The topmost element there that anyone can see (Material keeps a transparent dialog on top).
+                const hit = document.elementsFromPoint(x, y).find(e => e === el || el.contains(e) ||
+                    e.checkVisibility({visibilityProperty: true, opacityProperty: true}));
+                if (hit && (hit === el || el.contains(hit))) { clear++; continue; }
+                // Name the sticky or fixed thing on top if there is one, else what is there (for a
+                // control scrolled part-way out of its table's scrolling box, the page behind it).
+                let cover = hit;
+                for (let e = hit; e; e = e.parentElement)
+                    if (/sticky|fixed/.test(getComputedStyle(e).position)) { cover = e; break; }
+                by.add(cover ? name(cover) : 'nothing');
+            }
+        }
+        return big ? (clear ? [] : [...by]) : [...by];
     };
     window.addEventListener('keydown', event => {
         if (event.key === 'Tab') window.__kbVisits.push(window.__kbSnapshot());
@@ -114,14 +163,17 @@ def _border(style: dict) -> str:
     return "none" if width in ("0px", "0") else style["border"]
 
 
-def tab_through(page, limit_extra: int = 10) -> tuple[list[dict], list[dict]]:
-    """(the focusable elements in document order, what Tab focused in turn until focus left or wrapped)."""
+def tab_through(page, limit_extra: int = 10, key: str = "Tab") -> tuple[list[dict], list[dict]]:
+    """(the focusable elements in document order, what Tab (or ``key``: "Shift+Tab") focused in turn
+    until focus left the page or wrapped round)."""
     elements = page.evaluate(MARK)
     page.evaluate(RECORDER)
     page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
     page.mouse.move(0, 0)
+    if key == "Shift+Tab":  # start from the end of the page, as a reader going back up would
+        page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
     for _ in range(len(elements) + limit_extra):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
     visits: list[dict] = []
     seen: set = set()
     for focused in page.evaluate(VISITS):
@@ -179,6 +231,31 @@ def test_tab_order_on_every_page_type(tab, site, width: str) -> None:
         problems += [f"[{kind}] {p}" for p in check_page(t.page, path)]
     assert len(pages) >= 10, f"only {len(pages)} page types found: {sorted(pages)}"
     assert not problems, f"{len(problems)} keyboard problems at {width}:\n" + "\n".join(problems[:40])
+
+
+def table_pages(site) -> dict[str, str]:
+    """The page of each page type that has a table (index tables, the matrix, detail pages' tables)."""
+    return {kind: path for kind, path in one_page_per_type(site).items()
+            if "<table" in page_file(site, path).read_text("utf-8")}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_focus_is_never_hidden_under_the_sticky_header_on_table_pages(tab, site, width: str) -> None:
+    """WCAG 2.2 SC 2.4.11 (and 2.4.12): every control on every page with a table, reached by Tab and by
+    Shift+Tab, is wholly visible: not under the sticky header, a sticky table column or row, or the
+    "Back to top" button."""
+    pages = table_pages(site)
+    assert {"recommendations-index", "forces-index", "matrix"} <= set(pages), sorted(pages)
+    t = tab(viewport=WIDTHS[width])
+    problems = []
+    for kind, path in pages.items():
+        for key in ("Tab", "Shift+Tab"):
+            problems += t.go(path)
+            elements, visits = tab_through(t.page, key=key)
+            assert len(visits) >= len(elements) // 2, f"{path}: {key} reached {len(visits)} of {len(elements)}"
+            problems += [f"[{kind}] {path} by {key}: <{v['tag']}> {v['text']!r} is covered by "
+                         f"{', '.join(v['covered'])}" for v in visits if v["covered"]]
+    assert not problems, f"{len(problems)} controls hidden when focused at {width}:\n" + "\n".join(problems[:40])
 
 
 MENU_LINK_SHOWN = """() => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link[href]')].some(link => {
