@@ -1,8 +1,9 @@
 /* Rectrack's front end: progressive enhancement only. Every page is complete without JavaScript; the
    components below add sorting, filtering (state kept in the query string, so a view can be shared
-   and survives a reload), cues on tables wider than the screen, the search page's interface on
-   Pagefind's JS API, a keyboard-operable menu button and open-before-print sections. Its only
-   network requests are its own modules and, on the search page, Pagefind's files.
+   and survives a reload), cues on tables wider than the screen, abbreviations explained on request,
+   the search page's interface on Pagefind's JS API, a keyboard-operable menu button and
+   open-before-print sections. Its only network requests are its own modules and, on the search
+   page, Pagefind's files.
 
    One module per component, each found by the attribute it declares (COMPONENTS, below). The small
    ones are imported statically, so the module graph is complete before the document's
@@ -35,8 +36,9 @@
    data-rt-ready          on <html>                set by rectrack.js    present once every component on the page has mounted, including those loaded on demand
    data-rt-pagefind       on <div>                 read by rectrack.js, search.js   declares the search interface (search.js, loaded only then); its value is the path of pagefind.js, relative to the page
 
-   Material's own markup is used where Material owns the element: menu-button.js mounts on
-   label.md-header__button[for="__drawer"], print-details.js on every <details>. */
+   Plain HTML and Material's own markup are used where they already say what an element is:
+   menu-button.js mounts on label.md-header__button[for="__drawer"], print-details.js on every
+   <details>, abbreviation.js on every abbr[title] (the renderer's first use of an abbreviation). */
 
 import { mount as sortable } from "./components/sortable.js";
 import { mount as matrix } from "./components/matrix.js";
@@ -44,6 +46,7 @@ import { mount as filter } from "./components/filter.js";
 import { mount as menuButton } from "./components/menu-button.js";
 import { mount as printDetails } from "./components/print-details.js";
 import { mount as tableScroll } from "./components/table-scroll.js";
+import { mount as abbreviation } from "./components/abbreviation.js";
 
 /** [selector, mount(element)] in mounting order. */
 const COMPONENTS = [
@@ -54,6 +57,7 @@ const COMPONENTS = [
   ["form[data-rt-filter]", filter],
   ["[data-rt-pagefind]", (root) => import("./components/search.js").then(({ mount }) => mount(root))],
   ["details", printDetails],
+  ["abbr[title]", abbreviation],
 ];
 
 const pending = [];
