@@ -1,22 +1,41 @@
-"""Time states, counts and the statutory clock, derived from the data and one "as at" date.
+"""Every state of the tracker as at one date: duties, responses, verdicts, deadlines, clocks, events.
 
 Nothing here is stored in data files: overdue today is not overdue yesterday. ``derive`` is a pure
-function of the dataset and ``as_of``; the CLI picks the date (default: today in Europe/London), which
-is what makes builds reproducible and tests exact. This is the one place where "overdue" is decided.
+function of the dataset and ``as_of`` (the CLI picks the date: default today in Europe/London), which
+makes builds reproducible and tests exact. This is the one place where "overdue" is decided.
+
+**Point in time.** Only what is dated on or before ``as_of`` exists for a derivation: a report
+published later is not shown at all, a response document, verdict or deadline revision dated later
+has not happened yet. A date known only to the month (or year) counts from its first possible day.
+A document that states no date is taken as published with its report (its place in time is unknown,
+and hiding it would hide a real answer), and is ordered before the dated ones.
+
+**The unit is the duty**: one recommendation and one organisation that must act on it (a group owner
+is one duty per member). Its state comes from, in order: the inspectorate's latest verdict (a
+closing one closes it), the owner's latest answer (a claim of implementation), then its current
+deadline (the latest revision decided by ``as_of``, else the printed one).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import calendar
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
+from types import MappingProxyType
 
 from rectrack.data.model import (
-    FORCES,
+    S55_KINDS,
+    Answer,
     Dataset,
-    ForceResponse,
+    DeadlineRevision,
+    Governance,
+    Organisation,
     PartialDate,
     Recommendation,
-    RecommendationResponse,
+    Report,
+    ResponseDocument,
+    Verdict,
 )
 
 #: "Due soon" means the deadline falls within this many days of the as-at date.
@@ -26,11 +45,15 @@ DUE_SOON_DAYS = 60
 S55_PERIOD_DAYS = 56
 
 #: The states of a duty, in their canonical order (closure first, then a claim, then the deadline).
-STATES = ("closed", "implemented", "overdue", "due-today", "due-soon", "upcoming")
+STATES = ("closed", "implemented", "overdue", "due-today", "due-soon", "upcoming", "no-deadline")
+#: The states in which a duty still needs doing.
+OPEN_STATES = frozenset({"overdue", "due-today", "due-soon", "upcoming", "no-deadline"})
 
 
-def time_state(days: int) -> str:
-    """The state of a deadline ``days`` away (negative once past), before any claim or closure."""
+def time_state(days: int | None) -> str:
+    """The state of a deadline ``days`` away (negative once past, None when no deadline is stated)."""
+    if days is None:
+        return "no-deadline"
     if days < 0:
         return "overdue"
     if days == 0:
@@ -40,28 +63,61 @@ def time_state(days: int) -> str:
     return "upcoming"
 
 
+def happened(when: PartialDate | date | None, as_of: date) -> bool:
+    """Is an event dated ``when`` on or before ``as_of``? An undated one is taken as always there."""
+    if when is None:
+        return True
+    day = when.earliest if isinstance(when, PartialDate) else when
+    return day <= as_of
+
+
 @dataclass(frozen=True)
-class Assignment:
-    """One owner's duty to act on one recommendation: the unit that has a time state."""
+class Answered:
+    """One answer in a duty's history: the document it is in, and what it says."""
+
+    document: ResponseDocument
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One organisation's duty to act on one recommendation: the unit that has a state."""
 
     recommendation: Recommendation
-    owner: str
-    owner_kind: str  # "force" or "body"
-    days: int
+    owner: Organisation
+    #: The deadline in force on the as-at date (revised or printed), and how it is printed.
+    deadline: date | None
+    deadline_as_printed: str | None
+    #: Revisions of the deadline decided by the as-at date, oldest first.
+    revisions: tuple[DeadlineRevision, ...]
+    days: int | None
     state: str
-    response: RecommendationResponse | None = None
-    #: True when the owner has a published response document at all (it may skip this recommendation).
-    has_response_document: bool = False
+    #: Every answer by the as-at date, oldest first; the last is the current one.
+    history: tuple[Answered, ...]
+    #: The inspectorate's verdicts by the as-at date, oldest first; the last is the current one.
+    verdicts: tuple[Verdict, ...]
+    #: True when the owner has published any document on the report (it may skip this recommendation).
+    has_document: bool
+
+    @property
+    def answer(self) -> Answer | None:
+        return self.history[-1].answer if self.history else None
+
+    @property
+    def answered_in(self) -> ResponseDocument | None:
+        return self.history[-1].document if self.history else None
+
+    @property
+    def verdict(self) -> Verdict | None:
+        return self.verdicts[-1] if self.verdicts else None
 
     @property
     def implementation(self) -> str:
-        return self.response.implementation if self.response else "not-stated"
+        return self.answer.implementation if self.answer else "not-stated"
 
     @property
-    def verdict(self) -> str | None:
-        if self.response and self.response.inspectorate:
-            return self.response.inspectorate.verdict
-        return None
+    def responded(self) -> bool:
+        return bool(self.history)
 
 
 @dataclass(frozen=True)
@@ -93,115 +149,15 @@ class S55Clock:
         return (self.first, self.last)
 
 
-@dataclass(frozen=True)
-class RecommendationStatus:
-    recommendation: Recommendation
-    days: int
-    deadline_state: str
-    assignments: tuple[Assignment, ...]
-
-    def count(self, state: str) -> int:
-        return sum(1 for a in self.assignments if a.state == state)
-
-    @property
-    def responded(self) -> int:
-        return sum(1 for a in self.assignments if a.response is not None)
-
-    @property
-    def implemented(self) -> int:
-        return sum(1 for a in self.assignments if a.implementation == "implemented")
-
-    @property
-    def closed(self) -> int:
-        return self.count("closed")
-
-    @property
-    def overall_state(self) -> str:
-        """Closed when every owner is closed; implemented when every owner claims it; else the deadline's."""
-        states = {a.state for a in self.assignments}
-        if states == {"closed"}:
-            return "closed"
-        if states <= {"closed", "implemented"}:
-            return "implemented"
-        return self.deadline_state
-
-
-@dataclass(frozen=True)
-class OwnerStatus:
-    owner: str
-    owner_kind: str
-    assignments: tuple[Assignment, ...]
-    response: ForceResponse | None = None
-    clock: S55Clock | None = None
-
-    def count(self, state: str) -> int:
-        return sum(1 for a in self.assignments if a.state == state)
-
-
-@dataclass(frozen=True)
-class Tracker:
-    dataset: Dataset
-    as_of: date
-    recommendations: tuple[RecommendationStatus, ...]
-    forces: tuple[OwnerStatus, ...]
-    bodies: tuple[OwnerStatus, ...]
-    _by_owner: dict[str, OwnerStatus] = field(default_factory=dict, repr=False, compare=False)
-
-    @property
-    def assignments(self) -> tuple[Assignment, ...]:
-        return tuple(a for r in self.recommendations for a in r.assignments)
-
-    def owner(self, owner_id: str) -> OwnerStatus:
-        if not self._by_owner:
-            self._by_owner.update({o.owner: o for o in self.forces + self.bodies})
-        return self._by_owner[owner_id]
-
-    def status_of(self, number: int) -> RecommendationStatus:
-        for status in self.recommendations:
-            if status.recommendation.number == number:
-                return status
-        raise KeyError(number)
-
-    @property
-    def forces_responded(self) -> int:
-        return sum(1 for f in self.forces if f.response is not None)
-
-    def by_overall_state(self) -> dict[str, int]:
-        counts = {state: 0 for state in STATES}
-        for status in self.recommendations:
-            counts[status.overall_state] += 1
-        return counts
-
-    def next_deadlines(self, limit: int = 5) -> list[RecommendationStatus]:
-        future = [r for r in self.recommendations if r.days >= 0 and r.overall_state not in ("closed", "implemented")]
-        return sorted(future, key=lambda r: (r.days, r.recommendation.number))[:limit]
-
-    def most_overdue(self, limit: int = 5) -> list[RecommendationStatus]:
-        late = [r for r in self.recommendations if r.count("overdue")]
-        return sorted(late, key=lambda r: (r.days, -r.count("overdue"), r.recommendation.number))[:limit]
-
-
-def _assignment(rec: Recommendation, owner: str, kind: str, as_of: date,
-                response: RecommendationResponse | None, has_document: bool) -> Assignment:
-    days = (rec.deadline - as_of).days
-    state = time_state(days)
-    if response is not None:
-        if response.inspectorate and response.inspectorate.verdict in ("closed", "superseded"):
-            state = "closed"
-        elif response.implementation == "implemented":
-            state = "implemented"
-    return Assignment(rec, owner, kind, days, state, response, has_document)
-
-
-def s55_clock(published: PartialDate, response: ForceResponse | None, as_of: date) -> S55Clock:
-    """The s55(5A) state of one force's comments, honest about what the dates allow us to know."""
+def s55_clock(published: PartialDate, response: ResponseDocument | None, as_of: date) -> S55Clock:
+    """The s55(5A) state of one force's first comments, honest about what the dates allow us to know."""
     exact = published.exact
     month = None
     if exact is not None:
         first = last = exact + timedelta(days=S55_PERIOD_DAYS - 1)
     elif published.month is not None:
         month = date(published.year, published.month, 1)
-        end = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        end = month.replace(day=calendar.monthrange(published.year, published.month)[1])
         first = month + timedelta(days=S55_PERIOD_DAYS - 1)
         last = end + timedelta(days=S55_PERIOD_DAYS - 1)
     else:
@@ -216,30 +172,306 @@ def s55_clock(published: PartialDate, response: ForceResponse | None, as_of: dat
     return S55Clock(state, "dated-response", first, last, month, when)
 
 
+@dataclass(frozen=True)
+class RecommendationStatus:
+    recommendation: Recommendation
+    #: Days to the printed deadline (None when none is stated) and that deadline's own time state.
+    days: int | None
+    deadline_state: str
+    duties: tuple[Duty, ...]
+
+    def count(self, state: str) -> int:
+        return sum(1 for d in self.duties if d.state == state)
+
+    @property
+    def responded(self) -> int:
+        return sum(1 for d in self.duties if d.responded)
+
+    @property
+    def implemented(self) -> int:
+        return sum(1 for d in self.duties if d.implementation == "implemented")
+
+    @property
+    def closed(self) -> int:
+        return self.count("closed")
+
+    @property
+    def overall_state(self) -> str:
+        """Closed when every owner is closed; implemented when every owner claims it; else the deadline's."""
+        states = {d.state for d in self.duties}
+        if states and states == {"closed"}:
+            return "closed"
+        if states and states <= {"closed", "implemented"}:
+            return "implemented"
+        return self.deadline_state
+
+
+@dataclass(frozen=True)
+class OwnerReport:
+    """One organisation on one report: its duties, its documents by the as-at date, its statutory clock."""
+
+    report: Report
+    owner: Organisation
+    duties: tuple[Duty, ...]
+    #: Published documents by the as-at date, oldest first.
+    documents: tuple[ResponseDocument, ...]
+    #: Who answers for the organisation on the report's publication day (a force's local policing body).
+    answerer: Governance | None
+    #: The s55 clock, for a police force on a report under s55; None otherwise.
+    clock: S55Clock | None
+
+    def count(self, state: str) -> int:
+        return sum(1 for d in self.duties if d.state == state)
+
+    @property
+    def first_comments(self) -> ResponseDocument | None:
+        return next((d for d in self.documents if d.kind == "first-comments"), None)
+
+    @property
+    def latest_document(self) -> ResponseDocument | None:
+        return self.documents[-1] if self.documents else None
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for d in self.duties if d.responded)
+
+    @property
+    def unanswered(self) -> tuple[Duty, ...]:
+        return tuple(d for d in self.duties if not d.responded)
+
+
+@dataclass(frozen=True)
+class ReportStatus:
+    report: Report
+    recommendations: tuple[RecommendationStatus, ...]
+    #: Every organisation with a duty on the report, in the order of the registry (by id).
+    owners: tuple[OwnerReport, ...]
+
+    @property
+    def duties(self) -> tuple[Duty, ...]:
+        return tuple(d for r in self.recommendations for d in r.duties)
+
+    def by_overall_state(self) -> dict[str, int]:
+        counts = {state: 0 for state in STATES}
+        for status in self.recommendations:
+            counts[status.overall_state] += 1
+        return counts
+
+    def owner(self, org_id: str) -> OwnerReport | None:
+        return next((o for o in self.owners if o.owner.id == org_id), None)
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened on a day, for the changes page and the feed (newest first).
+
+    One event may concern several organisations: a deadline passing for every force that had not
+    claimed the recommendation, or one verdict given for a group.
+    """
+
+    when: date
+    #: The date as precisely as the source gives it (a verdict "as of February 2026").
+    when_as: PartialDate
+    kind: str  # report-published | document-published | verdict | deadline-revised | became-overdue
+    report: Report
+    recommendation: Recommendation | None = None
+    owners: tuple[Organisation, ...] = ()
+    document: ResponseDocument | None = None
+    verdict: Verdict | None = None
+    revision: DeadlineRevision | None = None
+    #: The group the event was given for, when the data names one (a verdict on "every force").
+    group: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Stable across builds, unique per event: the feed's entry ids are made from it."""
+        parts = [self.kind, self.report.id, self.recommendation.local if self.recommendation else "",
+                 self.group or ",".join(o.id for o in self.owners)[:200],
+                 self.document.name if self.document else "", self.when_as.iso()]
+        return ":".join(parts)
+
+
+@dataclass(frozen=True)
+class Tracker:
+    dataset: Dataset
+    as_of: date
+    #: The reports published by the as-at date, in the order of reports.yaml.
+    reports: tuple[ReportStatus, ...]
+    #: Everything that happened by the as-at date, newest first.
+    events: tuple[Event, ...]
+    _reports: Mapping[str, ReportStatus]
+
+    def report(self, report_id: str) -> ReportStatus:
+        return self._reports[report_id]
+
+    def shown(self, report_id: str) -> bool:
+        return report_id in self._reports
+
+    @property
+    def recommendations(self) -> tuple[RecommendationStatus, ...]:
+        return tuple(r for report in self.reports for r in report.recommendations)
+
+    @property
+    def duties(self) -> tuple[Duty, ...]:
+        return tuple(d for report in self.reports for d in report.duties)
+
+    def owner_reports(self, org_id: str) -> tuple[OwnerReport, ...]:
+        """An organisation across reports: one entry per report it has duties on, newest report first."""
+        found = [o for report in self.reports for o in report.owners if o.owner.id == org_id]
+        return tuple(sorted(found, key=lambda o: o.report.published.earliest, reverse=True))
+
+
+def _current_deadline(rec: Recommendation, owner: str, revisions: Iterable[DeadlineRevision],
+                      as_of: date) -> tuple[date | None, str | None, tuple[DeadlineRevision, ...]]:
+    mine = sorted((r for r in revisions if r.owner in (None, owner) and r.decided <= as_of),
+                  key=lambda r: r.decided)
+    if mine:
+        return mine[-1].deadline, mine[-1].deadline_as_printed, tuple(mine)
+    return rec.deadline, rec.deadline_as_printed, ()
+
+
+def _duty(rec: Recommendation, org: Organisation, documents: tuple[ResponseDocument, ...],
+          verdicts: list[Verdict], revisions: list[DeadlineRevision], as_of: date) -> Duty:
+    deadline, printed, applied = _current_deadline(rec, org.id, revisions, as_of)
+    days = (deadline - as_of).days if deadline else None
+    history = tuple(Answered(doc, answer) for doc in documents
+                    if (answer := doc.answer(rec.local)) is not None)
+    mine = tuple(sorted((v for v in verdicts if v.owner == org.id and happened(v.date, as_of)),
+                        key=lambda v: v.date.earliest))
+    state = time_state(days)
+    if mine and mine[-1].closes:
+        state = "closed"
+    elif history and history[-1].answer.implementation == "implemented":
+        state = "implemented"
+    return Duty(rec, org, deadline, printed, applied, days, state, history, mine, bool(documents))
+
+
+def _document_order(doc: ResponseDocument) -> tuple:
+    """Undated documents first (they are taken as published with the report), then by date."""
+    return (doc.published is not None, doc.published or date.min, doc.kind != "first-comments", doc.name)
+
+
 def derive(dataset: Dataset, as_of: date) -> Tracker:
-    responses = {r.force: r for r in dataset.responses}
-    statuses = []
-    for rec in dataset.recommendations:
-        assignments = []
-        for owner in rec.owners:
-            if owner == FORCES:
-                for force in dataset.forces:
-                    document = responses.get(force.id)
-                    answer = document.for_recommendation(rec.number) if document else None
-                    assignments.append(_assignment(rec, force.id, "force", as_of, answer, document is not None))
-            else:
-                assignments.append(_assignment(rec, owner, "body", as_of, None, False))
-        days = (rec.deadline - as_of).days
-        statuses.append(RecommendationStatus(rec, days, time_state(days), tuple(assignments)))
-    by_owner: dict[str, list[Assignment]] = {}
+    verdicts_by_rec: dict[str, list[Verdict]] = {}
+    for v in dataset.verdicts:
+        verdicts_by_rec.setdefault(v.recommendation, []).append(v)
+    revisions_by_rec: dict[str, list[DeadlineRevision]] = {}
+    for r in dataset.revisions:
+        revisions_by_rec.setdefault(r.recommendation, []).append(r)
+    documents: dict[tuple[str, str], list[ResponseDocument]] = {}
+    for doc in dataset.documents:
+        if happened(doc.published, as_of):
+            documents.setdefault((doc.report, doc.owner), []).append(doc)
+    ordered = {key: tuple(sorted(docs, key=_document_order)) for key, docs in documents.items()}
+
+    statuses: list[ReportStatus] = []
+    for report in dataset.reports:
+        if not happened(report.published, as_of):
+            continue
+        recs = [r for r in dataset.recommendations if r.report == report.id]
+        rec_statuses = []
+        by_owner: dict[str, list[Duty]] = {}
+        for rec in recs:
+            duties = []
+            for owner_id in dict.fromkeys(m for o in rec.owners for m in dataset.members(o)):
+                org = dataset.organisation(owner_id)
+                duty = _duty(rec, org, ordered.get((report.id, owner_id), ()),
+                             verdicts_by_rec.get(rec.id, []), revisions_by_rec.get(rec.id, []), as_of)
+                duties.append(duty)
+                by_owner.setdefault(owner_id, []).append(duty)
+            days = (rec.deadline - as_of).days if rec.deadline else None
+            rec_statuses.append(RecommendationStatus(rec, days, time_state(days), tuple(duties)))
+        owners = []
+        for org in dataset.organisations:
+            if org.id not in by_owner:
+                continue
+            docs = ordered.get((report.id, org.id), ())
+            answerer = org.answerer(report.published.earliest)
+            clock = None
+            if report.regime == "s55" and org.kind in S55_KINDS:
+                first = next((d for d in docs if d.kind == "first-comments"), None)
+                clock = s55_clock(report.published, first, as_of)
+            owners.append(OwnerReport(report, org, tuple(by_owner[org.id]), docs, answerer, clock))
+        statuses.append(ReportStatus(report, tuple(rec_statuses), tuple(owners)))
+    events = _events(dataset, statuses, as_of)
+    return Tracker(dataset, as_of, tuple(statuses), events, MappingProxyType({s.report.id: s for s in statuses}))
+
+
+def _events(dataset: Dataset, statuses: list[ReportStatus], as_of: date) -> tuple[Event, ...]:
+    """What happened by ``as_of``, newest first; "became overdue" is the day after a missed deadline."""
+    events: list[Event] = []
     for status in statuses:
-        for a in status.assignments:
-            by_owner.setdefault(a.owner, []).append(a)
-    forces = tuple(
-        OwnerStatus(f.id, "force", tuple(by_owner.get(f.id, ())), responses.get(f.id),
-                    s55_clock(dataset.report.published, responses.get(f.id), as_of))
-        for f in dataset.forces
-    )
-    bodies = tuple(OwnerStatus(b.id, "body", tuple(by_owner.get(b.id, ()))) for b in dataset.bodies
-                   if b.id in by_owner)
-    return Tracker(dataset, as_of, tuple(statuses), forces, bodies)
+        report = status.report
+        events.append(Event(report.published.earliest, report.published, "report-published", report))
+        for owner in status.owners:
+            for doc in owner.documents:
+                if doc.published is not None:
+                    events.append(Event(doc.published, _day(doc.published), "document-published", report,
+                                        owners=(owner.owner,), document=doc))
+        for rec_status in status.recommendations:
+            rec = rec_status.recommendation
+            verdicts: dict[tuple, list[Duty]] = {}
+            revisions: dict[tuple, list[Duty]] = {}
+            overdue: dict[date, list[Duty]] = {}
+            for duty in rec_status.duties:
+                for verdict in duty.verdicts:
+                    verdicts.setdefault((verdict.given_for, verdict.date, verdict.verdict, verdict.evidence),
+                                        []).append(duty)
+                for revision in duty.revisions:
+                    revisions.setdefault((revision.decided, revision.deadline, revision.reason), []).append(duty)
+                overdue_on = _became_overdue(duty, as_of)
+                if overdue_on is not None:
+                    overdue.setdefault(overdue_on, []).append(duty)
+            for (given_for, when, _, _), duties in verdicts.items():
+                verdict = next(v for v in duties[0].verdicts if v.given_for == given_for and v.date == when)
+                group = given_for if dataset.group(given_for) else None
+                events.append(Event(when.earliest, when, "verdict", report, rec, tuple(d.owner for d in duties),
+                                    verdict=verdict, group=group))
+            for (decided, _, _), duties in revisions.items():
+                revision = next(r for r in duties[0].revisions if r.decided == decided)
+                events.append(Event(decided, _day(decided), "deadline-revised", report, rec,
+                                    tuple(d.owner for d in duties), revision=revision))
+            for day, duties in overdue.items():
+                events.append(Event(day, _day(day), "became-overdue", report, rec, tuple(d.owner for d in duties)))
+    order = {"report-published": 0, "document-published": 1, "deadline-revised": 2, "verdict": 3,
+             "became-overdue": 4}
+    events.sort(key=lambda e: (e.when, -order[e.kind], e.report.id,
+                               e.recommendation.local if e.recommendation else "",
+                               ",".join(o.id for o in e.owners)), reverse=True)
+    return tuple(events)
+
+
+def _day(value: date) -> PartialDate:
+    return PartialDate(value.year, value.month, value.day)
+
+
+def _became_overdue(duty: Duty, as_of: date) -> date | None:
+    """The day a duty became overdue, if it did by ``as_of``: the day after the deadline in force then,
+    when by that day nothing was claimed implemented and nothing closed it."""
+    for deadline in _deadlines_over_time(duty):
+        day = deadline + timedelta(days=1)
+        if day > as_of:
+            return None
+        # the state on that day, from what had happened by then
+        if _deadline_on(duty, day) != deadline:
+            continue  # revised before it passed
+        answers = [a for a in duty.history if happened(a.document.published, day)]
+        verdicts = [v for v in duty.verdicts if happened(v.date, day)]
+        if verdicts and verdicts[-1].closes:
+            return None
+        if answers and answers[-1].answer.implementation == "implemented":
+            continue
+        return day
+    return None
+
+
+def _deadlines_over_time(duty: Duty) -> list[date]:
+    """The printed deadline and each revised one, in the order they were in force."""
+    out = [duty.recommendation.deadline] if duty.recommendation.deadline else []
+    out += [r.deadline for r in duty.revisions]
+    return out
+
+
+def _deadline_on(duty: Duty, day: date) -> date | None:
+    applied = [r for r in duty.revisions if r.decided <= day]
+    return applied[-1].deadline if applied else duty.recommendation.deadline

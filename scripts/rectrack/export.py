@@ -15,96 +15,187 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rectrack.data.kinds import COMMON_SCHEMA, KINDS, FileKind
-from rectrack.data.model import FORCES, Dataset
+from rectrack.data.kinds import COMMON_SCHEMA, KINDS, SCHEMAS
+from rectrack.data.model import Recommendation
 from rectrack.data.schema import schema_dir
 from rectrack.derive import Tracker
 
 
-def recommendation_rows(dataset: Dataset) -> list[dict]:
+def _current_deadline(tracker: Tracker, rec: Recommendation) -> str | None:
+    """The deadline in force for every owner on the as-at date: the latest revision for all, else the printed one."""
+    revised = sorted((r for r in tracker.dataset.revisions
+                      if r.recommendation == rec.id and r.owner is None and r.decided <= tracker.as_of),
+                     key=lambda r: r.decided)
+    deadline = revised[-1].deadline if revised else rec.deadline
+    return deadline.isoformat() if deadline else None
+
+
+def recommendation_rows(tracker: Tracker) -> list[dict]:
     return [
         {
-            "id": r.number,
-            "report": r.report,
-            "short_title": r.short_title,
-            "deadline": r.deadline.isoformat(),
-            "deadline_as_printed": r.deadline_as_printed,
-            "owners": list(r.owners),
-            "section": r.section,
-            "text": r.text,
-            "actions": list(r.actions),
-            "case_studies": list(r.case_studies),
+            "report": s.recommendation.report,
+            "number": s.recommendation.number,
+            "id": s.recommendation.id,
+            "short_title": s.recommendation.short_title,
+            "deadline": _current_deadline(tracker, s.recommendation),
+            "deadline_as_printed": s.recommendation.deadline_as_printed,
+            "owners": list(s.recommendation.owners),
+            "section": s.recommendation.section,
+            "text": s.recommendation.text,
+            "actions": list(s.recommendation.actions),
+            "case_studies": list(s.recommendation.case_studies),
+            "state": s.overall_state,
         }
-        for r in dataset.recommendations
+        for s in tracker.recommendations
     ]
 
 
-def case_study_rows(dataset: Dataset) -> list[dict]:
+def case_study_rows(tracker: Tracker) -> list[dict]:
     return [
         {
             "id": c.id,
+            "report": c.report,
             "title": c.title,
-            "force": c.force,
+            "organisations": list(c.organisations),
             "section": c.section,
-            "recommendations": list(c.recommendations),
+            "recommendations": [f"{c.report}/{local}" for local in c.recommendations],
             "themes": list(c.themes),
             "text": c.text,
         }
-        for c in dataset.case_studies
+        for c in tracker.dataset.case_studies if tracker.shown(c.report)
     ]
 
 
-def response_rows(dataset: Dataset) -> list[dict]:
+def document_rows(tracker: Tracker) -> list[dict]:
+    return [
+        {
+            "report": o.report.id,
+            "owner": o.owner.id,
+            "owner_name": o.owner.name,
+            "document": d.name,
+            "kind": d.kind,
+            "author": d.author,
+            "published": d.published.isoformat() if d.published else None,
+            "title": d.source.title,
+            "url": d.source.url,
+            "answers": len(d.answers),
+        }
+        for r in tracker.reports for o in r.owners for d in o.documents
+    ]
+
+
+def response_rows(tracker: Tracker) -> list[dict]:
+    """Every answer in every published document by the as-at date, oldest first per duty."""
+    return [
+        {
+            "report": d.recommendation.report,
+            "recommendation": d.recommendation.id,
+            "number": d.recommendation.number,
+            "owner": d.owner.id,
+            "document": a.document.name,
+            "kind": a.document.kind,
+            "published": a.document.published.isoformat() if a.document.published else None,
+            "action": a.answer.action,
+            "implementation": a.answer.implementation,
+            "evidence": a.answer.evidence,
+            "note": a.answer.note,
+            "current": position == len(d.history) - 1,
+        }
+        for d in tracker.duties for position, a in enumerate(d.history)
+    ]
+
+
+def verdict_rows(tracker: Tracker) -> list[dict]:
+    return [
+        {
+            "report": d.recommendation.report,
+            "recommendation": d.recommendation.id,
+            "owner": d.owner.id,
+            "date": v.date.iso(),
+            "verdict": v.verdict,
+            "by": v.by,
+            "superseded_by": v.superseded_by,
+            "evidence_title": v.evidence.title,
+            "evidence_url": v.evidence.url,
+            "evidence_quote": v.evidence.quote,
+            "note": v.note,
+        }
+        for d in tracker.duties for v in d.verdicts
+    ]
+
+
+def revision_rows(tracker: Tracker) -> list[dict]:
+    return [
+        {
+            "report": d.recommendation.report,
+            "recommendation": d.recommendation.id,
+            "owner": d.owner.id,
+            "decided": r.decided.isoformat(),
+            "deadline": r.deadline.isoformat(),
+            "deadline_as_printed": r.deadline_as_printed,
+            "reason": r.reason,
+            "source_title": r.source.title,
+            "source_url": r.source.url,
+        }
+        for d in tracker.duties for r in d.revisions
+    ]
+
+
+def organisation_rows(tracker: Tracker) -> list[dict]:
     rows = []
-    for document in dataset.responses:
-        for r in document.responses:
-            verdict = r.inspectorate
-            rows.append({
-                "owner": document.force,
-                "recommendation": r.recommendation,
-                "action": r.action,
-                "implementation": r.implementation,
-                "evidence": r.evidence,
-                "note": r.note,
-                "inspectorate": verdict.verdict if verdict else None,
-                "inspectorate_date": verdict.date.isoformat() if verdict and verdict.date else None,
-                "inspectorate_note": verdict.note if verdict else None,
-                "published": document.published.isoformat() if document.published else None,
-            })
+    for o in tracker.dataset.organisations:
+        answerer = o.answerer(tracker.as_of)
+        rows.append({
+            "id": o.id,
+            "name": o.name,
+            "abbreviation": o.abbreviation,
+            "kind": o.kind,
+            "country": o.country,
+            "region": o.region,
+            "answered_for_by": answerer.title if answerer else None,
+            "answered_for_by_role": answerer.role if answerer else None,
+        })
     return rows
 
 
-def force_rows(dataset: Dataset) -> list[dict]:
+def clock_rows(tracker: Tracker) -> list[dict]:
+    """One row per police force and report under s55: its first comments and the state of the 56-day clock."""
     return [
         {
-            "id": f.id,
-            "name": f.name,
-            "other_names": list(f.other_names),
-            "policing_body": f.policing_body.title,
-            "policing_body_kind": f.policing_body.kind,
-            "region": f.region,
-            "country": f.country,
+            "report": o.report.id,
+            "owner": o.owner.id,
+            "owner_name": o.owner.name,
+            "answered_for_by": o.answerer.title if o.answerer else None,
+            "first_comments": (o.first_comments.published.isoformat()
+                               if o.first_comments and o.first_comments.published else None),
+            "responded": o.first_comments is not None,
+            "last_day_earliest": o.clock.first.isoformat() if o.clock and o.clock.first else None,
+            "last_day_latest": o.clock.last.isoformat() if o.clock and o.clock.last else None,
+            "s55": o.clock.state if o.clock else None,
         }
-        for f in dataset.forces
+        for r in tracker.reports for o in r.owners if o.clock is not None
     ]
 
 
 def status_rows(tracker: Tracker) -> list[dict]:
-    """One row per owner and recommendation: each force for force-directed ones, each body otherwise."""
+    """One row per duty (recommendation and owner) on the as-at date."""
     return [
         {
-            "owner": a.owner,
-            "owner_kind": a.owner_kind,
-            "recommendation": a.recommendation.number,
-            "deadline": a.recommendation.deadline.isoformat(),
+            "report": d.recommendation.report,
+            "recommendation": d.recommendation.id,
+            "number": d.recommendation.number,
+            "owner": d.owner.id,
+            "owner_name": d.owner.name,
+            "owner_kind": d.owner.kind,
+            "deadline": d.deadline.isoformat() if d.deadline else None,
             "as_of": tracker.as_of.isoformat(),
-            "days": a.days,
-            "response": "published" if a.response else "none",
-            "implementation": a.implementation,
-            "inspectorate": a.verdict,
-            "state": a.state,
+            "days": d.days,
+            "response": "answered" if d.responded else "not-answered" if d.has_document else "none",
+            "implementation": d.implementation if d.responded else None,
+            "verdict": d.verdict.verdict if d.verdict else None,
+            "state": d.state,
         }
-        for a in tracker.assignments
+        for d in tracker.duties
     ]
 
 
@@ -135,22 +226,30 @@ def _cell(value) -> str:
     return text
 
 
-def deadlines_ics(tracker: Tracker) -> bytes:
-    """All-day events, one per recommendation deadline; UIDs are stable so calendars update in place."""
+def deadlines_ics(tracker: Tracker, report_id: str | None = None) -> bytes:
+    """All-day events, one per deadline in force (of one report, or of all); UIDs stay stable so calendars
+    update in place. A recommendation with no deadline stated has no event."""
     dataset = tracker.dataset
+    name = dataset.report(report_id).title if report_id else dataset.site.name
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Rectrack//Recommendation deadlines//EN",
-             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ics_text(dataset.report.title)}"]
+             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ics_text(name)}"]
     stamp = tracker.as_of.strftime("%Y%m%dT000000Z")
-    for r in dataset.recommendations:
-        owners = ", ".join("all forces" if o == FORCES else dataset.body(o).name for o in r.owners)
-        day = r.deadline
+    for status in tracker.recommendations:
+        r = status.recommendation
+        deadline = _current_deadline(tracker, r)
+        if (report_id and r.report != report_id) or deadline is None:
+            continue
+        owners = ", ".join(dataset.owner_name(o) for o in r.owners) or "not stated"
+        day = deadline.replace("-", "")
+        title = f"Recommendation {r.number}" if r.number is not None else r.short_title
+        description = f"{dataset.report(r.report).title}. Owners: {owners}. {r.text} {' '.join(r.actions)}"
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{dataset.report.id}-recommendation-{r.number}@rectrack",
+            f"UID:{r.report}-recommendation-{r.local}@rectrack",
             f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-            f"SUMMARY:{_ics_text(f'Recommendation {r.number} due: {r.short_title}')}",
-            f"DESCRIPTION:{_ics_text(f'Owners: {owners}. ' + r.text + ' ' + ' '.join(r.actions))}",
+            f"DTSTART;VALUE=DATE:{day}",
+            f"SUMMARY:{_ics_text(f'{title} due: {r.short_title}')}",
+            f"DESCRIPTION:{_ics_text(description)}",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
@@ -196,35 +295,55 @@ def _table(name: str, rows: Callable[[Tracker], list[dict]], holds: str, row: st
 
 #: The tables ``rectrack export`` writes and the site offers, in the order the downloads page lists them.
 TABLES: tuple[Download, ...] = (
-    *_table("recommendations", lambda t: recommendation_rows(t.dataset),
-            "Every recommendation: its number, verbatim text and bullets, deadline (as printed and as a "
-            "date), owners, report section and linked case studies.", "recommendation, for spreadsheets"),
+    *_table("recommendations", recommendation_rows,
+            "Every recommendation of every report shown: its report, number and id (REPORT/NUMBER), verbatim "
+            "text and bullets, the deadline in force (as a date) and as printed, owners, report section, "
+            "linked case studies, and its overall state on the as-at date.", "recommendation, for spreadsheets"),
     *_table("status", status_rows,
-            "One record per owner and recommendation on the as-at date: its state, days to the deadline, "
-            "whether a response is published, the implementation claim and the inspectorate verdict.",
-            "owner and recommendation"),
-    *_table("responses", lambda t: response_rows(t.dataset),
-            "Every published response, with each answer's verbatim action, claim and evidence.",
-            "answered recommendation"),
-    *_table("forces", lambda t: force_rows(t.dataset),
-            "The territorial police forces, their regions and local policing bodies.", "force"),
-    *_table("case-studies", lambda t: case_study_rows(t.dataset),
-            "The report's good-practice case studies, verbatim, with editorial tags.", "case study"),
+            "One record per owner and recommendation on the as-at date: the deadline in force, days to it, "
+            "whether the owner has answered, its implementation claim, the inspectorate's latest verdict and "
+            "the state.", "owner and recommendation"),
+    *_table("clocks", clock_rows,
+            "The section 55 state on the as-at date of each police force on each report under section 55: "
+            "whether its first comments are recorded, their date, and the window for the last day.",
+            "force and report"),
+    *_table("documents", document_rows,
+            "Every published response document by the as-at date: its report, owner, kind, author, date, "
+            "title, web address and how many recommendations it answers.", "document"),
+    *_table("responses", response_rows,
+            "Every answer in those documents, with the verbatim action, the claim and its evidence; "
+            "`current` marks each duty's latest answer.", "answer"),
+    *_table("verdicts", verdict_rows,
+            "The inspectorate's dated verdicts by the as-at date, with their evidence.", "verdict and owner"),
+    *_table("deadline-revisions", revision_rows,
+            "Deadlines revised by the as-at date: when, the new deadline, the reason and its source.",
+            "revision and owner"),
+    *_table("organisations", organisation_rows,
+            "Every organisation the tracker names: its kind, country, region and who answers for it.",
+            "organisation"),
+    *_table("case-studies", case_study_rows,
+            "The reports' good-practice case studies, verbatim, with editorial tags and linked "
+            "recommendations (REPORT/NUMBER).", "case study"),
 )
 
 
-def _schema_download(kind: FileKind | None) -> Download:
-    name = kind.schema if kind else COMMON_SCHEMA
+def _schema_download(name: str) -> Download:
+    kind = next((k for k in KINDS if k.schema == name), None)
     holds = f"JSON Schema for {kind.holds}." if kind else "JSON Schema for the definitions the other schemas share."
     return Download(f"schemas/{name}", holds, lambda tracker: (schema_dir() / name).read_bytes())
+
+
+def report_calendar(report_id: str) -> Download:
+    return Download(f"deadlines-{report_id}.ics", "The deadlines of one report, as a calendar.",
+                    lambda tracker: deadlines_ics(tracker, report_id))
 
 
 #: Everything in the site's downloads/ folder except the archive of all of it.
 DOWNLOADS: tuple[Download, ...] = (
     TABLES
-    + (Download("deadlines.ics", "The recommendation deadlines as a calendar you can subscribe to or import.",
-                deadlines_ics),)
-    + tuple(_schema_download(kind) for kind in KINDS) + (_schema_download(None),)
+    + (Download("deadlines.ics", "Every deadline in force, of every report, as a calendar you can subscribe to "
+                "or import.", deadlines_ics),)
+    + tuple(_schema_download(name) for name in SCHEMAS) + (_schema_download(COMMON_SCHEMA),)
 )
 ARCHIVE = "rectrack-data.zip"
 ARCHIVE_HOLDS = "All of the files above in one archive."
@@ -235,9 +354,14 @@ def data_files(tracker: Tracker) -> dict[str, bytes]:
     return {d.name: d.build(tracker) for d in TABLES}
 
 
+def downloads_for(tracker: Tracker) -> tuple[Download, ...]:
+    """The downloads table of one build: the fixed files, then one calendar per report shown."""
+    return DOWNLOADS + tuple(report_calendar(s.report.id) for s in tracker.reports)
+
+
 def download_files(tracker: Tracker) -> dict[str, bytes]:
     """Everything the site's downloads/ folder holds, including an archive of all of it."""
-    files = {d.name: d.build(tracker) for d in DOWNLOADS}
+    files = {d.name: d.build(tracker) for d in downloads_for(tracker)}
     files[ARCHIVE] = _zip(files)
     return files
 

@@ -1,87 +1,57 @@
-"""The inspectors' terminal view of a Tracker: overdue by owner, due soon, missing responses.
+"""The inspectors' terminal view of a Tracker: overdue by owner, due soon, responses not recorded.
 
-Kept apart from the CLI so that tests can read the same rows the command prints.
+The table is for people; ``--format json`` and ``--format csv`` give exactly the records of the site's
+``status`` and ``clocks`` downloads (one format for machines, wherever they read it).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from dataclasses import dataclass
 
+from rectrack import export
 from rectrack.derive import DUE_SOON_DAYS, Tracker
 from rectrack.text import long_date
-from rectrack.wording import countdown, response_label, s55_reason
-
-
-@dataclass(frozen=True)
-class StatusRow:
-    section: str  # overdue | due-soon | missing-response
-    owner: str
-    owner_name: str
-    recommendation: int | None
-    deadline: str | None
-    days: int | None
-    detail: str
-
-
-def status_rows(tracker: Tracker) -> list[StatusRow]:
-    dataset = tracker.dataset
-    names = {f.id: f.name for f in dataset.forces} | {b.id: b.name for b in dataset.bodies}
-    rows: list[StatusRow] = []
-    overdue = [a for a in tracker.assignments if a.state == "overdue"]
-    # Oldest first: the most days past the deadline at the top, then by owner for a stable order.
-    for a in sorted(overdue, key=lambda a: (a.days, a.owner, a.recommendation.number)):
-        rows.append(StatusRow("overdue", a.owner, names[a.owner], a.recommendation.number,
-                              a.recommendation.deadline.isoformat(), a.days,
-                              f"{countdown(a.days)}; {response_label(a).lower()}"))
-    soon = [a for a in tracker.assignments if a.state in ("due-today", "due-soon")]
-    for a in sorted(soon, key=lambda a: (a.days, a.owner, a.recommendation.number)):
-        rows.append(StatusRow("due-soon", a.owner, names[a.owner], a.recommendation.number,
-                              a.recommendation.deadline.isoformat(), a.days, countdown(a.days)))
-    for force in tracker.forces:
-        if force.response is None and force.clock is not None and force.clock.state in ("missing", "awaited",
-                                                                                          "not-computable"):
-            rows.append(StatusRow("missing-response", force.owner, names[force.owner], None, None, None,
-                                  f"s55 {force.clock.state}: {s55_reason(force.clock)}"))
-    return rows
-
+from rectrack.wording import countdown, recommendation_name, response_label, s55_reason
 
 HEADINGS = {
     "overdue": "Overdue, by owner (oldest first)",
     "due-soon": f"Due in the next {DUE_SOON_DAYS} days",
-    "missing-response": "PCC responses not recorded",
+    "missing-response": "Section 55 comments not recorded",
 }
 
 
 def status_report(tracker: Tracker, fmt: str) -> str:
-    rows = status_rows(tracker)
     if fmt == "json":
-        return json.dumps({"as_of": tracker.as_of.isoformat(), "rows": [r.__dict__ for r in rows]},
-                          indent=2, ensure_ascii=False) + "\n"
+        return json.dumps({"as_of": tracker.as_of.isoformat(), "status": export.status_rows(tracker),
+                           "clocks": export.clock_rows(tracker)}, indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["section", "owner", "owner_name", "recommendation", "deadline", "days", "detail"])
-        for r in rows:
-            writer.writerow([r.section, r.owner, r.owner_name, r.recommendation or "", r.deadline or "",
-                             "" if r.days is None else r.days, r.detail])
-        return buffer.getvalue()
+        return export.to_csv(export.status_rows(tracker)).decode("utf-8-sig").replace("\r\n", "\n")
+    return _table(tracker)
+
+
+def _table(tracker: Tracker) -> str:
     lines = [f"Status as at {long_date(tracker.as_of)}", ""]
-    for section, heading in HEADINGS.items():
-        chosen = [r for r in rows if r.section == section]
-        lines.append(f"{heading}: {len(chosen)}")
-        if section == "overdue":
-            by_owner: dict[str, list[StatusRow]] = {}
-            for r in chosen:
-                by_owner.setdefault(r.owner_name, []).append(r)
-            for owner, items in by_owner.items():
-                numbers = ", ".join(f"{r.recommendation} ({-r.days}d)" for r in items if r.days is not None)
-                lines.append(f"  {owner}: {numbers}")
-        else:
-            for r in chosen:
-                what = f"recommendation {r.recommendation} " if r.recommendation else ""
-                lines.append(f"  {r.owner_name}: {what}{r.detail}")
-        lines.append("")
+    duties = tracker.duties
+    overdue = sorted((d for d in duties if d.state == "overdue"),
+                     key=lambda d: (d.days, d.owner.name, d.recommendation.id))
+    lines.append(f"{HEADINGS['overdue']}: {len(overdue)}")
+    by_owner: dict[str, list[str]] = {}
+    for d in overdue:
+        by_owner.setdefault(d.owner.name, []).append(
+            f"{recommendation_name(d.recommendation)} of {d.recommendation.report} ({-(d.days or 0)}d; "
+            f"{response_label(d).lower()})")
+    lines += [f"  {owner}: {', '.join(items)}" for owner, items in by_owner.items()]
+    lines.append("")
+    soon = sorted((d for d in duties if d.state in ("due-today", "due-soon")),
+                  key=lambda d: (d.days, d.owner.name, d.recommendation.id))
+    lines.append(f"{HEADINGS['due-soon']}: {len(soon)}")
+    lines += [f"  {d.owner.name}: {recommendation_name(d.recommendation)} of {d.recommendation.report} "
+              f"{countdown(d.days)}" for d in soon]
+    lines.append("")
+    missing = [o for r in tracker.reports for o in r.owners
+               if o.clock is not None and o.first_comments is None and o.clock.state in ("missing", "not-computable")]
+    lines.append(f"{HEADINGS['missing-response']}: {len(missing)}")
+    lines += [f"  {o.owner.name} on {o.report.id}: s55 {o.clock.state}: {s55_reason(o.clock)}"
+              for o in missing if o.clock]
+    lines.append("")
     return "\n".join(lines)

@@ -22,6 +22,16 @@ def month_year(value: date) -> str:
     return f"{value:%B %Y}"
 
 
+def partial_date_text(value: object) -> str:
+    """A date with the precision it has: "5 April 2023", "February 2026", "2023"."""
+    year, month, day = value.year, getattr(value, "month", None), getattr(value, "day", None)  # type: ignore[attr-defined]
+    if month is None:
+        return str(year)
+    if day is None:
+        return month_year(date(year, month, 1))
+    return long_date(date(year, month, day))
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """"1 force", "2 forces": the count and its noun, agreeing."""
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"

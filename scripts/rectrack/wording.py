@@ -1,13 +1,15 @@
-"""Every label and phrase the tracker uses for its states, claims, verdicts and owners: one table each.
+"""Every label and phrase the tracker uses for its states, claims, verdicts, owners and regimes.
 
 ``derive`` decides states and knows no words; the pages, the terminal view and the downloads all
-say things the same way because they all take their words from here.
+say things the same way because they all take their words from here. Wording that depends on the
+kind of organisation or on a report's response regime ("section 55", "police and crime
+commissioner") is chosen here, by kind and regime, and nowhere else.
 """
 
 from __future__ import annotations
 
-from rectrack.data.model import Statistic
-from rectrack.derive import DUE_SOON_DAYS, Assignment, OwnerStatus, RecommendationStatus, S55Clock
+from rectrack.data.model import Organisation, Recommendation, Report, ResponseDocument, Statistic
+from rectrack.derive import DUE_SOON_DAYS, S55_PERIOD_DAYS, Duty, Event, OwnerReport, RecommendationStatus, S55Clock
 from rectrack.text import long_date, month_year, number, plural
 
 #: The states of a duty (one owner, one recommendation), in their canonical order.
@@ -18,6 +20,7 @@ STATE_LABELS = {
     "due-today": "Due today",
     "due-soon": "Due soon",
     "upcoming": "Upcoming",
+    "no-deadline": "No deadline stated",
 }
 #: One or two words for the matrix cells; the legend on that page spells each one out.
 STATE_SHORT = {
@@ -27,6 +30,7 @@ STATE_SHORT = {
     "due-today": "Today",
     "due-soon": "Soon",
     "upcoming": "Later",
+    "no-deadline": "Open",
 }
 STATE_HELP = {
     "closed": "the inspectorate has closed (or superseded) the recommendation for this owner",
@@ -35,6 +39,7 @@ STATE_HELP = {
     "due-today": "the deadline is today",
     "due-soon": f"the deadline is within the next {DUE_SOON_DAYS} days",
     "upcoming": f"the deadline is more than {DUE_SOON_DAYS} days away",
+    "no-deadline": "the source gives no deadline, and no implementation is claimed",
 }
 #: An owner's own claim about a recommendation, as its response states it.
 IMPLEMENTATION_LABELS = {
@@ -50,10 +55,25 @@ NO_CLAIM = "No claim"
 #: The inspectorate's verdicts.
 VERDICT_LABELS = {
     "open": "Open",
-    "closed": "Closed",
+    "closed-implemented": "Closed: implemented",
+    "closed-not-implemented": "Closed: not implemented",
     "superseded": "Superseded",
+    "not-stated": "No verdict given",
+}
+VERDICT_HELP = {
+    "open": "the inspectorate considers the recommendation still open for this owner",
+    "closed-implemented": "the inspectorate has closed it because it was implemented",
+    "closed-not-implemented": "the inspectorate has closed it although it was not implemented",
+    "superseded": "the inspectorate has replaced it with another recommendation",
+    "not-stated": "the source says where things stand but gives no verdict",
 }
 NO_VERDICT = "No verdict recorded"
+#: The kinds of response document.
+DOCUMENT_KINDS = {
+    "first-comments": "First comments",
+    "update": "Update",
+    "action-plan": "Action plan",
+}
 #: The section 55 states of a force's comments.
 S55_LABELS = {
     "on-time": "Published on time",
@@ -70,27 +90,64 @@ S55_HELP = {
     "not-computable": "the dates available (for example a publication month without a day) do not show "
                       "whether the comments were on time",
 }
-POLICING_BODY_KINDS = {
+#: Who answers for an organisation (its governance roles).
+ROLES = {
     "pcc": "Police and crime commissioner",
     "pfcc": "Police, fire and crime commissioner",
     "mayor": "Mayor",
     "police-authority": "Police authority",
+    "police-and-crime-board": "Police and crime board",
+    "fire-authority": "Fire and rescue authority",
+    "pfcc-fire": "Police, fire and crime commissioner (fire)",
+    "combined-authority": "Combined authority",
+    "board": "Board",
+    "minister": "Minister",
 }
-BODY_KINDS = {
-    "professional-body": "Professional body",
-    "national-policing-body": "National policing body",
-    "government-department": "Government department",
-    "inspectorate": "Inspectorate",
+#: The kinds of organisation, singular and plural.
+ORGANISATION_KINDS = {
+    "territorial-police-force": ("Territorial police force", "Territorial police forces"),
+    "other-police-force": ("Other police force", "Other police forces"),
+    "fire-and-rescue-service": ("Fire and rescue service", "Fire and rescue services"),
+    "national-policing-body": ("National policing body", "National policing bodies"),
+    "professional-body": ("Professional body", "Professional bodies"),
+    "government-department": ("Government department", "Government departments"),
+    "law-enforcement-agency": ("Law-enforcement agency", "Law-enforcement agencies"),
+    "inspectorate": ("Inspectorate", "Inspectorates"),
 }
-#: How the owner "every territorial force" is named.
-FORCES_OWNER = "Every police force"
+#: How a report's responses are due.
+REGIMES = {
+    "s55": f"Section 55 of the Police Act 1996: a force's local policing body publishes comments within "
+           f"{S55_PERIOD_DAYS} days",
+    "no-statutory-clock": "Responses are asked for, with no statutory period",
+    "none": "No responses are due",
+    "not-stated": "Not stated",
+}
+NOT_STATED = "Not stated"
 NO_RESPONSE = "No response published"
 RESPONSE_PUBLISHED = "Response published"
 NOT_ANSWERED = "Not answered in the published response"
 
 
-def countdown(days: int) -> str:
+def kind_name(kind: str, many: bool = False) -> str:
+    return ORGANISATION_KINDS[kind][1 if many else 0]
+
+
+def recommendation_name(rec: Recommendation) -> str:
+    """"Recommendation 4"; where the source gives no number, its (editorial) short title."""
+    return f"Recommendation {rec.number}" if rec.number is not None else rec.short_title
+
+
+def recommendation_title(rec: Recommendation) -> str:
+    """"Recommendation 4: Consider and record arrest and bail" (the short title is editorial)."""
+    if rec.number is None:
+        return f"{rec.short_title} (no number given)"
+    return f"Recommendation {rec.number}: {rec.short_title}"
+
+
+def countdown(days: int | None) -> str:
     """``-23`` -> "overdue by 23 days"; the wording every page and the terminal view share."""
+    if days is None:
+        return "no deadline stated"
     if days < 0:
         return f"overdue by {plural(-days, 'day')}"
     if days == 0:
@@ -98,44 +155,66 @@ def countdown(days: int) -> str:
     return f"due in {plural(days, 'day')}"
 
 
-def deadline_phrase(state: str, days: int) -> str:
+def deadline_phrase(state: str, days: int | None) -> str:
     """The countdown, except that a duty already claimed or closed is not called "overdue"."""
-    if state in ("implemented", "closed") and days < 0:
+    if state in ("implemented", "closed") and days is not None and days < 0:
         return f"deadline passed {plural(-days, 'day')} ago"
     return countdown(days)
 
 
-def response_label(a: Assignment) -> str:
+def deadline_text(printed: str | None) -> str:
+    return printed if printed else NOT_STATED
+
+
+def response_label(duty: Duty) -> str:
     """Whether the owner has answered this recommendation: answered, skipped it, or published nothing."""
-    if a.response:
+    if duty.responded:
         return RESPONSE_PUBLISHED
-    if a.has_response_document:
+    if duty.has_document:
         return NOT_ANSWERED
     return NO_RESPONSE
 
 
-def response_published(owner: OwnerStatus) -> str:
-    if owner.response is None:
+def document_date(document: ResponseDocument) -> str:
+    return long_date(document.published) if document.published else "date not stated"
+
+
+def document_label(document: ResponseDocument) -> str:
+    """"First comments, published 3 June 2026"."""
+    return f"{DOCUMENT_KINDS[document.kind]}, published {document_date(document)}" if document.published \
+        else f"{DOCUMENT_KINDS[document.kind]} (publication date not stated)"
+
+
+def response_published(owner: OwnerReport) -> str:
+    first = owner.first_comments or owner.latest_document
+    if first is None:
         return NO_RESPONSE
-    if owner.response.published is None:
+    if first.published is None:
         return "Published (date not stated)"
-    return f"Published {long_date(owner.response.published)}"
+    return f"Published {long_date(first.published)}"
+
+
+def answerer_text(owner: OwnerReport) -> str:
+    """Who answers for the organisation on the report: "Police and Crime Commissioner for Kent (PCC)"."""
+    g = owner.answerer
+    return f"{g.title} ({ROLES[g.role].lower()})" if g else "Not recorded"
+
+
+def regime_applies(owner: OwnerReport) -> bool:
+    """Is the owner bound by the report's statutory clock (s55: a territorial force's local policing body)?"""
+    return owner.clock is not None
 
 
 def responses_text(status: RecommendationStatus) -> str:
-    """"3 of 40 forces responded"; national bodies have no responses in the data model yet."""
-    forces = [a for a in status.assignments if a.owner_kind == "force"]
-    bodies = [a for a in status.assignments if a.owner_kind == "body"]
-    parts = []
-    if forces:
-        parts.append(f"{sum(1 for a in forces if a.response)} of {plural(len(forces), 'force')} responded")
-    if bodies:
-        parts.append("national bodies: no responses recorded" if forces else "No responses recorded")
-    return "; ".join(parts)
+    """"3 of 43 organisations have answered"."""
+    total = len(status.duties)
+    if not total:
+        return "No owner stated"
+    return f"{status.responded} of {plural(total, 'owner')} answered"
 
 
 def implemented_text(status: RecommendationStatus) -> str:
-    return f"{status.implemented} of {len(status.assignments)} claim it"
+    return f"{status.implemented} of {len(status.duties)} claim it"
 
 
 def s55_reason(clock: S55Clock) -> str:
@@ -163,6 +242,33 @@ def s55_reason(clock: S55Clock) -> str:
     return published
 
 
+def publishers_text(report: Report, names: list[str]) -> str:
+    return ", ".join(names) if names else NOT_STATED
+
+
+def event_title(event: Event, owner_names: list[str]) -> str:
+    """One line for the changes page and the feed, from the event's facts."""
+    who = _owners(event, owner_names)
+    rec = recommendation_name(event.recommendation) if event.recommendation else ""
+    if event.kind == "report-published":
+        return f"Report published: {event.report.title}"
+    if event.kind == "document-published" and event.document is not None:
+        return f"{DOCUMENT_KINDS[event.document.kind]} published by {who} on “{event.report.title}”"
+    if event.kind == "verdict" and event.verdict is not None:
+        return f"Inspectorate: {VERDICT_LABELS[event.verdict.verdict].lower()} for {who}, {rec}"
+    if event.kind == "deadline-revised" and event.revision is not None:
+        return f"Deadline revised to {event.revision.deadline_as_printed} for {who}, {rec}"
+    return f"{rec} became overdue for {who}"
+
+
+def _owners(event: Event, names: list[str]) -> str:
+    if not names:
+        return "no one"
+    if len(names) <= 3:
+        return ", ".join(names)
+    return f"{plural(len(names), 'organisation')}"
+
+
 def stat_value(stat: Statistic) -> str:
     """A key figure as the report would print it: "73,047", "66%", "12 months"."""
     value = number(stat.value)
@@ -171,3 +277,7 @@ def stat_value(stat: Statistic) -> str:
     if stat.unit in ("months", "years"):
         return f"{value} {stat.unit if stat.value != 1 else stat.unit[:-1]}"
     return value
+
+
+def organisation_kind_text(org: Organisation) -> str:
+    return kind_name(org.kind)

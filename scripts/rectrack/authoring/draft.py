@@ -1,64 +1,51 @@
-"""Turn an import into the content of a response file (the current one-file-per-force format).
+"""Turn an import into the content of a response document's file.
 
 Kept apart from parsing because it is where the importer's one policy decision lives: nothing it
 read is taken as a claim about implementation. Every entry starts ``not-stated`` with no evidence,
 even when the document has a status column, because the status model requires an editor to quote
-the words that support a claim. What the document's own columns say is kept as a comment.
-
-The current format has one recommendation per entry, so an answer given once for several
-recommendations is written once per recommendation, each saying which others share it.
+the words that support a claim. What the document's own columns say is kept, verbatim, as
+``as_printed``; an answer given once for several recommendations is written once, for all of them.
 """
 
 from __future__ import annotations
 
-from rectrack.authoring.result import Entry, ImportResult
+from rectrack.authoring.result import ImportResult
 from rectrack.authoring.writer import DraftEntry, ResponseDraft
-from rectrack.data.model import Force
-
-#: How the as-printed columns are named in comments.
-COLUMN_NAMES = {"status": "status", "target_date": "target date", "lead": "lead"}
-
-
-def as_printed_remark(entry: Entry) -> tuple[str, ...]:
-    if not entry.as_printed:
-        return ()
-    if tuple(key for key, _ in entry.as_printed) == ("status",):
-        return (f"The document's status column says: {entry.as_printed[0][1]}",)
-    said = "; ".join(f"{COLUMN_NAMES.get(key, key)}: {value}" for key, value in entry.as_printed)
-    return (f"The document's columns say (as printed, not an implementation claim): {said}",)
+from rectrack.data.model import Organisation, Report
 
 
 def draft_from_import(
     result: ImportResult,
-    force: Force,
-    report_id: str,
+    owner: Organisation,
+    report: Report,
     *,
+    kind: str = "first-comments",
     author: str | None = None,
     source_document: str | None = None,
 ) -> ResponseDraft:
-    """The response file content for ``force`` from ``result``; ``author`` defaults to its policing body."""
-    entries: list[DraftEntry] = []
-    for entry in result.entries:
-        for number in entry.recommendations:
-            remarks = as_printed_remark(entry)
-            others = [n for n in entry.recommendations if n != number]
-            if others:
-                shared = ", ".join(str(n) for n in entry.recommendations)
-                remarks = (f"The document answers recommendations {shared} together; the same text is "
-                           "written for each.", *remarks)
-            entries.append(DraftEntry(recommendation=number, action=entry.action, remarks=remarks))
-    entries.sort(key=lambda e: e.recommendation)
+    """The response file content for ``owner`` from ``result``; ``author`` defaults to who answers for it."""
+    entries = sorted(
+        (DraftEntry(recommendations=tuple(entry.recommendations), action=entry.action,
+                    as_printed=tuple(entry.as_printed)) for entry in result.entries),
+        key=lambda e: min(int(str(n)) if str(n).isdigit() else 0 for n in e.recommendations))
     published = result.published
     return ResponseDraft(
-        force=force.id,
-        report=report_id,
-        author=author or force.policing_body.title,
+        owner=owner.id,
+        report=report.id,
+        kind=kind,
+        author=author or default_author(owner, report),
         source_title=result.title or "",
         foreword=result.foreword or None,
         published=published.iso if published else None,
         source_document=source_document,
         responses=tuple(entries),
     )
+
+
+def default_author(owner: Organisation, report: Report) -> str:
+    """Who answers for ``owner`` when the report was published (a force's local policing body), else itself."""
+    answerer = owner.answerer(report.published.earliest)
+    return answerer.title if answerer else owner.name
 
 
 def header_lines(result: ImportResult) -> list[str]:

@@ -43,13 +43,15 @@ class Matcher:
     """
 
     def __init__(self, recommendations: Sequence[Recommendation]) -> None:
-        self.numbers = tuple(sorted(r.number for r in recommendations))
+        # Documents name recommendations by number: one the report gives no number cannot be cited.
+        numbered = [(rec.number, rec) for rec in recommendations if rec.number is not None]
+        self.numbers = tuple(sorted(number for number, _ in numbered))
         self._texts: dict[int, list[list[str]]] = {}
-        for rec in recommendations:
+        for number, rec in numbered:
             variants = [_words(" ".join((rec.text, *rec.actions)))]
             if rec.summary_variant is not None:
                 variants.append(_words(" ".join((rec.summary_variant.text, *rec.summary_variant.actions))))
-            self._texts[rec.number] = variants
+            self._texts[number] = variants
 
     def known(self, number: int) -> bool:
         return number in self._texts

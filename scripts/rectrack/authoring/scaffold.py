@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rectrack.authoring.draft import default_author
 from rectrack.authoring.writer import NOT_STATED, DraftEntry, ResponseDraft, render_response
-from rectrack.data.model import IMPLEMENTATION_STATES, Force, Recommendation
+from rectrack.data.model import IMPLEMENTATION_STATES, Organisation, Recommendation, Report
 
 
 def scaffold_header() -> list[str]:
@@ -28,21 +29,17 @@ def scaffold_header() -> list[str]:
     ]
 
 
-def scaffold_response(force: Force, report_id: str, recommendations: Sequence[Recommendation]) -> str:
-    """The text of a new response file for ``force``: one blank entry per force-directed recommendation.
-
-    Recommendations for national bodies only are left out because a force's response does not
-    answer them; the order is the report's numbering.
-    """
-    entries = tuple(
-        DraftEntry(recommendation=rec.number, action="")
-        for rec in sorted(recommendations, key=lambda r: r.number)
-        if rec.for_forces
-    )
+def scaffold_response(owner: Organisation, report: Report, recommendations: Sequence[Recommendation],
+                      kind: str = "first-comments") -> str:
+    """The text of a new response file for ``owner`` on ``report``: one blank entry per recommendation
+    addressed to it (``recommendations`` are those, in the report's order)."""
+    entries = tuple(DraftEntry(recommendations=(rec.number if rec.number is not None else rec.local,), action="")
+                    for rec in recommendations)
     draft = ResponseDraft(
-        force=force.id,
-        report=report_id,
-        author=force.policing_body.title,
+        owner=owner.id,
+        report=report.id,
+        kind=kind,
+        author=default_author(owner, report),
         source_title="",
         responses=entries,
     )

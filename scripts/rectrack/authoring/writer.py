@@ -1,4 +1,4 @@
-"""Write a force response file as YAML text that people edit by hand afterwards.
+"""Write a response document's file as YAML text that people edit by hand afterwards.
 
 The layout is fixed and written here line by line, so that every generated file looks the same,
 keeps the recommendation's wording as a comment where the editor needs it, and diffs cleanly. Each
@@ -18,8 +18,9 @@ import yaml
 
 from rectrack.data.model import Recommendation
 
-#: First line of every response file: editors' YAML plugins validate against the schema as they type.
-SCHEMA_POINTER = "# yaml-language-server: $schema=../../schemas/force_response.schema.json"
+#: First line of every response file (three folders down: force_responses/REPORT/OWNER.yaml): editors'
+#: YAML plugins validate against the schema as they type.
+SCHEMA_POINTER = "# yaml-language-server: $schema=../../../schemas/response.schema.json"
 NOT_STATED = "not-stated"
 _COMMENT_WIDTH = 100
 
@@ -28,23 +29,27 @@ _COMMENT_WIDTH = 100
 class DraftEntry:
     """One response entry to write; an import or a scaffold has not judged implementation yet."""
 
-    recommendation: int
+    #: The recommendation answered (its number), or several when one answer was given for all of them.
+    recommendations: tuple[int | str, ...]
     action: str
     implementation: str = NOT_STATED
     evidence: str | None = None
     note: str | None = None
-    #: Extra comment lines above the entry, e.g. what an imported table's status column said.
+    #: What the document's own columns say, verbatim: (("status", "Green"), ("lead", "DCI Smith")).
+    as_printed: tuple[tuple[str, str], ...] = ()
+    #: Extra comment lines above the entry.
     remarks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class ResponseDraft:
-    """The content of a response file, in the order the file presents it."""
+    """The content of a response document's file, in the order the file presents it."""
 
-    force: str
+    owner: str
     report: str
     author: str
     source_title: str
+    kind: str = "first-comments"
     foreword: str | None = None
     published: str | None = None
     source_url: str | None = None
@@ -60,12 +65,13 @@ def render_response(
     ``recommendations`` supplies the wording shown as a comment above each entry; an entry whose
     number is not among them is written without one.
     """
-    by_number = {rec.number: rec for rec in recommendations}
+    by_number = {rec.local: rec for rec in recommendations}
     lines = [SCHEMA_POINTER]
     lines += comment_lines(header, indent=0)
     lines += [
-        _field("force", draft.force, 0),
+        _field("owner", draft.owner, 0),
         _field("report", draft.report, 0),
+        _field("kind", draft.kind, 0),
         _field("author", draft.author, 0, text=True),
         _field("published", draft.published, 0),
         "source:",
@@ -79,23 +85,31 @@ def render_response(
     else:
         lines.append("responses:")
     for entry in draft.responses:
-        rec = by_number.get(entry.recommendation)
-        if rec is not None:
-            lines += comment_lines(recommendation_comment(rec), indent=2)
+        for number in entry.recommendations:
+            rec = by_number.get(str(number))
+            if rec is not None:
+                lines += comment_lines(recommendation_comment(rec), indent=2)
         lines += comment_lines(entry.remarks, indent=2)
+        numbers = entry.recommendations
+        which = scalar(numbers[0]) if len(numbers) == 1 else "[" + ", ".join(scalar(n) for n in numbers) + "]"
         lines += [
-            f"  - recommendation: {scalar(entry.recommendation)}",
+            f"  - recommendation: {which}",
             _field("action", entry.action, 4, text=True),
             _field("implementation", entry.implementation, 4),
             _field("evidence", entry.evidence, 4, text=True),
             _field("note", entry.note, 4, text=True),
         ]
+        if entry.as_printed:
+            lines.append("    as_printed:")
+            lines += [_field(key, value, 6, text=True) for key, value in entry.as_printed]
+        else:
+            lines.append("    as_printed: null")
     return "\n".join(lines) + "\n"
 
 
 def recommendation_comment(rec: Recommendation) -> list[str]:
     """The recommendation as printed (lead-in, then its bullets), for an editor to read beside the answer."""
-    lines = [f"Recommendation {rec.number}: {rec.text}"]
+    lines = [f"Recommendation {rec.local}: {rec.text}"]
     lines += [f"- {action}" for action in rec.actions]
     return lines
 

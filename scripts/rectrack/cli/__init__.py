@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from rectrack import package_version
-from rectrack.cli.authoring import import_response, new_response
+from rectrack.cli.authoring import import_response, new_report, new_response
 from rectrack.cli.options import AS_OF_OPTION, DATA_OPTION
 from rectrack.data.check import load_and_validate
 from rectrack.data.model import Dataset
@@ -228,6 +228,7 @@ def serve(as_of: date, data_dir: Path, config: Path, dev_addr: str) -> None:
 
 cli.add_command(new_response, "new-response")
 cli.add_command(import_response, "import-response")
+cli.add_command(new_report, "new-report")
 
 
 def main() -> None:

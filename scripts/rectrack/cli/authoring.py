@@ -1,8 +1,8 @@
 """``rectrack new-response`` and ``rectrack import-response``: publish a response without touching code.
 
 Both commands only create files; they never overwrite one, because a response file is edited by
-hand after it is generated and a second run must not destroy that work. The lead registers them in
-``cli.py`` with ``cli.add_command(new_response)`` and ``cli.add_command(import_response)``.
+hand after it is generated and a second run must not destroy that work. ``cli/__init__.py``
+registers them with the command group.
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ import click
 from rectrack.cli.options import DATA_OPTION
 from rectrack.data.check import load_and_validate
 from rectrack.data.construct import build_dataset
-from rectrack.data.load import RESPONSES_DIR, load_directory
-from rectrack.data.model import Dataset, Force
+from rectrack.data.kinds import LABEL_SEPARATOR, RESPONSE_FOLDERS, response_folder
+from rectrack.data.load import load_directory
+from rectrack.data.model import SLUG, Dataset, Organisation, Recommendation, Report
 from rectrack.data.problems import Severity
-from rectrack.errors import FileExists, Incomplete, RectrackError
+from rectrack.errors import FileExists, Incomplete, RectrackError, UsageError
 
 # The document readers, the importer and the YAML writer are imported inside the commands that use
 # them: cli.py registers these commands, so anything imported here is paid by every `rectrack` run.
@@ -32,49 +33,68 @@ _MAX_PROBLEMS_SHOWN = 20
 
 
 @click.command("new-response")
-@click.argument("force")
+@click.argument("owner")
+@click.option("--report", "report_id", help="Id of the report answered (default: the one report addressing OWNER).")
+@click.option("--update", "label", metavar="LABEL",
+              help="Start a later document instead of the first comments, saved as OWNER--LABEL.yaml "
+                   "(e.g. --update update-2027-01).")
+@click.option("--kind", type=click.Choice(["update", "action-plan"]), default="update", show_default=True,
+              help="With --update: what the later document is.")
 @DATA_OPTION
-def new_response(force: str, data_dir: Path) -> None:
-    """Start a response file for FORCE (a force id) to fill in by hand.
+def new_response(owner: str, report_id: str | None, label: str | None, kind: str, data_dir: Path) -> None:
+    """Start a response document for OWNER (an organisation id) on a report, to fill in by hand.
 
-    Writes DATA/force_responses/FORCE.yaml with one blank entry per recommendation addressed to
-    forces, each with the recommendation's wording as a comment. Refuses to overwrite an existing
-    file (exit 1); an unknown force id exits 1 with the closest ids.
+    Writes DATA/FOLDER/REPORT/OWNER.yaml (FOLDER is force_responses, national_responses or
+    fire_responses, by the kind of organisation) with one blank entry per recommendation addressed
+    to OWNER, each with the recommendation's wording as a comment. With --update LABEL it starts a
+    later document (an update or an action plan) as OWNER--LABEL.yaml beside the first comments.
+    Refuses to overwrite an existing file (exit 1); an unknown id exits 1 with the closest ids.
 
     \b
     Example:
-      rectrack new-response kent
-      (then fill in data/force_responses/kent.yaml and run: rectrack validate)
+      rectrack new-response kent --report hmicfrs-2026-ocsa-mosovo
+      rectrack new-response kent --report hmicfrs-2026-ocsa-mosovo --update update-2027-01
+      (then fill in the file it names and run: rectrack validate --strict)
     """
     from rectrack.authoring.scaffold import scaffold_response
 
     dataset = _reference_dataset(data_dir)
-    found = _find_force(dataset.forces, force, data_dir)
-    target = data_dir / RESPONSES_DIR / f"{found.id}.yaml"
+    org = _find_organisation(dataset, owner, data_dir)
+    report = _find_report(dataset, report_id, org)
+    recs = _owed(dataset, report, org)
+    if label is not None and not SLUG.fullmatch(label):
+        raise UsageError(f"--update {label!r} is not a label", "use lower-case letters, digits and hyphens, "
+                         "e.g. update-2027-01")
+    target = response_path(data_dir, org, report, label)
     _refuse_existing(target)
-    text = scaffold_response(found, dataset.report.id, dataset.recommendations)
-    _write_new(target, text)
-    numbers = [rec.number for rec in dataset.recommendations if rec.for_forces]
-    click.echo(f"Wrote {target}: {len(numbers)} recommendations for forces ({_list(numbers)}).")
-    click.echo("Next: copy the response's text into each `action`, delete entries it does not answer, "
-               "then run: rectrack validate")
+    _write_new(target, scaffold_response(org, report, recs, kind="first-comments" if label is None else kind))
+    click.echo(f"Wrote {target}: {len(recs)} recommendations addressed to {org.name} "
+               f"({_list([r.local for r in recs])}).")
+    click.echo("Next: copy the document's text into each `action`, delete entries it does not answer, "
+               "then run: rectrack validate --strict")
 
 
 @click.command("import-response")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--force", "force_id", required=True, help="Id of the force the response is for, e.g. kent.")
+@click.option("--owner", "--force", "owner_id", required=True,
+              help="Id of the organisation the response is by (for a police force, the force), e.g. kent.")
+@click.option("--report", "report_id", help="Id of the report answered (default: the one report addressing it).")
+@click.option("--update", "label", metavar="LABEL",
+              help="The document is a later one (an update or an action plan): save it as OWNER--LABEL.yaml.")
+@click.option("--kind", type=click.Choice(["update", "action-plan"]), default="update", show_default=True,
+              help="With --update: what the later document is.")
 @click.option("--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Where to write the YAML (default: DATA/force_responses/FORCE.yaml).")
+              help="Where to write the YAML (default: DATA/FOLDER/REPORT/OWNER.yaml).")
 @click.option("--author", help="Who published the response, as the document names them "
-                               "(default: the force's policing body from forces.yaml).")
+                               "(default: who answers for the organisation, from organisations.yaml).")
 @click.option("--source-document", metavar="PATH",
               help="Path, relative to DATA, of a Markdown copy of the document (default: none).")
 @click.option("--explain", is_flag=True, help="Also list every block of the document and the rule that placed it, "
                                               "and every piece of layout removed.")
 @DATA_OPTION
 def import_response(
-    file: Path, force_id: str, output: Path | None, author: str | None, source_document: str | None,
-    explain: bool, data_dir: Path,
+    file: Path, owner_id: str, report_id: str | None, label: str | None, kind: str, output: Path | None,
+    author: str | None, source_document: str | None, explain: bool, data_dir: Path,
 ) -> None:
     """Import a published response (.docx, .odt, .pdf, .html, .md or .txt) into a response file.
 
@@ -83,8 +103,9 @@ def import_response(
     or in a table or action plan (number | recommendation | response | status | date | lead), and
     copies the text as printed, removing only layout (running headers and footers, page numbers,
     hyphens at line ends, bullet glyphs, Markdown escapes). Every entry starts as implementation:
-    not-stated; what a status, date or lead column says is kept as a comment, never used. A date
-    in the sign-off or on the cover is offered as the publication date, with a comment to check it.
+    not-stated; what a status, date or lead column says is kept verbatim as `as_printed`, never
+    used as a claim. A date in the sign-off or on the cover is offered as the publication date,
+    with a comment to check it.
 
     It then lists, per recommendation, where its text came from and by which rule, so it can be
     checked against the document.
@@ -93,31 +114,34 @@ def import_response(
     a sign-off, a repeated header...); 1 when some text could not be placed or was placed by a
     rule that may be wrong (the file is still written with everything that was placed, and each
     piece is listed with where it is and why), or on an error (unreadable or scanned document,
-    unknown force, existing output file: nothing is written).
+    unknown organisation or report, existing output file: nothing is written).
 
     \b
     Example:
-      rectrack import-response ~/Downloads/kent-pcc-response.docx --force kent
-      rectrack import-response response.pdf --force kent --output /tmp/kent.yaml --explain
+      rectrack import-response ~/Downloads/kent-pcc-response.docx --owner kent
+      rectrack import-response response.pdf --owner kent --output /tmp/kent.yaml --explain
     """
     from rectrack.authoring import import_document
     from rectrack.authoring.draft import draft_from_import, header_lines
     from rectrack.authoring.writer import render_response
 
     dataset = _reference_dataset(data_dir)
-    found = _find_force(dataset.forces, force_id, data_dir)
-    target = output or data_dir / RESPONSES_DIR / f"{found.id}.yaml"
+    org = _find_organisation(dataset, owner_id, data_dir)
+    report = _find_report(dataset, report_id, org)
+    target = output or response_path(data_dir, org, report, label)
     _refuse_existing(target)
-    result = import_document(file, dataset.recommendations)
-    draft = draft_from_import(result, found, dataset.report.id, author=author, source_document=source_document)
+    numbered = [r for r in dataset.recommendations if r.report == report.id and r.number is not None]
+    result = import_document(file, numbered)
+    draft = draft_from_import(result, org, report, kind="first-comments" if label is None else kind,
+                              author=author, source_document=source_document)
     header = [
         f"Imported from {file.name} by `rectrack import-response`.",
         "Every implementation is not-stated: read each action, set what it says it has done, and copy "
-        "the supporting words into evidence. Then run: rectrack validate",
+        "the supporting words into evidence. Then run: rectrack validate --strict",
         *header_lines(result),
     ]
-    _write_new(target, render_response(draft, dataset.recommendations, header=header))
-    known = [rec.number for rec in dataset.recommendations if rec.for_forces]
+    _write_new(target, render_response(draft, numbered, header=header))
+    known = [int(r.local) for r in _owed(dataset, report, org) if r.number is not None]
     _echo_summary(file, target, result, known, explain)
     if result.unplaced:
         raise Incomplete()
@@ -126,50 +150,86 @@ def import_response(
 # --- Shared steps ----------------------------------------------------------------------------------
 
 
+def response_path(data_dir: Path, org: Organisation, report: Report, label: str | None = None) -> Path:
+    """Where a response document by ``org`` on ``report`` lives: the folder for its kind, the report, its name."""
+    name = org.id if label is None else f"{org.id}{LABEL_SEPARATOR}{label}"
+    return data_dir / response_folder(org.kind).path / report.id / f"{name}.yaml"
+
+
+def _owed(dataset: Dataset, report: Report, org: Organisation) -> list[Recommendation]:
+    """The recommendations of ``report`` addressed to ``org`` (directly or through a group), in order."""
+    return [r for r in dataset.recommendations if r.report == report.id
+            and org.id in {m for o in r.owners for m in dataset.members(o)}]
+
+
 def _reference_dataset(data_dir: Path) -> Dataset:
-    """The validated report, recommendations and forces the commands need.
+    """The validated reports, recommendations and organisations the commands need.
 
     A response file that does not validate yet (typically a scaffold still being filled in) must not
     stop an editor from starting the next one, so problems confined to response files are set aside
-    and the dataset is built without responses.
+    and the dataset is built without documents.
     """
     checked = load_and_validate(data_dir)
     if checked.dataset is not None:
         return checked.dataset
-    blocking = [p for p in checked.problems if p.severity is Severity.ERROR and RESPONSES_DIR not in Path(p.file).parts]
+    folders = {kind.path for kind in RESPONSE_FOLDERS}
+    blocking = [p for p in checked.problems if p.severity is Severity.ERROR and not folders & set(Path(p.file).parts)]
     if blocking:
         shown = "\n".join(p.format() for p in blocking[:_MAX_PROBLEMS_SHOWN])
         more = f"\n... and {len(blocking) - _MAX_PROBLEMS_SHOWN} more" if len(blocking) > _MAX_PROBLEMS_SHOWN else ""
         raise RectrackError(
-            f"the data in {data_dir} has problems, so the recommendations and forces cannot be read:\n"
-            f"{shown}{more}", f"run `rectrack validate {data_dir}` and fix these first."
+            f"the data in {data_dir} has problems, so its reports and organisations cannot be read:\n"
+            f"{shown}{more}", f"run `rectrack validate --data {data_dir}` and fix these first."
         )
     loaded = load_directory(data_dir)
-    return build_dataset({kind: f.data for kind, f in loaded.files.items()}, [])
+    loaded.documents.clear()
+    return build_dataset(loaded)
 
 
-def _find_force(forces: Sequence[Force], wanted: str, data_dir: Path) -> Force:
-    for force in forces:
-        if force.id == wanted:
-            return force
-    suggestions = suggest_forces(forces, wanted)
+def _find_organisation(dataset: Dataset, wanted: str, data_dir: Path) -> Organisation:
+    for org in dataset.organisations:
+        if org.id == wanted:
+            return org
+    if dataset.group(wanted):
+        raise RectrackError(f"'{wanted}' is a group, and a response is published by one organisation",
+                            "give the id of the organisation itself, e.g. kent")
+    suggestions = suggest_organisations(dataset.organisations, wanted)
     if suggestions:
-        raise RectrackError(f"unknown force '{wanted}'; did you mean: {', '.join(suggestions)}?")
-    raise RectrackError(f"unknown force '{wanted}'.", f"use a force id from {data_dir / 'forces.yaml'}, "
-                        f"e.g. {forces[0].id if forces else 'devon-and-cornwall'}")
+        raise RectrackError(f"unknown organisation '{wanted}'; did you mean: {', '.join(suggestions)}?")
+    raise RectrackError(f"unknown organisation '{wanted}'.", f"use an id from {data_dir / 'organisations.yaml'}, "
+                        f"e.g. {dataset.organisations[0].id if dataset.organisations else 'kent'}")
 
 
-def suggest_forces(forces: Sequence[Force], wanted: str, limit: int = 3) -> list[str]:
-    """Force ids close to ``wanted``, comparing it with ids and with the forces' names.
+def _find_report(dataset: Dataset, wanted: str | None, org: Organisation) -> Report:
+    addressing = [r for r in dataset.reports if _owed(dataset, r, org)]
+    if wanted is None:
+        if len(addressing) == 1:
+            return addressing[0]
+        listing = ", ".join(r.id for r in addressing) or "none"
+        raise UsageError(f"say which report: --report REPORT-ID (reports addressing {org.name}: {listing})",
+                         "the report ids are in reports.yaml")
+    for report in dataset.reports:
+        if report.id == wanted:
+            if report not in addressing:
+                raise RectrackError(f"report '{wanted}' addresses no recommendation to {org.name}",
+                                    f"reports addressing it: {', '.join(r.id for r in addressing) or 'none'}")
+            return report
+    close = difflib.get_close_matches(wanted, [r.id for r in dataset.reports], n=3)
+    raise RectrackError(f"unknown report '{wanted}'" + (f"; did you mean: {', '.join(close)}?" if close else ""),
+                        "the report ids are in reports.yaml")
+
+
+def suggest_organisations(orgs: Sequence[Organisation], wanted: str, limit: int = 3) -> list[str]:
+    """Organisation ids close to ``wanted``, comparing it with ids and with the organisations' names.
 
     People type "kentt", "Kent Police" or "devon": misspellings match an id, names match a name,
     and a single word matches the ids it is part of.
     """
     key = wanted.strip().casefold()
     by_name: dict[str, str] = {}
-    for force in forces:
-        for name in (force.id, force.name, *force.other_names):
-            by_name.setdefault(name.casefold(), force.id)
+    for org in orgs:
+        for name in (org.id, org.name, *org.other_names):
+            by_name.setdefault(name.casefold(), org.id)
     scored = sorted(
         ((difflib.SequenceMatcher(None, key, name).ratio(), name) for name in by_name), reverse=True
     )
@@ -180,9 +240,9 @@ def suggest_forces(forces: Sequence[Force], wanted: str, limit: int = 3) -> list
         if score >= max(0.6, best - 0.1) and by_name[name] not in found:
             found.append(by_name[name])
     slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-")
-    for force in forces:
-        if slug and slug in force.id.split("-") and force.id not in found:
-            found.append(force.id)
+    for org in orgs:
+        if slug and slug in org.id.split("-") and org.id not in found:
+            found.append(org.id)
     return found[:limit]
 
 
@@ -232,5 +292,67 @@ def _where(file: Path, item: Unplaced) -> str:
     return f"{file} ({item.where})"
 
 
-def _list(numbers: Sequence[int]) -> str:
+def _list(numbers: Sequence[int | str]) -> str:
     return ", ".join(str(n) for n in numbers)
+
+
+@click.command("new-report")
+@click.argument("report_id")
+@click.option("--title", required=True, help="The report's title, exactly as printed.")
+@click.option("--published", required=True, metavar="YYYY[-MM[-DD]]",
+              help="Its publication date, with only the precision the report gives (e.g. 2027-03).")
+@click.option("--published-as-printed", metavar="TEXT",
+              help="The date as the report prints it (default: written from --published, e.g. March 2027).")
+@click.option("--publisher", "publishers", multiple=True, metavar="ORG",
+              help="Id of a publishing organisation (repeat for several; default: none stated).")
+@click.option("--regime", type=click.Choice(["s55", "no-statutory-clock", "none", "not-stated"]),
+              default="not-stated", show_default=True, help="How responses to it are due.")
+@DATA_OPTION
+def new_report(report_id: str, title: str, published: str, published_as_printed: str | None,
+               publishers: tuple[str, ...], regime: str, data_dir: Path) -> None:
+    """Add a report to reports.yaml, and a template for its recommendations to recommendations.yaml.
+
+    The report is appended with what the options give and "not stated" (null or []) for the rest;
+    the recommendations template is written as comments, to copy once per recommendation. Refuses
+    a report id that is already used (exit 1).
+
+    \b
+    Example:
+      rectrack new-report hmicfrs-2027-example --title "The report's title" --published 2027-03 \\
+        --publisher hmicfrs --regime s55
+      (then fill in data/reports.yaml and data/recommendations.yaml and run: rectrack validate --strict)
+    """
+    from rectrack.authoring.report_scaffold import recommendations_template, report_entry
+    from rectrack.data.model import PartialDate
+    from rectrack.text import partial_date_text
+
+    dataset = _reference_dataset(data_dir)
+    if not SLUG.fullmatch(report_id):
+        raise UsageError(f"{report_id!r} is not an id", "use lower-case letters, digits and hyphens, e.g. "
+                         "hmicfrs-2027-example")
+    if report_id in {r.id for r in dataset.reports} or dataset.group(report_id):
+        raise FileExists(f"report '{report_id}' already exists in {data_dir / 'reports.yaml'}; not adding it again.")
+    try:
+        date = PartialDate.parse(published)
+    except ValueError:
+        raise UsageError(f"--published {published!r} is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD") from None
+    for org in publishers:
+        _find_organisation(dataset, org, data_dir)
+    entry = report_entry(report_id, title, date.iso(), published_as_printed or partial_date_text(date),
+                         publishers, regime)
+    _append(data_dir / "reports.yaml", entry)
+    _append(data_dir / "recommendations.yaml", recommendations_template(report_id))
+    click.echo(f"Added report '{report_id}' to {data_dir / 'reports.yaml'} and a template for its "
+               f"recommendations (as comments) to {data_dir / 'recommendations.yaml'}.")
+    click.echo("Next: fill in the report's blanks (web address, scope, sections), copy the template once per "
+               "recommendation, then run: rectrack validate --strict")
+
+
+def _append(path: Path, text: str) -> None:
+    """Add ``text`` at the end of a data file (whose last top-level key is the list being extended)."""
+    try:
+        existing = path.read_text("utf-8")
+        with path.open("a", encoding="utf-8", newline="\n") as handle:
+            handle.write(("" if existing.endswith("\n") else "\n") + text)
+    except OSError as exc:
+        raise RectrackError(f"cannot add to {path}: {exc.strerror}") from None

@@ -42,6 +42,5 @@ def load_and_validate(root: Path | str = "data", schemas: Path | None = None) ->
     report.extend(crossref.check(loaded))
     dataset = None
     if not report.errors:
-        files = {kind: f.data for kind, f in loaded.files.items()}
-        dataset = build_dataset(files, [f.data for f in loaded.responses.values()])
+        dataset = build_dataset(loaded)
     return Checked(root, dataset, report)

@@ -1,7 +1,10 @@
-"""Turn schema-valid file contents into the typed :class:`~rectrack.data.model.Dataset`.
+"""Turn schema-valid, cross-checked file contents into the typed :class:`~rectrack.data.model.Dataset`.
 
 Runs only after the schema and cross-reference checks passed, so it can index freely: a KeyError here
-would be a bug in the schemas, not bad data.
+would be a bug in the checks, not bad data. It resolves what the files leave implicit: a group's
+members from its rule, one answer per recommendation where one answer was given for several, and
+verdicts on a group as one verdict per member. Draft documents (no answer filled in) publish nothing
+and are left out.
 """
 
 from __future__ import annotations
@@ -9,170 +12,204 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from rectrack.data.documents import answered_ids, is_filled
+from rectrack.data.load import DocumentFile, LoadedData
 from rectrack.data.model import (
-    Body,
+    Answer,
+    AsPrinted,
     CaseStudy,
     Dataset,
+    DeadlineRevision,
+    Evidence,
     Figure,
     FigureRow,
-    Force,
-    ForceResponse,
     GlossaryTerm,
+    Governance,
+    Group,
+    KnownFrom,
+    Organisation,
     PartialDate,
-    PolicingBody,
     Recommendation,
-    RecommendationResponse,
     Report,
+    ResponseDocument,
     Section,
+    Site,
     Source,
     Statistic,
     SummaryVariant,
     Verdict,
+    local_id,
+    scoped_id,
 )
-
-
-def parse_partial_date(text: str) -> PartialDate:
-    parts = [int(p) for p in text.split("-")]
-    return PartialDate(*parts)
 
 
 def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def build_dataset(files: dict[str, Any], responses: list[dict[str, Any]]) -> Dataset:
-    """``files`` maps each kind (report, bodies, ...) to its parsed content; absent optional files are {}."""
-    report_data = files["report"]
-    report = Report(
-        id=report_data["id"],
-        title=report_data["title"],
-        publisher=report_data["publisher"],
-        series=report_data["series"],
-        published=parse_partial_date(report_data["published"]),
-        published_as_printed=report_data["published_as_printed"],
-        source_document=report_data.get("source_document"),
-        summary=report_data["summary"],
-        sections=tuple(Section(s["id"], s["chapter"], s["title"]) for s in report_data["sections"]),
-    )
-    case_studies = tuple(
-        CaseStudy(
-            id=c["id"], title=c["title"], force=c["force"], section=c["section"],
-            recommendations=tuple(c["recommendations"]), themes=tuple(c["themes"]), text=c["text"],
-        )
-        for c in files.get("case_studies", {}).get("case_studies", [])
-    )
-    by_recommendation: dict[int, list[str]] = {}
+def _items(files: dict[str, Any], kind: str, key: str) -> list[dict]:
+    return list((files.get(kind) or {}).get(key) or [])
+
+
+def build_dataset(loaded: LoadedData) -> Dataset:
+    files = {kind: f.data for kind, f in loaded.files.items()}
+    organisations = tuple(sorted((_organisation(o) for o in files["organisations"]["organisations"]),
+                                 key=lambda o: o.id))
+    groups = tuple(_group(g, organisations) for g in _items(files, "groups", "groups"))
+    members = {g.id: g.members for g in groups}
+    reports = tuple(_report(r) for r in files["reports"]["reports"])
+    case_studies = tuple(_case_study(c) for c in _items(files, "case_studies", "case_studies"))
+    by_recommendation: dict[str, list[str]] = {}
     for case in case_studies:
-        for number in case.recommendations:
-            by_recommendation.setdefault(number, []).append(case.id)
-    rec_data = files["recommendations"]
-    recommendations = tuple(
-        sorted(
-            (
-                Recommendation(
-                    report=rec_data["report"],
-                    number=r["number"],
-                    short_title=r["short_title"],
-                    deadline=date.fromisoformat(r["deadline"]),
-                    deadline_as_printed=r["deadline_as_printed"],
-                    owners=tuple(r["owners"]),
-                    section=r["section"],
-                    text=r["text"],
-                    actions=tuple(r["actions"]),
-                    summary_variant=_variant(r.get("summary_variant")),
-                    case_studies=tuple(by_recommendation.get(r["number"], ())),
-                )
-                for r in rec_data["recommendations"]
-            ),
-            key=lambda rec: rec.number,
-        )
-    )
-    forces = tuple(
-        sorted(
-            (
-                Force(
-                    id=f["id"], name=f["name"], other_names=tuple(f["other_names"]),
-                    policing_body=PolicingBody(f["policing_body"]["kind"], f["policing_body"]["title"]),
-                    region=f["region"], country=f["country"],
-                )
-                for f in files["forces"]["forces"]
-            ),
-            key=lambda force: force.id,
-        )
-    )
-    bodies = tuple(
-        Body(b["id"], b["name"], b.get("abbreviation"), b["kind"], b["description"]) for b in files["bodies"]["bodies"]
-    )
-    glossary = tuple(
-        sorted(
-            (
-                GlossaryTerm(t["id"], t["term"], t.get("abbreviation"), t["definition"], t["definition_source"])
-                for t in files.get("glossary", {}).get("terms", [])
-            ),
-            key=lambda term: term.term.casefold(),
-        )
-    )
-    stats_data = files.get("statistics", {})
-    statistics = tuple(
-        Statistic(s["id"], s["label"], s["value"], s["unit"], s.get("period"), s["quote"], s.get("section"))
-        for s in stats_data.get("statistics", [])
-    )
-    figures = tuple(
-        Figure(
-            id=f["id"], number=f["number"], title=f["title"], source=f["source"], series=tuple(f["series"]),
-            rows=tuple(FigureRow(r["label"], tuple(r["values"]), r["quote"]) for r in f["rows"]),
-        )
-        for f in stats_data.get("figures", [])
-    )
-    return Dataset(
-        report=report,
-        bodies=bodies,
+        for local in case.recommendations:
+            by_recommendation.setdefault(scoped_id(case.report, local), []).append(case.id)
+    report_order = {r.id: i for i, r in enumerate(reports)}
+    recommendations = tuple(sorted(
+        (_recommendation(r, by_recommendation) for r in files["recommendations"]["recommendations"]),
+        key=lambda rec: (report_order[rec.report], rec.number is None, rec.number or 0, rec.local)))
+    documents = tuple(sorted((d for d in (_document(f) for f in loaded.documents) if d is not None),
+                             key=lambda d: (d.report, d.owner, d.published or date.min, d.name)))
+    verdicts: list[Verdict] = []
+    revisions: list[DeadlineRevision] = []
+    for _, assessment in sorted(loaded.assessments.items()):
+        verdicts += _verdicts(assessment.data, members)
+        revisions += _revisions(assessment.data, members)
+    stats = files.get("statistics") or {}
+    return Dataset.build(
+        site=Site(files["site"]["name"], files["site"]["description"], files["site"].get("legacy_report")),
+        organisations=organisations,
+        groups=groups,
+        reports=reports,
         recommendations=recommendations,
         case_studies=case_studies,
-        forces=forces,
-        responses=tuple(sorted((_response(r) for r in responses), key=lambda r: r.force)),
-        glossary=glossary,
-        statistics=statistics,
-        figures=figures,
+        documents=documents,
+        verdicts=tuple(verdicts),
+        revisions=tuple(revisions),
+        glossary=tuple(sorted((_term(t) for t in _items(files, "glossary", "terms")),
+                              key=lambda term: term.term.casefold())),
+        statistics=tuple(Statistic(s["id"], s["report"], s["label"], s["value"], s["unit"], s.get("period"),
+                                   s["quote"], s.get("section")) for s in stats.get("statistics") or []),
+        figures=tuple(Figure(f["id"], f["report"], f["number"], f["title"], f["source"], tuple(f["series"]),
+                             tuple(FigureRow(r["label"], tuple(r["values"]), r["quote"]) for r in f["rows"]))
+                      for f in stats.get("figures") or []),
     )
 
 
-def _variant(data: dict | None) -> SummaryVariant | None:
-    if not data:
+def _organisation(data: dict) -> Organisation:
+    return Organisation(
+        id=data["id"], name=data["name"], abbreviation=data.get("abbreviation"),
+        other_names=tuple(data.get("other_names") or ()), kind=data["kind"], country=data["country"],
+        region=data.get("region"), description=data.get("description"),
+        governance=tuple(Governance(g["role"], g["title"], _date(g["from"]), _date(g["to"]))
+                         for g in data["governance"]),
+    )
+
+
+def _group(data: dict, organisations: tuple[Organisation, ...]) -> Group:
+    kinds = tuple(data.get("kinds") or ())
+    countries = tuple(data.get("countries") or ())
+    if "members" in data:
+        members = tuple(data["members"])
+    else:
+        members = tuple(o.id for o in organisations
+                        if (not kinds or o.kind in kinds) and (not countries or o.country in countries))
+    return Group(data["id"], data["name"], kinds, countries, members)
+
+
+def _report(data: dict) -> Report:
+    known = data.get("known_from")
+    return Report(
+        id=data["id"], title=data["title"], publishers=tuple(data["publishers"]), author=data.get("author"),
+        series=data["series"], published=PartialDate.parse(data["published"]),
+        published_as_printed=data["published_as_printed"], url=data["url"],
+        source_document=data.get("source_document"), summary=data.get("summary"), scope=tuple(data["scope"]),
+        regime=data["regime"], known_from=KnownFrom(known["report"], known["quote"]) if known else None,
+        sections=tuple(Section(s["id"], s["chapter"], s["title"]) for s in data["sections"]),
+    )
+
+
+def _recommendation(data: dict, by_recommendation: dict[str, list[str]]) -> Recommendation:
+    local = local_id(data["number"]) if data["number"] is not None else data["id"]
+    variant = data.get("summary_variant")
+    return Recommendation(
+        report=data["report"], number=data["number"], local=local, short_title=data["short_title"],
+        deadline=_date(data["deadline"]), deadline_as_printed=data["deadline_as_printed"],
+        owners=tuple(data["owners"]), section=data["section"], text=data["text"], actions=tuple(data["actions"]),
+        quoted_from=data.get("quoted_from"), related=tuple(data.get("related") or ()),
+        summary_variant=SummaryVariant(variant["text"], tuple(variant["actions"]), variant["differences"])
+        if variant else None,
+        case_studies=tuple(by_recommendation.get(scoped_id(data["report"], local), ())),
+    )
+
+
+def _case_study(data: dict) -> CaseStudy:
+    return CaseStudy(
+        id=data["id"], report=data["report"], title=data["title"], organisations=tuple(data["organisations"]),
+        section=data["section"], recommendations=tuple(local_id(n) for n in data["recommendations"]),
+        themes=tuple(data["themes"]), text=data["text"],
+    )
+
+
+def _term(data: dict) -> GlossaryTerm:
+    return GlossaryTerm(data["id"], data["term"], data.get("abbreviation"), data["definition"],
+                        data["definition_source"], data.get("report"))
+
+
+def _document(file: DocumentFile) -> ResponseDocument | None:
+    """The document as published, or None for a draft (no answer filled in): a draft publishes nothing."""
+    data = file.loaded.data
+    answers: list[Answer] = []
+    for entry in data["responses"]:
+        if not is_filled(entry):
+            continue
+        ids = answered_ids(entry)
+        printed = entry.get("as_printed")
+        for local in ids:
+            answers.append(Answer(
+                recommendation=local, action=entry["action"], implementation=entry["implementation"],
+                evidence=entry.get("evidence"), note=entry.get("note"),
+                as_printed=AsPrinted(printed.get("status"), printed.get("target_date"), printed.get("lead"))
+                if printed else None,
+                shared_with=tuple(ids) if len(ids) > 1 else (),
+            ))
+    if not answers:
         return None
-    return SummaryVariant(data["text"], tuple(data["actions"]), data["differences"])
-
-
-def _response(data: dict[str, Any]) -> ForceResponse:
     source = data["source"]
-    return ForceResponse(
-        force=data["force"],
-        report=data["report"],
-        author=data["author"],
-        published=_date(data.get("published")),
-        source=Source(source["title"], source.get("url"), source.get("document")),
-        foreword=data.get("foreword") or "",
-        responses=tuple(
-            sorted(
-                (
-                    RecommendationResponse(
-                        recommendation=r["recommendation"],
-                        action=r["action"],
-                        implementation=r["implementation"],
-                        evidence=r.get("evidence"),
-                        note=r.get("note"),
-                        inspectorate=_verdict(r.get("inspectorate")),
-                    )
-                    for r in data["responses"]
-                    if r["action"].strip()  # an empty action is an unfilled draft entry (validator warns)
-                ),
-                key=lambda r: r.recommendation,
-            )
-        ),
+    return ResponseDocument(
+        name=file.name, owner=data["owner"], report=data["report"], kind=data["kind"], author=data["author"],
+        published=_date(data["published"]), source=Source(source["title"], source.get("url"), source.get("document")),
+        foreword=data.get("foreword") or None,
+        answers=tuple(sorted(answers, key=lambda a: (not a.recommendation.isdigit(),
+                                                     int(a.recommendation) if a.recommendation.isdigit() else 0,
+                                                     a.recommendation))),
     )
 
 
-def _verdict(data: dict | None) -> Verdict | None:
-    if not data:
-        return None
-    return Verdict(data["verdict"], _date(data.get("date")), data.get("note"))
+def _evidence(data: dict) -> Evidence:
+    return Evidence(data["title"], data.get("url"), data.get("report"), data.get("quote"))
+
+
+def _verdicts(data: dict, members: dict[str, tuple[str, ...]]) -> list[Verdict]:
+    out = []
+    for v in data.get("verdicts") or []:
+        for owner in members.get(v["owner"], (v["owner"],)):
+            out.append(Verdict(
+                recommendation=scoped_id(data["report"], local_id(v["recommendation"])), owner=owner,
+                date=PartialDate.parse(v["date"]), verdict=v["verdict"], by=v["by"],
+                superseded_by=v.get("superseded_by"), evidence=_evidence(v["evidence"]), note=v.get("note"),
+                given_for=v["owner"],
+            ))
+    return out
+
+
+def _revisions(data: dict, members: dict[str, tuple[str, ...]]) -> list[DeadlineRevision]:
+    out = []
+    for r in data.get("deadline_revisions") or []:
+        owners: tuple[str | None, ...] = members.get(r["owner"], (r["owner"],)) if r.get("owner") else (None,)
+        for owner in owners:
+            out.append(DeadlineRevision(
+                recommendation=scoped_id(data["report"], local_id(r["recommendation"])), owner=owner,
+                decided=date.fromisoformat(r["decided"]), deadline=date.fromisoformat(r["deadline"]),
+                deadline_as_printed=r["deadline_as_printed"], reason=r["reason"], source=_evidence(r["source"]),
+            ))
+    return out

@@ -1,23 +1,28 @@
-"""Checks that span files: ids unique, references resolve, evidence really quoted, s55 completeness.
+"""Checks that span files: ids unique, references resolve, owners and groups make sense.
 
 The schema can only judge one file at a time; these rules need the whole data directory. Each rule
-reports at the position of the value that is wrong, so an editor can jump straight to it.
+reports at the position of the value that is wrong, so an editor can jump straight to it. The
+response documents and assessments have their own module (:mod:`rectrack.data.documents`), which
+this one calls with the registry it has built.
 """
 
 from __future__ import annotations
 
 import difflib
-from datetime import date
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from rectrack.data.load import LoadedData
-from rectrack.data.model import FORCES
+from rectrack.data.model import PartialDate, local_id
 from rectrack.data.problems import Code, Problem, Severity
 from rectrack.data.read import LoadedFile, dotted
-from rectrack.text import normalise, number_ranges
+from rectrack.text import number_ranges
 
 
-class _Checker:
+class Checker:
+    """Collects problems, each at the position of the value concerned."""
+
     def __init__(self, data: LoadedData) -> None:
         self.data = data
         self.problems: list[Problem] = []
@@ -27,202 +32,302 @@ class _Checker:
         line, column = loaded.where(path, key=key)
         self.problems.append(Problem(loaded.display, line, column, code, message, hint, dotted(path), severity))
 
-    def unique(self, loaded: LoadedFile, items: list[dict], list_key: str, field: str = "id") -> set:
+    def unique(self, loaded: LoadedFile, items: list[dict], list_key: str, field_name: str = "id",
+               key: Any = None) -> set:
+        """The set of values of ``field_name``; a repeated one is reported (``key`` computes the value)."""
         seen: dict[Any, int] = {}
         for index, item in enumerate(items):
-            value = item.get(field)
+            value = key(item) if key else item.get(field_name)
             if value in seen:
-                self.report(loaded, (list_key, index, field), Code.DUPLICATE_ID,
-                            f"{field} {value!r} is used twice (first as item {seen[value] + 1})",
-                            f"every {field} must be unique: rename or remove one")
+                self.report(loaded, (list_key, index, field_name), Code.DUPLICATE_ID,
+                            f"{field_name} {_show(value)} is used twice (first as item {seen[value] + 1})",
+                            f"every {field_name} must be unique: rename or remove one")
             else:
                 seen[value] = index
         return set(seen)
 
-    def exists(self, loaded: LoadedFile, path: tuple, value: Any, known: set, what: str) -> bool:
+    def exists(self, loaded: LoadedFile, path: tuple, value: Any, known: Iterable, what: str) -> bool:
+        known = set(known)
         if value in known:
             return True
-        if all(isinstance(k, int) for k in known) and known:
-            listing = number_ranges(known)
+        numbers = {int(k) for k in known if str(k).isdigit()}
+        if numbers and len(numbers) == len(known):
+            listing = number_ranges(numbers)
             hint = f"use a number from {listing}"
         else:
             close = difflib.get_close_matches(str(value), sorted(map(str, known)), n=3)
-            listing = ", ".join(sorted(map(str, known)))[:300]
+            listing = ", ".join(sorted(map(str, known)))[:300] or "none"
             hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else f"known: {listing}"
-        self.report(loaded, path, Code.UNKNOWN_REFERENCE, f"{what} {value!r} does not exist (known: {listing})", hint)
+        self.report(loaded, path, Code.UNKNOWN_REFERENCE, f"{what} {_show(value)} does not exist (known: {listing})",
+                    hint)
         return False
+
+    def partial_date(self, loaded: LoadedFile, path: tuple, text: str) -> PartialDate | None:
+        try:
+            return PartialDate.parse(text)
+        except ValueError:
+            self.report(loaded, path, Code.IMPOSSIBLE_DATE, f"{text!r} is not a real calendar date",
+                        "check the month and day")
+            return None
+
+    def document_path(self, loaded: LoadedFile, path: tuple, document: str | None) -> None:
+        if document and ".." in document.split("/"):  # the schema's pattern admits ".." segments
+            self.report(loaded, path, Code.UNSAFE_PATH, f"source document {document!r} points outside the data "
+                        "directory", "write the path from the data directory down, without '..', e.g. "
+                        "sources/kent-response.md")
+            return
+        if document and not (self.data.root / document).is_file():
+            self.report(loaded, path, Code.MISSING_DOCUMENT, f"source document {document!r} was not found",
+                        f"the path is relative to {self.data.root}; copy the document there or set null",
+                        severity=Severity.WARNING)
+
+
+def _show(value: Any) -> str:
+    return repr(value) if not isinstance(value, int) else str(value)
+
+
+@dataclass
+class Registry:
+    """What the single files declare, for checking references to them (only kinds that passed their schema)."""
+
+    organisations: dict[str, dict] = field(default_factory=dict)
+    groups: dict[str, dict] = field(default_factory=dict)
+    #: The organisations each group stands for, resolved from its rule or list.
+    members: dict[str, set[str]] = field(default_factory=dict)
+    reports: dict[str, dict] = field(default_factory=dict)
+    #: report id -> local recommendation id -> the recommendation as written.
+    recommendations: dict[str, dict[str, dict]] = field(default_factory=dict)
+    #: Which of the kinds above are known (absent or broken files are not checked against).
+    known: set[str] = field(default_factory=set)
+
+    def owners(self, owner_ids: Iterable[str]) -> set[str]:
+        """The organisations a list of owner ids stands for (groups expanded)."""
+        out: set[str] = set()
+        for owner in owner_ids:
+            out |= self.members.get(owner, {owner})
+        return out
+
+    def local_ids(self, report: str) -> set[str]:
+        return set(self.recommendations.get(report, {}))
+
+
+def recommendation_local_id(rec: dict) -> str | None:
+    """The id of a recommendation within its report: its number, or its slug where it has none."""
+    if rec.get("number") is not None:
+        return local_id(rec["number"])
+    return rec.get("id")
 
 
 def check(data: LoadedData) -> list[Problem]:
     """Every cross-file problem; kinds that failed their schema are skipped (already reported)."""
-    c = _Checker(data)
-    files = data.files
-    body_ids: set = set()
-    section_ids: set = set()
-    force_ids: set = set()
-    numbers: set = set()
-    force_directed: set = set()
-    report_id = None
+    from rectrack.data import documents
 
-    if "bodies" in files:
-        loaded = files["bodies"]
-        body_ids = c.unique(loaded, loaded.data["bodies"], "bodies")
-        if FORCES in body_ids:
-            index = next(i for i, body in enumerate(loaded.data["bodies"]) if body["id"] == FORCES)
-            c.report(loaded, ("bodies", index, "id"), Code.RESERVED_ID, f"'{FORCES}' is reserved for 'every force'",
-                     "give the body another id")
-    if "forces" in files:
-        loaded = files["forces"]
-        force_ids = c.unique(loaded, loaded.data["forces"], "forces")
-    if "report" in files:
-        loaded = files["report"]
-        report_id = loaded.data["id"]
-        section_ids = c.unique(loaded, loaded.data["sections"], "sections")
-        _check_partial_date(c, loaded, ("published",), loaded.data["published"])
-        if "bodies" in files:
-            c.exists(loaded, ("publisher",), loaded.data["publisher"], body_ids, "body")
-        _check_document(c, loaded, ("source_document",), loaded.data.get("source_document"))
+    c = Checker(data)
+    registry = Registry()
+    files = data.files
+    if "organisations" in files:
+        _organisations(c, files["organisations"], registry)
+    if "groups" in files:
+        _groups(c, files["groups"], registry)
+    if "reports" in files:
+        _reports(c, files["reports"], registry)
     if "recommendations" in files:
-        loaded = files["recommendations"]
-        items = loaded.data["recommendations"]
-        numbers = c.unique(loaded, items, "recommendations", "number")
-        if report_id is not None and loaded.data["report"] != report_id:
-            c.exists(loaded, ("report",), loaded.data["report"], {report_id}, "report")
-        for index, rec in enumerate(items):
-            if FORCES in rec["owners"]:
-                force_directed.add(rec["number"])
-            for o_index, owner in enumerate(rec["owners"]):
-                if owner != FORCES and "bodies" in files:
-                    c.exists(loaded, ("recommendations", index, "owners", o_index), owner,
-                             body_ids | {FORCES}, "owner")
-            if "report" in files:
-                c.exists(loaded, ("recommendations", index, "section"), rec["section"], section_ids, "section")
+        _recommendations(c, files["recommendations"], registry)
+    if "site" in files and files["site"].data.get("legacy_report") and "reports" in registry.known:
+        c.exists(files["site"], ("legacy_report",), files["site"].data["legacy_report"], registry.reports, "report")
     if "case_studies" in files:
-        loaded = files["case_studies"]
-        items = loaded.data["case_studies"]
-        c.unique(loaded, items, "case_studies")
-        for index, case in enumerate(items):
-            if "forces" in files:
-                c.exists(loaded, ("case_studies", index, "force"), case["force"], force_ids, "force")
-            if "report" in files:
-                c.exists(loaded, ("case_studies", index, "section"), case["section"], section_ids, "section")
-            if "recommendations" in files:
-                for r_index, number in enumerate(case["recommendations"]):
-                    c.exists(loaded, ("case_studies", index, "recommendations", r_index), number, numbers,
-                             "recommendation")
+        _case_studies(c, files["case_studies"], registry)
     if "glossary" in files:
-        loaded = files["glossary"]
-        c.unique(loaded, loaded.data["terms"], "terms")
+        _glossary(c, files["glossary"], registry)
     if "statistics" in files:
-        loaded = files["statistics"]
-        c.unique(loaded, loaded.data["statistics"], "statistics")
-        c.unique(loaded, loaded.data.get("figures", []), "figures")
-        for index, stat in enumerate(loaded.data["statistics"]):
-            if stat.get("section") is not None and "report" in files:
-                c.exists(loaded, ("statistics", index, "section"), stat["section"], section_ids, "section")
-        for index, figure in enumerate(loaded.data.get("figures", [])):
-            for r_index, row in enumerate(figure["rows"]):
-                if len(row["values"]) != len(figure["series"]):
-                    c.report(loaded, ("figures", index, "rows", r_index, "values"), Code.FIGURE_SHAPE,
-                             f"{len(row['values'])} values for {len(figure['series'])} series",
-                             "give one value per entry in 'series'")
-    for stem, loaded in data.responses.items():
-        _check_response(c, loaded, stem, force_ids if "forces" in files else None, report_id,
-                        numbers if "recommendations" in files else None, force_directed)
+        _statistics(c, files["statistics"], registry)
+    documents.check(c, data, registry)
     return c.problems
 
 
-def _check_partial_date(c: _Checker, loaded: LoadedFile, path: tuple, text: str) -> None:
-    parts = [int(p) for p in text.split("-")]
-    try:
-        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        c.report(loaded, path, Code.IMPOSSIBLE_DATE, f"{text!r} is not a real calendar date", "check the month and day")
+def _organisations(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
+    items = loaded.data["organisations"]
+    c.unique(loaded, items, "organisations")
+    registry.organisations = {o["id"]: o for o in items}
+    registry.known.add("organisations")
+    for index, org in enumerate(items):
+        for g_index, entry in enumerate(org["governance"]):
+            if entry["from"] and entry["to"] and entry["to"] < entry["from"]:
+                c.report(loaded, ("organisations", index, "governance", g_index, "to"), Code.OUT_OF_RANGE,
+                         f"'to' ({entry['to']}) is before 'from' ({entry['from']})", "check the two dates")
 
 
-def _check_document(c: _Checker, loaded: LoadedFile, path: tuple, document: str | None) -> None:
-    if document and ".." in document.split("/"):  # the schema's pattern admits ".." segments
-        c.report(loaded, path, Code.UNSAFE_PATH, f"source document {document!r} points outside the data directory",
-                 "write the path from the data directory down, without '..', e.g. sources/kent-response.md")
-        return
-    if document and not (c.data.root / document).is_file():
-        c.report(loaded, path, Code.MISSING_DOCUMENT, f"source document {document!r} was not found",
-                 f"the path is relative to {c.data.root}; copy the document there or set null",
-                 severity=Severity.WARNING)
-
-
-def _check_response(c: _Checker, loaded: LoadedFile, stem: str, force_ids: set | None, report_id: str | None,
-                    numbers: set | None, force_directed: set) -> None:
-    data = loaded.data
-    if data["force"] != stem:
-        c.report(loaded, ("force",), Code.FILE_NAME_MISMATCH,
-                 f"the file is named {stem}.yaml but says force {data['force']!r}",
-                 f"rename the file to {data['force']}.yaml or correct 'force'")
-    if force_ids is not None:
-        c.exists(loaded, ("force",), data["force"], force_ids, "force")
-    if report_id is not None:
-        c.exists(loaded, ("report",), data["report"], {report_id}, "report")
-    _check_document(c, loaded, ("source", "document"), data["source"].get("document"))
-    if not data["source"]["title"].strip():
-        c.report(loaded, ("source", "title"), Code.UNFILLED, "the response document's title is not filled in yet",
-                 "copy the title of the published response into source.title", severity=Severity.WARNING)
-    answered: dict[int, int] = {}
-    for index, entry in enumerate(data["responses"]):
-        here = ("responses", index)
-        number = entry["recommendation"]
-        if not entry["action"].strip():
-            c.report(loaded, here + ("action",), Code.UNFILLED,
-                     f"recommendation {number} has no action text yet, so it is not shown as answered",
-                     "paste the response's text for this recommendation, or delete the entry",
-                     severity=Severity.WARNING)
+def _groups(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
+    items = loaded.data["groups"]
+    c.unique(loaded, items, "groups")
+    for index, group in enumerate(items):
+        here = ("groups", index)
+        if group["id"] in registry.organisations:
+            c.report(loaded, here + ("id",), Code.DUPLICATE_ID,
+                     f"id '{group['id']}' is also an organisation's id (organisations.yaml)",
+                     "organisations and groups share one set of ids: rename the group")
             continue
-        if number in answered:
-            c.report(loaded, here + ("recommendation",), Code.DUPLICATE_RESPONSE,
-                     f"recommendation {number} is answered twice (first as item {answered[number] + 1})",
-                     "merge the two entries into one")
-        answered.setdefault(number, index)
-        if numbers is not None and c.exists(loaded, here + ("recommendation",), number, numbers, "recommendation"):
-            if number not in force_directed:
-                c.report(loaded, here + ("recommendation",), Code.NOT_FOR_FORCES,
-                         f"recommendation {number} is not addressed to forces, so a force cannot answer it",
-                         f"forces answer only {number_ranges(force_directed) or 'none'}")
-        _check_claim(c, loaded, here, entry)
-        verdict = entry.get("inspectorate")
-        if verdict:
-            if verdict["verdict"] in ("closed", "superseded") and not verdict.get("date"):
-                c.report(loaded, here + ("inspectorate", "verdict"), Code.VERDICT_NEEDS_DATE,
-                         f"a '{verdict['verdict']}' verdict needs the date it was given",
-                         'add date: "YYYY-MM-DD" under inspectorate')
-            if verdict["verdict"] == "closed" and not (verdict.get("note") or "").strip():
-                c.report(loaded, here + ("inspectorate", "verdict"), Code.VERDICT_NEEDS_NOTE,
-                         "a 'closed' verdict needs a note saying why the inspectorate closed it",
-                         "add note: \"...\" under inspectorate")
-    if numbers is not None:
-        missing = sorted(force_directed - set(answered))
-        if missing:
-            c.report(loaded, ("responses",), Code.UNANSWERED,
-                     f"no entry for recommendation(s) {number_ranges(missing)}",
-                     "Police Act 1996 s55(5B): the comments must say, for each recommendation, what action "
-                     "has been or is proposed to be taken, or why none; add an entry for each",
-                     severity=Severity.WARNING, key=True)
+        by_rule = "kinds" in group or "countries" in group
+        by_list = "members" in group
+        if by_rule == by_list:
+            c.report(loaded, here, Code.BAD_GROUP,
+                     f"group '{group['id']}' must be defined either by a rule (kinds, countries) or by a list "
+                     "(members)", "give `kinds` (and `countries`) for a rule, or `members` for a list, not both",
+                     key=True)
+            continue
+        if by_list:
+            members = set()
+            for m_index, member in enumerate(group["members"]):
+                if "organisations" in registry.known and c.exists(
+                        loaded, here + ("members", m_index), member, registry.organisations, "organisation"):
+                    members.add(member)
+        else:
+            kinds = set(group.get("kinds") or [])
+            countries = set(group.get("countries") or [])
+            members = {o["id"] for o in registry.organisations.values()
+                       if (not kinds or o["kind"] in kinds) and (not countries or o["country"] in countries)}
+        registry.groups[group["id"]] = group
+        registry.members[group["id"]] = members
+    registry.known.add("groups")
 
 
-def _check_claim(c: _Checker, loaded: LoadedFile, here: tuple, entry: dict) -> None:
-    state = entry["implementation"]
-    evidence = entry.get("evidence")
-    if state == "not-stated":
-        if evidence:
-            c.report(loaded, here + ("evidence",), Code.EVIDENCE_WITHOUT_CLAIM,
-                     "evidence is given but implementation is 'not-stated'",
-                     "set implementation to what the quote shows, or remove the evidence",
-                     severity=Severity.WARNING)
-        return
-    if not evidence or not evidence.strip():
-        c.report(loaded, here + ("implementation",), Code.MISSING_EVIDENCE,
-                 f"implementation '{state}' needs evidence: a quote from the action text",
-                 "copy the sentence of 'action' that shows this into evidence: \"...\"")
-        return
-    if normalise(evidence) not in normalise(entry["action"]):
-        c.report(loaded, here + ("evidence",), Code.EVIDENCE_NOT_IN_ACTION,
-                 "the evidence quote does not occur in the action text",
-                 "copy the words exactly from 'action' (line breaks and curly quotes do not matter)")
+def _owner_ids(registry: Registry) -> set[str]:
+    return set(registry.organisations) | set(registry.groups)
+
+
+def _reports(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
+    items = loaded.data["reports"]
+    c.unique(loaded, items, "reports")
+    registry.reports = {r["id"]: r for r in items}
+    registry.known.add("reports")
+    for index, report in enumerate(items):
+        here = ("reports", index)
+        c.partial_date(loaded, here + ("published",), report["published"])
+        seen: dict[str, int] = {}
+        for s_index, section in enumerate(report["sections"]):
+            if section["id"] in seen:
+                c.report(loaded, here + ("sections", s_index, "id"), Code.DUPLICATE_ID,
+                         f"section id '{section['id']}' is used twice in this report", "rename one")
+            seen.setdefault(section["id"], s_index)
+        if "organisations" in registry.known:
+            for p_index, publisher in enumerate(report["publishers"]):
+                _organisation_only(c, loaded, here + ("publishers", p_index), publisher, registry, "publisher")
+            for s_index, owner in enumerate(report["scope"]):
+                c.exists(loaded, here + ("scope", s_index), owner, _owner_ids(registry), "organisation or group")
+        known_from = report.get("known_from")
+        if known_from:
+            c.exists(loaded, here + ("known_from", "report"), known_from["report"], registry.reports, "report")
+        c.document_path(loaded, here + ("source_document",), report.get("source_document"))
+
+
+def _organisation_only(c: Checker, loaded: LoadedFile, path: tuple, value: str, registry: Registry,
+                       what: str) -> bool:
+    """``value`` must name one organisation, not a group."""
+    if value in registry.groups:
+        c.report(loaded, path, Code.NOT_AN_ORGANISATION,
+                 f"'{value}' is a group; a {what} is one organisation",
+                 f"name the organisation itself (organisations.yaml), not the group '{value}'")
+        return False
+    return c.exists(loaded, path, value, registry.organisations, "organisation")
+
+
+def _recommendations(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
+    items = loaded.data["recommendations"]
+    for index, rec in enumerate(items):
+        here = ("recommendations", index)
+        if rec["number"] is None and not rec.get("id"):
+            c.report(loaded, here + ("number",), Code.MISSING_ID,
+                     "a recommendation without a number needs an id", "add `id: a-short-name` (lower case, hyphens)")
+            continue
+        if rec["number"] is not None and rec.get("id"):
+            c.report(loaded, here + ("id",), Code.MISSING_ID,
+                     f"recommendation {rec['number']} has a number, so it takes no id",
+                     "remove `id` (it is used only where the report gives no number)")
+        report = rec["report"]
+        if "reports" in registry.known and not c.exists(loaded, here + ("report",), report, registry.reports,
+                                                        "report"):
+            continue
+        local = recommendation_local_id(rec)
+        assert local is not None
+        table = registry.recommendations.setdefault(report, {})
+        if local in table:
+            c.report(loaded, here + ("number" if rec["number"] is not None else "id",), Code.DUPLICATE_ID,
+                     f"report '{report}' has two recommendations {local}",
+                     "each recommendation of a report needs its own number")
+            continue
+        table[local] = rec
+        if "organisations" in registry.known:
+            for o_index, owner in enumerate(rec["owners"]):
+                c.exists(loaded, here + ("owners", o_index), owner, _owner_ids(registry), "owner")
+        if "reports" in registry.known:
+            sections = {s["id"] for s in registry.reports[report]["sections"]}
+            if rec["section"] is not None:
+                c.exists(loaded, here + ("section",), rec["section"], sections, f"section of report '{report}'")
+            if rec.get("quoted_from"):
+                c.exists(loaded, here + ("quoted_from",), rec["quoted_from"], registry.reports, "report")
+    registry.known.add("recommendations")
+    for index, rec in enumerate(items):  # related ones may come later in the file
+        for r_index, related in enumerate(rec.get("related") or []):
+            report, _, local = related.partition("/")
+            if report in registry.recommendations:
+                c.exists(loaded, ("recommendations", index, "related", r_index), local,
+                         registry.recommendations[report], f"recommendation of report '{report}'")
+            elif "reports" in registry.known:
+                c.exists(loaded, ("recommendations", index, "related", r_index), report, registry.reports, "report")
+
+
+def _in_report(c: Checker, loaded: LoadedFile, path: tuple, report: str, registry: Registry) -> bool:
+    return "reports" not in registry.known or c.exists(loaded, path, report, registry.reports, "report")
+
+
+def _case_studies(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
+    items = loaded.data["case_studies"]
+    c.unique(loaded, items, "case_studies")
+    for index, case in enumerate(items):
+        here = ("case_studies", index)
+        if "organisations" in registry.known:
+            for o_index, org in enumerate(case["organisations"]):
+                _organisation_only(c, loaded, here + ("organisations", o_index), org, registry, "case study's source")
+        if not _in_report(c, loaded, here + ("report",), case["report"], registry) or "reports" not in registry.known:
+            continue
+        report = registry.reports[case["report"]]
+        c.exists(loaded, here + ("section",), case["section"], {s["id"] for s in report["sections"]},
+                 f"section of report '{case['report']}'")
+        if "recommendations" in registry.known:
+            for r_index, number in enumerate(case["recommendations"]):
+                c.exists(loaded, here + ("recommendations", r_index), local_id(number),
+                         registry.local_ids(case["report"]), f"recommendation of report '{case['report']}'")
+
+
+def _glossary(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
+    items = loaded.data["terms"]
+    c.unique(loaded, items, "terms")
+    for index, term in enumerate(items):
+        report = term.get("report")
+        if term["definition_source"] == "report" and not report:
+            c.report(loaded, ("terms", index, "report"), Code.MISSING_FIELD,
+                     "a definition quoted from a report needs the report's id",
+                     "add `report: REPORT-ID` (reports.yaml)")
+        elif term["definition_source"] == "editorial" and report:
+            c.report(loaded, ("terms", index, "report"), Code.SCHEMA,
+                     "an editorial definition is not quoted from a report", "set `report: null`")
+        elif report:
+            _in_report(c, loaded, ("terms", index, "report"), report, registry)
+
+
+def _statistics(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
+    c.unique(loaded, loaded.data["statistics"], "statistics")
+    c.unique(loaded, loaded.data.get("figures", []), "figures")
+    for index, stat in enumerate(loaded.data["statistics"]):
+        here = ("statistics", index)
+        if _in_report(c, loaded, here + ("report",), stat["report"], registry) and "reports" in registry.known \
+                and stat.get("section") is not None:
+            sections = {s["id"] for s in registry.reports[stat["report"]]["sections"]}
+            c.exists(loaded, here + ("section",), stat["section"], sections, f"section of report '{stat['report']}'")
+    for index, figure in enumerate(loaded.data.get("figures", [])):
+        _in_report(c, loaded, ("figures", index, "report"), figure["report"], registry)
+        for r_index, row in enumerate(figure["rows"]):
+            if len(row["values"]) != len(figure["series"]):
+                c.report(loaded, ("figures", index, "rows", r_index, "values"), Code.FIGURE_SHAPE,
+                         f"{len(row['values'])} values for {len(figure['series'])} series",
+                         "give one value per entry in 'series'")

@@ -1,29 +1,41 @@
-"""The typed, frozen model of a tracker's data.
+"""The typed, frozen model of a tracker's data: many reports, every kind of owner, change over time.
 
 These dataclasses mirror the JSON Schemas in ``schemas/`` field for field: the schemas say what a data
 file may contain, the model is what the rest of the code may rely on once validation has passed.
-Nothing here reads files or knows about pages; ``load``/``validate`` build a :class:`Dataset`,
-``derive`` and ``render`` only read it.
+Nothing here reads files, knows the date, or knows about pages: ``data.construct`` builds a
+:class:`Dataset`, ``derive`` and ``render`` only read it. Its lookups are built once, when the dataset
+is made (:meth:`Dataset.build`), and never change.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Any
 
 #: The form of every id and of every name built from one (files, folders, URLs): lower-case letters
 #: and digits in hyphen-separated words. Always used with ``fullmatch`` (``$`` would let "kent\n" pass).
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-#: The owner id meaning "every territorial force, each separately".
-FORCES = "forces"
-
+#: The kinds of organisation, in the order pages list them.
+ORGANISATION_KINDS = (
+    "territorial-police-force", "other-police-force", "fire-and-rescue-service", "national-policing-body",
+    "professional-body", "government-department", "law-enforcement-agency", "inspectorate",
+)
+#: Whose local policing body answers a report under Police Act 1996 s55 (police areas' forces).
+S55_KINDS = frozenset({"territorial-police-force"})
 IMPLEMENTATION_STATES = ("not-started", "in-progress", "implemented", "not-stated")
-VERDICTS = ("open", "closed", "superseded")
+DOCUMENT_KINDS = ("first-comments", "update", "action-plan")
+VERDICTS = ("open", "closed-implemented", "closed-not-implemented", "superseded", "not-stated")
+#: Verdicts that end a duty: the recommendation is closed for that owner.
+CLOSING_VERDICTS = frozenset({"closed-implemented", "closed-not-implemented", "superseded"})
+REGIMES = ("s55", "no-statutory-clock", "none", "not-stated")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class PartialDate:
     """A date printed with only the precision its source gives (year, year-month or full day).
 
@@ -35,12 +47,35 @@ class PartialDate:
     month: int | None = None
     day: int | None = None
 
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """``"2026"``, ``"2026-04"`` or ``"2026-04-15"``; raises ValueError for a day or month that does not exist."""
+        parts = [int(p) for p in text.split("-")]
+        value = cls(*parts)
+        date(value.year, value.month or 1, value.day or 1)  # raises for 2026-02-30 or month 13
+        return value
+
     @property
     def exact(self) -> date | None:
         """The calendar date, or None when the source did not give a day."""
         if self.month is None or self.day is None:
             return None
         return date(self.year, self.month, self.day)
+
+    @property
+    def earliest(self) -> date:
+        """The first day the date can mean: an event "in April 2026" may have happened from 1 April."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> date:
+        """The last day the date can mean."""
+        if self.day is not None and self.month is not None:
+            return date(self.year, self.month, self.day)
+        if self.month is not None:
+            following = date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return following - timedelta(days=1)
+        return date(self.year, 12, 31)
 
     def iso(self) -> str:
         parts = [f"{self.year:04d}"]
@@ -52,6 +87,57 @@ class PartialDate:
 
 
 @dataclass(frozen=True)
+class Site:
+    """The tracker itself: its name and what it tracks (``data/site.yaml``)."""
+
+    name: str
+    description: str
+    #: The report whose addresses from before the tracker held several reports redirect to its pages.
+    legacy_report: str | None = None
+
+
+@dataclass(frozen=True)
+class Governance:
+    """Who answers for an organisation from ``start`` to ``end`` (either open: not stated or still so)."""
+
+    role: str
+    title: str
+    start: date | None
+    end: date | None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    abbreviation: str | None
+    other_names: tuple[str, ...]
+    kind: str
+    country: str
+    region: str | None
+    description: str | None
+    governance: tuple[Governance, ...]
+
+    def answerer(self, day: date) -> Governance | None:
+        """Who answers for the organisation on ``day`` (for a force: its local policing body), if anyone."""
+        return next((g for g in self.governance if g.covers(day)), None)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A named set of organisations; ``members`` is resolved (rule or list) when the dataset is built."""
+
+    id: str
+    name: str
+    kinds: tuple[str, ...]
+    countries: tuple[str, ...]
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Section:
     id: str
     chapter: str
@@ -59,25 +145,32 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Report:
-    id: str
-    title: str
-    publisher: str
-    series: str
-    published: PartialDate
-    published_as_printed: str
-    source_document: str | None
-    summary: str
-    sections: tuple[Section, ...]
+class KnownFrom:
+    """An earlier report known only from what a later one says: that report, and its words."""
+
+    report: str
+    quote: str
 
 
 @dataclass(frozen=True)
-class Body:
+class Report:
     id: str
-    name: str
-    abbreviation: str | None
-    kind: str
-    description: str
+    title: str
+    publishers: tuple[str, ...]
+    author: str | None
+    series: str | None
+    published: PartialDate
+    published_as_printed: str
+    url: str | None
+    source_document: str | None
+    summary: str | None
+    scope: tuple[str, ...]
+    regime: str
+    known_from: KnownFrom | None
+    sections: tuple[Section, ...]
+
+    def section(self, section_id: str | None) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
 
 
 @dataclass(frozen=True)
@@ -87,64 +180,51 @@ class SummaryVariant:
     differences: str
 
 
+def scoped_id(report: str, local: str) -> str:
+    """A recommendation's id across reports: ``hmicfrs-2026-ocsa-mosovo/4``."""
+    return f"{report}/{local}"
+
+
+def local_id(value: int | str) -> str:
+    """A recommendation's id within its report as text: its number, or its slug where it has none."""
+    return str(value)
+
+
 @dataclass(frozen=True)
 class Recommendation:
     report: str
-    number: int
+    number: int | None
+    #: Its id within the report: the number as text, or the slug given where there is no number.
+    local: str
     short_title: str
-    deadline: date
-    deadline_as_printed: str
+    deadline: date | None
+    deadline_as_printed: str | None
     owners: tuple[str, ...]
-    section: str
+    section: str | None
     text: str
     actions: tuple[str, ...]
+    quoted_from: str | None = None
+    related: tuple[str, ...] = ()
     summary_variant: SummaryVariant | None = None
     #: Case studies that name this recommendation; filled from case_studies.yaml (declared once there).
     case_studies: tuple[str, ...] = ()
 
     @property
-    def for_forces(self) -> bool:
-        return FORCES in self.owners
-
-    @property
-    def bodies(self) -> tuple[str, ...]:
-        return tuple(o for o in self.owners if o != FORCES)
+    def id(self) -> str:
+        return scoped_id(self.report, self.local)
 
 
 @dataclass(frozen=True)
 class CaseStudy:
     id: str
+    report: str
     title: str
-    force: str
+    organisations: tuple[str, ...]
     section: str
-    recommendations: tuple[int, ...]
+    #: Local ids of the recommendations of the same report it illustrates (editorial).
+    recommendations: tuple[str, ...]
     themes: tuple[str, ...]
     text: str
-
-
-@dataclass(frozen=True)
-class PolicingBody:
-    kind: str
-    title: str
-
-
-@dataclass(frozen=True)
-class Force:
-    id: str
-    name: str
-    other_names: tuple[str, ...]
-    policing_body: PolicingBody
-    region: str
-    country: str
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """The inspectorate's own view of a response: kept apart from the force's claim."""
-
-    verdict: str
-    date: date | None
-    note: str | None
 
 
 @dataclass(frozen=True)
@@ -155,30 +235,88 @@ class Source:
 
 
 @dataclass(frozen=True)
-class RecommendationResponse:
-    recommendation: int
+class AsPrinted:
+    """What a document's own columns say about an answer, verbatim: never an implementation claim."""
+
+    status: str | None
+    target_date: str | None
+    lead: str | None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One document's answer to one recommendation (a shared answer appears once per recommendation)."""
+
+    recommendation: str
     action: str
     implementation: str
     evidence: str | None
     note: str | None = None
-    inspectorate: Verdict | None = None
+    as_printed: AsPrinted | None = None
+    #: Every recommendation this one answer was given for, when it answers several at once.
+    shared_with: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
-class ForceResponse:
-    force: str
+class ResponseDocument:
+    """One published document by which an owner answers a report: first comments, an update, an action plan."""
+
+    #: Unique within (report, owner): the file's name (``kent`` or ``kent--update-2027-01``).
+    name: str
+    owner: str
     report: str
+    kind: str
     author: str
     published: date | None
     source: Source
-    foreword: str
-    responses: tuple[RecommendationResponse, ...]
+    foreword: str | None
+    answers: tuple[Answer, ...]
 
-    def for_recommendation(self, number: int) -> RecommendationResponse | None:
-        for response in self.responses:
-            if response.recommendation == number:
-                return response
-        return None
+    def answer(self, recommendation: str) -> Answer | None:
+        return next((a for a in self.answers if a.recommendation == recommendation), None)
+
+    @property
+    def answered(self) -> tuple[str, ...]:
+        return tuple(a.recommendation for a in self.answers)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    title: str
+    url: str | None
+    report: str | None
+    quote: str | None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The inspectorate's own dated view of one owner's duty: kept apart from the owner's claim."""
+
+    recommendation: str  # scoped id
+    owner: str  # organisation id (a group in the data is expanded to its members)
+    date: PartialDate
+    verdict: str
+    by: str
+    superseded_by: str | None
+    evidence: Evidence
+    note: str | None
+    #: The owner as the data names it: the organisation, or the group the verdict was given for.
+    given_for: str = ""
+
+    @property
+    def closes(self) -> bool:
+        return self.verdict in CLOSING_VERDICTS
+
+
+@dataclass(frozen=True)
+class DeadlineRevision:
+    recommendation: str  # scoped id
+    owner: str | None  # organisation id, or None for every owner
+    decided: date
+    deadline: date
+    deadline_as_printed: str
+    reason: str
+    source: Evidence
 
 
 @dataclass(frozen=True)
@@ -188,11 +326,13 @@ class GlossaryTerm:
     abbreviation: str | None
     definition: str
     definition_source: str
+    report: str | None
 
 
 @dataclass(frozen=True)
 class Statistic:
     id: str
+    report: str
     label: str
     value: float | int
     unit: str
@@ -211,6 +351,7 @@ class FigureRow:
 @dataclass(frozen=True)
 class Figure:
     id: str
+    report: str
     number: int
     title: str
     source: str
@@ -218,42 +359,70 @@ class Figure:
     rows: tuple[FigureRow, ...]
 
 
+def _lookup() -> Any:
+    """A dataset's lookup table: empty until :meth:`Dataset.build` fills it."""
+    return field(repr=False, compare=False, default_factory=lambda: MappingProxyType({}))
+
+
+def _index(items: Iterable, key: str) -> Mapping:
+    return MappingProxyType({getattr(item, key): item for item in items})
+
+
 @dataclass(frozen=True)
 class Dataset:
-    """Everything in one data directory, validated and cross-referenced."""
+    """Everything in one data directory, validated and cross-referenced. Build it with :meth:`build`."""
 
-    report: Report
-    bodies: tuple[Body, ...]
+    site: Site
+    organisations: tuple[Organisation, ...]
+    groups: tuple[Group, ...]
+    reports: tuple[Report, ...]
     recommendations: tuple[Recommendation, ...]
     case_studies: tuple[CaseStudy, ...]
-    forces: tuple[Force, ...]
-    responses: tuple[ForceResponse, ...]
+    documents: tuple[ResponseDocument, ...]
+    verdicts: tuple[Verdict, ...]
+    revisions: tuple[DeadlineRevision, ...]
     glossary: tuple[GlossaryTerm, ...]
     statistics: tuple[Statistic, ...]
     figures: tuple[Figure, ...]
-    _index: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
+    _organisations: Mapping[str, Organisation] = _lookup()
+    _groups: Mapping[str, Group] = _lookup()
+    _reports: Mapping[str, Report] = _lookup()
+    _recommendations: Mapping[str, Recommendation] = _lookup()
+    _case_studies: Mapping[str, CaseStudy] = _lookup()
 
-    def force(self, force_id: str) -> Force:
-        return self._lookup("force", self.forces, force_id)
+    @classmethod
+    def build(cls, **parts: object) -> Dataset:
+        """The dataset with its lookups made once, here: nothing is cached later behind a frozen face."""
+        base = cls(**parts)  # type: ignore[arg-type]
+        return cls(
+            **parts,  # type: ignore[arg-type]
+            _organisations=_index(base.organisations, "id"),
+            _groups=_index(base.groups, "id"),
+            _reports=_index(base.reports, "id"),
+            _recommendations=_index(base.recommendations, "id"),
+            _case_studies=_index(base.case_studies, "id"),
+        )
 
-    def body(self, body_id: str) -> Body:
-        return self._lookup("body", self.bodies, body_id)
+    def organisation(self, org_id: str) -> Organisation:
+        return self._organisations[org_id]
+
+    def group(self, group_id: str) -> Group | None:
+        return self._groups.get(group_id)
+
+    def report(self, report_id: str) -> Report:
+        return self._reports[report_id]
+
+    def recommendation(self, rec_id: str) -> Recommendation:
+        return self._recommendations[rec_id]
 
     def case_study(self, case_id: str) -> CaseStudy:
-        return self._lookup("case_study", self.case_studies, case_id)
+        return self._case_studies[case_id]
 
-    def recommendation(self, number: int) -> Recommendation:
-        return self._lookup("recommendation", self.recommendations, number, key="number")
+    def members(self, owner_id: str) -> tuple[str, ...]:
+        """The organisations an owner id stands for: a group's members, or the organisation itself."""
+        group = self._groups.get(owner_id)
+        return group.members if group else (owner_id,)
 
-    def response_of(self, force_id: str) -> ForceResponse | None:
-        table = self._table("response", self.responses, "force")
-        return table.get(force_id)
-
-    def _table(self, name: str, items: tuple, key: str) -> dict:
-        # Lookups are by id on every page; build each index once (the dataclass is frozen, the dict is not).
-        if name not in self._index:
-            self._index[name] = {getattr(item, key): item for item in items}
-        return self._index[name]
-
-    def _lookup(self, name: str, items: tuple, wanted: object, key: str = "id"):
-        return self._table(name, items, key)[wanted]
+    def owner_name(self, owner_id: str) -> str:
+        group = self._groups.get(owner_id)
+        return group.name if group else self._organisations[owner_id].name

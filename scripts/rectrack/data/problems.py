@@ -13,8 +13,12 @@ from pathlib import Path
 
 
 class Severity(StrEnum):
+    """How much a problem matters: errors stop the build, warnings fail ``--strict``, notices only inform."""
+
     ERROR = "error"
     WARNING = "warning"
+    #: A fact about the data worth saying (a draft, an incomplete response), never a defect of the file.
+    NOTICE = "notice"
 
 
 @dataclass(frozen=True, order=True)
@@ -45,7 +49,7 @@ class Problem:
             text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
-        level = "error" if self.severity is Severity.ERROR else "warning"
+        level = self.severity.value
         body = f"{self.path}: {self.message}" if self.path else self.message
         if self.hint:
             body += f" Hint: {self.hint}"
@@ -90,21 +94,26 @@ class Code(StrEnum):
     DUPLICATE_ITEM = "duplicate-item"
     SCHEMA = "schema"
     DUPLICATE_ID = "duplicate-id"
-    RESERVED_ID = "reserved-id"
     UNKNOWN_REFERENCE = "unknown-reference"
     MISSING_DOCUMENT = "missing-document"
     UNSAFE_PATH = "unsafe-path"
     FIGURE_SHAPE = "figure-shape"
     FILE_NAME_MISMATCH = "file-name-mismatch"
     DUPLICATE_RESPONSE = "duplicate-response"
-    NOT_FOR_FORCES = "not-for-forces"
+    NOT_AN_OWNER = "not-an-owner"
     MISSING_EVIDENCE = "missing-evidence"
     EVIDENCE_NOT_IN_ACTION = "evidence-not-in-action"
     EVIDENCE_WITHOUT_CLAIM = "evidence-without-claim"
-    VERDICT_NEEDS_DATE = "verdict-needs-date"
-    VERDICT_NEEDS_NOTE = "verdict-needs-note"
+    SUPERSEDED_BY = "superseded-by"
     UNFILLED = "unfilled"
     UNANSWERED = "unanswered"
+    DRAFT = "draft"
+    MISPLACED_FILE = "misplaced-file"
+    DUPLICATE_DOCUMENT = "duplicate-document"
+    NOT_AN_ORGANISATION = "not-an-organisation"
+    MISSING_ID = "missing-id"
+    BAD_GROUP = "bad-group"
+    BEFORE_REPORT = "before-report"
 
 
 #: What each code means, for the person editing the file (the editors' guide is generated from this).
@@ -137,22 +146,32 @@ DESCRIPTIONS: dict[Code, str] = {
     Code.DUPLICATE_ITEM: 'A list holds the same item twice.',
     Code.SCHEMA: 'Another schema rule failed; the message gives the details.',
     Code.DUPLICATE_ID: 'Two entries share an id (or a recommendation number).',
-    Code.RESERVED_ID: "An id that has a special meaning (such as 'forces') was used for something else.",
     Code.UNKNOWN_REFERENCE: 'A recommendation number, force, body, section or report id that does not exist.',
     Code.MISSING_DOCUMENT: 'The source document a file points to is not in the data folder.',
     Code.UNSAFE_PATH: "A source document path uses '..' to point outside the data folder.",
     Code.FIGURE_SHAPE: 'A chart row has a different number of values from its series.',
     Code.FILE_NAME_MISMATCH: "A response file's name and its 'force' field disagree.",
     Code.DUPLICATE_RESPONSE: 'A response answers the same recommendation twice.',
-    Code.NOT_FOR_FORCES: 'A force answered a recommendation that is addressed only to national bodies.',
+    Code.NOT_AN_OWNER: 'A response or verdict is for a recommendation that is not addressed to that organisation.',
     Code.MISSING_EVIDENCE: 'An implementation claim other than not-stated has no evidence quote.',
     Code.EVIDENCE_NOT_IN_ACTION: 'The evidence quote is not copied word for word from the action text.',
     Code.EVIDENCE_WITHOUT_CLAIM: 'Evidence is given although implementation is not-stated.',
-    Code.VERDICT_NEEDS_DATE: 'A closed or superseded inspectorate verdict has no date.',
-    Code.VERDICT_NEEDS_NOTE: 'A closed inspectorate verdict has no note explaining why.',
-    Code.UNFILLED: 'A field of a new response template is still empty; the entry is ignored until it is filled in.',
-    Code.UNANSWERED: 'A response does not cover every recommendation addressed to forces (Police Act 1996 s55(5B)).',
+    Code.SUPERSEDED_BY: ('A superseded verdict does not name the recommendation that replaces it, or another '
+                         'verdict names one.'),
+    Code.UNFILLED: 'An entry or field of a new response file is still empty; it is not shown until it is filled in.',
+    Code.UNANSWERED: ('A published response leaves some of the recommendations addressed to its author unanswered '
+                      '(for a police force, Police Act 1996 s55(5B) asks for an answer to each).'),
+    Code.DRAFT: 'A response file has no answer filled in yet: it is a draft, and nothing is published from it.',
+    Code.MISPLACED_FILE: 'A file is in the wrong folder (e.g. a response outside its report folder, or in the folder '
+                         'for another kind of organisation).',
+    Code.DUPLICATE_DOCUMENT: 'An organisation has two first-comments documents for the same report.',
+    Code.NOT_AN_ORGANISATION: 'A group is named where one organisation is needed (e.g. as the author of a response).',
+    Code.MISSING_ID: 'A recommendation has neither a number nor an id, or both.',
+    Code.BAD_GROUP: 'A group is defined by neither a rule nor a list, or by both.',
+    Code.BEFORE_REPORT: 'A response or verdict is dated before the report it is about was published.',
 }
+
+_RANK = {Severity.NOTICE: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 #: Stop collecting after this many problems: a broken file can otherwise produce thousands.
 MAX_PROBLEMS = 500
@@ -164,20 +183,18 @@ class Report:
 
     problems: list[Problem] = field(default_factory=list)
     truncated: bool = False
-    _warning_count: int = field(default=0, repr=False)
 
     def add(self, problem: Problem) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
             self.truncated = True
-            # The cap must never turn a failing run into a passing one: an error displaces a warning.
-            if problem.severity is Severity.ERROR and self._warning_count:
-                index = max(i for i, p in enumerate(self.problems) if p.severity is Severity.WARNING)
-                self.problems[index] = problem
-                self._warning_count -= 1
+            # The cap must never turn a failing run into a passing one: an error displaces a warning or
+            # a notice, a warning displaces a notice.
+            rank = _RANK[problem.severity]
+            lesser = [i for i, p in enumerate(self.problems) if _RANK[p.severity] < rank]
+            if lesser:
+                self.problems[lesser[-1]] = problem
             return
         self.problems.append(problem)
-        if problem.severity is Severity.WARNING:
-            self._warning_count += 1
 
     def extend(self, problems) -> None:
         for problem in problems:
@@ -190,6 +207,10 @@ class Report:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    @property
+    def notices(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.NOTICE]
 
     def sorted(self) -> list[Problem]:
         return sorted(set(self.problems), key=lambda p: (p.file, p.line, p.column, p.code, p.path))

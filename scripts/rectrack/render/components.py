@@ -13,11 +13,18 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from rectrack.data.model import Recommendation
-from rectrack.derive import STATES, Assignment
+from rectrack.derive import STATES, Duty
 from rectrack.render.markdown import md
-from rectrack.text import long_date
-from rectrack.wording import IMPLEMENTATION_LABELS, NO_CLAIM, NO_VERDICT, STATE_LABELS, VERDICT_LABELS, deadline_phrase
+from rectrack.text import partial_date_text
+from rectrack.wording import (
+    IMPLEMENTATION_LABELS,
+    NO_CLAIM,
+    NO_VERDICT,
+    STATE_LABELS,
+    VERDICT_LABELS,
+    deadline_phrase,
+    deadline_text,
+)
 
 
 def badge(state: str, text: str | None = None, *, family: str = "state") -> Markup:
@@ -26,34 +33,35 @@ def badge(state: str, text: str | None = None, *, family: str = "state") -> Mark
     return Markup(f'<span class="rt-badge rt-{family}--{md(state)}">{md(label)}</span>')
 
 
-def implementation_badge(implementation: str, response_label: str, responded: bool) -> Markup:
+def implementation_badge(duty: Duty) -> Markup:
     """The owner's own claim, or "No claim" when no published response answers the recommendation.
 
-    ``response_label`` says why there is no claim; pages show it next to this badge.
+    Pages show :func:`rectrack.wording.response_label` beside it to say why there is no claim.
     """
-    if not responded:
+    if not duty.responded:
         return badge("none", NO_CLAIM, family="claim")
-    return badge(implementation, IMPLEMENTATION_LABELS[implementation], family="claim")
+    return badge(duty.implementation, IMPLEMENTATION_LABELS[duty.implementation], family="claim")
 
 
-def verdict_text(a: Assignment) -> Markup:
-    """The inspectorate's verdict with its date, or plainly that there is none."""
-    if a.response is None or a.response.inspectorate is None:
+def verdict_text(duty: Duty) -> Markup:
+    """The inspectorate's latest verdict with its date, or plainly that there is none."""
+    verdict = duty.verdict
+    if verdict is None:
         return Markup(md(NO_VERDICT))
-    verdict = a.response.inspectorate
-    text = VERDICT_LABELS.get(verdict.verdict, verdict.verdict)
-    if verdict.date:
-        text += f" on {long_date(verdict.date)}"
+    text = f"{VERDICT_LABELS[verdict.verdict]} ({partial_date_text(verdict.date)})"
     return badge(verdict.verdict, text, family="verdict")
 
 
-def state_counts(assignments: Iterable[Assignment]) -> list[tuple[Markup, int]]:
-    counts = Counter(a.state for a in assignments)
+def state_counts(duties: Iterable[Duty]) -> list[tuple[Markup, int]]:
+    counts = Counter(d.state for d in duties)
     return [(badge(s), counts[s]) for s in STATES if counts[s]]
 
 
-def deadline_cell(rec: Recommendation, state: str, days: int) -> Markup:
-    return Markup(f"{md(rec.deadline_as_printed)}<br>{md(deadline_phrase(state, days))}")
+def deadline_cell(duty: Duty) -> Markup:
+    """The deadline in force as printed (revised ones say so) and how far away it is."""
+    revised = " (revised)" if duty.revisions else ""
+    return Markup(f"{md(deadline_text(duty.deadline_as_printed))}{md(revised)}<br>"
+                  f"{md(deadline_phrase(duty.state, duty.days))}")
 
 
 def progress(count: int, total: int, noun: str) -> Markup:
@@ -174,37 +182,21 @@ class Control:
     options: list[tuple[str, str]] | None = None
 
 
-def filters(target: str, noun: str, controls: list[Control], *, mark: str | None = None) -> Markup:
-    """The filter form for a table or list, hidden until the script shows it.
+@dataclass(frozen=True)
+class FilterForm:
+    """A filter form for a table or list, written by the ``filters`` macro (templates/_macros.md.j2).
 
     Without JavaScript the full table is already on the page, so the form (which could not work)
     stays hidden. ``target`` is the id of the element whose ``[data-rt-item]`` children are
     filtered; each item carries ``data-rt-<key>`` with space-separated values. ``mark`` names the
     key whose matching cells are outlined (the matrix).
     """
-    parts = [
-        f'<form class="rt-filters" data-rt-filter="{md(target)}" data-rt-noun="{md(noun)}"'
-        f'{attrs({"data-rt-mark": mark}) if mark else ""} hidden>',
-        f'<fieldset><legend>Filter the {md(noun)}</legend>',
-    ]
-    for control in controls:
-        field_id = f"{target}-{control.key}"
-        parts.append('<div class="rt-filters__field">')
-        parts.append(f'<label for="{md(field_id)}">{md(control.label)}</label>')
-        if control.options is None:
-            parts.append(f'<input type="search" id="{md(field_id)}" name="{md(control.key)}" '
-                         f'data-rt-key="{md(control.key)}">')
-        else:
-            parts.append(f'<select id="{md(field_id)}" name="{md(control.key)}" data-rt-key="{md(control.key)}">')
-            parts.append('<option value="">All</option>')
-            parts += [f'<option value="{md(v)}">{md(text)}</option>' for v, text in control.options]
-            parts.append("</select>")
-        parts.append("</div>")
-    parts += [
-        '<div class="rt-filters__actions"><button type="button" class="md-button" data-rt-clear>'
-        "Clear filters</button></div>",
-        "</fieldset>",
-        '<p class="rt-filters__status" role="status" aria-live="polite"></p>',
-        "</form>",
-    ]
-    return Markup("\n".join(parts))
+
+    target: str
+    noun: str
+    controls: tuple[Control, ...]
+    mark: str | None = None
+
+
+def filters(target: str, noun: str, controls: list[Control], *, mark: str | None = None) -> FilterForm:
+    return FilterForm(target, noun, tuple(controls), mark)

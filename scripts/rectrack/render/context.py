@@ -8,12 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jinja2 import Environment
+from markupsafe import Markup
 
-from rectrack.data.model import Dataset, Report, Section
+from rectrack.data.model import Dataset, Organisation, Report, Section
 from rectrack.derive import Tracker
+from rectrack.render.markdown import md
 from rectrack.render.templating import environment
 from rectrack.render.urls import Linker
 from rectrack.text import long_date
+from rectrack.wording import publishers_text
 
 
 @dataclass(frozen=True)
@@ -26,19 +29,27 @@ class Site:
         return self.tracker.dataset
 
     @property
-    def report(self) -> Report:
-        return self.dataset.report
-
-    @property
-    def publisher(self) -> str:
-        return self.dataset.body(self.report.publisher).name
-
-    @property
     def as_of(self) -> str:
         return long_date(self.tracker.as_of)
 
-    def section(self, section_id: str) -> Section:
-        return next(s for s in self.report.sections if s.id == section_id)
+    @property
+    def name(self) -> str:
+        return self.dataset.site.name
+
+    def organisation(self, org_id: str) -> Organisation:
+        return self.dataset.organisation(org_id)
+
+    def section(self, report: Report, section_id: str | None) -> Section | None:
+        return report.section(section_id)
+
+    def publishers(self, report: Report) -> str:
+        return publishers_text(report, [self.dataset.organisation(p).name for p in report.publishers])
+
+    def publisher_links(self, report: Report, here: str) -> Markup:
+        if not report.publishers:
+            return Markup(md(publishers_text(report, [])))
+        linker = self.linker(here)
+        return Markup(", ").join(linker.organisation(p) for p in report.publishers)
 
     def linker(self, here: str) -> Linker:
         return Linker(self.dataset, here)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rectrack.data.model import FORCES, Force
-from rectrack.derive import STATES, Tracker
+from rectrack.data.model import Organisation
+from rectrack.derive import STATES
 
 
 def states_present(states: Iterable[str], order: tuple[str, ...] = STATES) -> list[str]:
@@ -18,21 +18,9 @@ def states_present(states: Iterable[str], order: tuple[str, ...] = STATES) -> li
     return [s for s in order if s in seen]
 
 
-def ordered_owners(tracker: Tracker) -> list[str]:
-    """Every owner named by a recommendation: forces first, then bodies by id."""
-    owners = {o for status in tracker.recommendations for o in status.recommendation.owners}
-    return sorted(owners, key=lambda o: (o != FORCES, o))
-
-
-def regions(forces: Iterable[Force]) -> list[tuple[str, str]]:
+def regions(orgs: Iterable[Organisation]) -> list[tuple[str, str]]:
     """(filter value, label) for each police region, alphabetically."""
-    return [(token(name), name) for name in sorted({f.region for f in forces})]
-
-
-def countries(forces: Iterable[Force]) -> str:
-    """"England and Wales", from the forces themselves."""
-    names = sorted({f.country for f in forces})
-    return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
+    return [(token(name), name) for name in sorted({o.region for o in orgs if o.region})]
 
 
 def token(text: str) -> str:

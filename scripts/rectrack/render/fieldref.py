@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from rectrack.data.kinds import KINDS
+from rectrack.data.kinds import SCHEMAS
 from rectrack.data.problems import DESCRIPTIONS
 from rectrack.data.schema import schema_dir
 from rectrack.render.markdown import md
@@ -88,8 +88,9 @@ def field_docs(schema: dict, defs: dict | None = None) -> list[FieldDoc]:
 
 
 def load_schemas(directory: Path | None = None) -> dict[str, dict]:
+    """Each data file schema once (several kinds of file share the response schema), by file name."""
     base = directory or schema_dir()
-    return {kind.name: json.loads((base / kind.schema).read_text("utf-8")) for kind in KINDS}
+    return {name: json.loads((base / name).read_text("utf-8")) for name in SCHEMAS}
 
 
 def all_field_docs(directory: Path | None = None) -> dict[str, list[FieldDoc]]:

@@ -54,5 +54,8 @@ def environment(cache_dir: Path | None = None) -> Environment:
         comment_end_string="##}",
     )
     env.filters["long_date"] = long_date
+    # A macro's output is our template text around values that ``finalize`` already escaped, so it is
+    # marked safe as a whole; without autoescape Jinja would hand it back as a plain str, escaped again.
+    env.filters["macro"] = Markup
     env.globals["plural"] = plural
     return env

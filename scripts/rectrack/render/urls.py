@@ -1,9 +1,21 @@
 """Every URL of the site in one place: where each generated page lives, and links between pages.
 
-Paths are docs paths (``forces/kent.md``); MkDocs serves each as a directory URL (``forces/kent/``,
+Paths are docs paths (``reports/kent.md``); MkDocs serves each as a directory URL (``reports/kent/``,
 forced by the build). They are built from validated ids (:func:`check_slug`) and recommendation
-numbers (ints) only, so no data text ever reaches a URL. Links are HTML ``<a href>`` with the final
-relative URL (:func:`relative`), so that tables and quotes can be raw HTML blocks.
+numbers only, so no data text ever reaches a URL. Links are HTML ``<a href>`` with the final relative
+URL (:func:`relative`), so that tables and quotes can be raw HTML blocks.
+
+The layout, by what a page is about:
+
+- ``reports/`` (years) and ``reports/REPORT/``: a report, its ``recommendations/`` (one page each),
+  its ``matrix``, ``case-studies/``, ``statistics`` and one page per organisation it addresses
+  (``organisations/ORG``);
+- ``organisations/ORG/``: one organisation across every report (split by year when it grows);
+- ``case-studies/ID``, ``changes/`` (by month, with the Atom feed ``changes.xml``), ``glossary``,
+  ``about``, ``downloads``, ``search``.
+
+The first report's URLs from before the tracker held many (``recommendations/4/``, ``forces/kent/``,
+``matrix/``) are kept as small redirect pages (:func:`legacy_redirects`).
 """
 
 from __future__ import annotations
@@ -14,18 +26,18 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from rectrack.data.model import FORCES, SLUG, Dataset
+from rectrack.data.model import SLUG, Dataset, Recommendation
 from rectrack.render.markdown import md
-from rectrack.wording import FORCES_OWNER
+from rectrack.wording import recommendation_name
 
 HOME = "index.md"
-RECOMMENDATIONS = "recommendations/index.md"
-FORCES_INDEX = "forces/index.md"
-BODIES = "bodies/index.md"
+REPORTS = "reports/index.md"
+ORGANISATIONS = "organisations/index.md"
 CASE_STUDIES = "case-studies/index.md"
-MATRIX = "matrix.md"
+CHANGES = "changes/index.md"
+#: The Atom feed of the changes page: a file in the site, not a page.
+FEED = "changes.xml"
 GLOSSARY = "glossary.md"
-STATISTICS = "statistics.md"
 ABOUT = "about.md"
 DOWNLOADS = "downloads.md"
 SEARCH = "search.md"
@@ -34,12 +46,10 @@ SEARCH = "search.md"
 #: The site's navigation: section index pages only (detail pages are reached from them).
 NAV: list[tuple[str, str]] = [
     ("Home", HOME),
-    ("Recommendations", RECOMMENDATIONS),
-    ("Forces", FORCES_INDEX),
-    ("Matrix", MATRIX),
-    ("National bodies", BODIES),
-    ("Case studies", CASE_STUDIES),
-    ("Statistics", STATISTICS),
+    ("Reports", REPORTS),
+    ("Organisations", ORGANISATIONS),
+    ("Good practice", CASE_STUDIES),
+    ("What changed", CHANGES),
     ("Glossary", GLOSSARY),
     ("About", ABOUT),
     ("Downloads", DOWNLOADS),
@@ -63,32 +73,86 @@ def navigation(pages: Collection[str]) -> list[dict[str, object]]:
     return nav
 
 
-def matrix_path(block: int) -> str:
-    """The first block of the matrix is the matrix page itself; later blocks are ``matrix-2.md``, ..."""
-    return MATRIX if block == 1 else f"matrix-{int(block)}.md"
+def reports_year_path(year: int) -> str:
+    return f"reports/{int(year)}.md"
 
 
-def library_section_path(section_id: str, part: int = 1) -> str:
-    """A page of the case-study library listing one report section (``part`` > 1 when it is split)."""
-    return f"case-studies/sections/{check_slug(section_id)}{'' if part == 1 else f'-{int(part)}'}.md"
+def report_path(report_id: str) -> str:
+    return f"reports/{check_slug(report_id)}/index.md"
 
 
-def recommendation_path(number: int) -> str:
-    if not isinstance(number, int) or isinstance(number, bool):
-        raise ValueError(f"not a recommendation number: {number!r}")
-    return f"recommendations/{number}.md"
+def report_recommendations_path(report_id: str) -> str:
+    return f"reports/{check_slug(report_id)}/recommendations/index.md"
 
 
-def force_path(force_id: str) -> str:
-    return f"forces/{check_slug(force_id)}.md"
+def recommendation_path(rec: Recommendation) -> str:
+    return f"reports/{check_slug(rec.report)}/recommendations/{check_slug(rec.local)}.md"
 
 
-def body_path(body_id: str) -> str:
-    return f"bodies/{check_slug(body_id)}.md"
+def matrix_path(report_id: str, block: int = 1) -> str:
+    """The first block of a report's matrix is its matrix page; later blocks are ``matrix-2.md``, ..."""
+    return f"reports/{check_slug(report_id)}/matrix{'' if block == 1 else f'-{int(block)}'}.md"
+
+
+def library_path(report_id: str) -> str:
+    return f"reports/{check_slug(report_id)}/case-studies/index.md"
+
+
+def library_section_path(report_id: str, section_id: str, part: int = 1) -> str:
+    """A page of a report's case-study library listing one section (``part`` > 1 when it is split)."""
+    return (f"reports/{check_slug(report_id)}/case-studies/{check_slug(section_id)}"
+            f"{'' if part == 1 else f'-{int(part)}'}.md")
+
+
+def statistics_path(report_id: str) -> str:
+    return f"reports/{check_slug(report_id)}/statistics.md"
+
+
+def owner_report_path(report_id: str, org_id: str) -> str:
+    """One organisation on one report: its documents, answers, verdicts and statutory clock."""
+    return f"reports/{check_slug(report_id)}/organisations/{check_slug(org_id)}.md"
+
+
+def organisation_path(org_id: str, year: int | None = None) -> str:
+    """One organisation across reports; ``year`` for the page of one year when the list is split."""
+    tail = "index" if year is None else str(int(year))
+    return f"organisations/{check_slug(org_id)}/{tail}.md"
 
 
 def case_study_path(case_id: str) -> str:
     return f"case-studies/{check_slug(case_id)}.md"
+
+
+def changes_path(month: str | None = None) -> str:
+    """The changes page (the latest months) or one month's page (``month`` as "YYYY-MM")."""
+    if month is None:
+        return CHANGES
+    year, _, number = month.partition("-")
+    return f"changes/{int(year):04d}-{int(number):02d}.md"
+
+
+def legacy_redirects(dataset: Dataset, report_id: str) -> dict[str, str]:
+    """Where each page of the one-report site now lives (old docs path -> new docs path)."""
+    recs = [r for r in dataset.recommendations if r.report == report_id]
+    owners = {m for r in recs for o in r.owners for m in dataset.members(o)}
+    moved = {
+        "recommendations/index.md": report_recommendations_path(report_id),
+        "forces/index.md": ORGANISATIONS,
+        "bodies/index.md": ORGANISATIONS,
+        "matrix.md": matrix_path(report_id),
+        "statistics.md": statistics_path(report_id),
+    }
+    for rec in recs:
+        if rec.number is not None:
+            moved[f"recommendations/{rec.number}.md"] = recommendation_path(rec)
+    for org in dataset.organisations:
+        if org.id in owners:
+            folder = "forces" if org.kind == "territorial-police-force" else "bodies"
+            moved[f"{folder}/{check_slug(org.id)}.md"] = owner_report_path(report_id, org.id)
+    report = dataset.report(report_id)
+    for section in report.sections:
+        moved[f"case-studies/sections/{check_slug(section.id)}.md"] = library_section_path(report_id, section.id)
+    return moved
 
 
 def check_slug(value: str) -> str:
@@ -160,31 +224,35 @@ class Linker:
     def to(self, target: str, text: object) -> Markup:
         return link(text, target, self.here)
 
-    def recommendation(self, number: int, text: object = None) -> Markup:
-        return self.to(recommendation_path(number), text if text is not None else f"Recommendation {number}")
+    def recommendation(self, rec: Recommendation, text: object = None) -> Markup:
+        return self.to(recommendation_path(rec), text if text is not None else recommendation_name(rec))
 
-    def recommendation_number(self, number: int) -> Markup:
-        """A link that shows just the number but is named "Recommendation 4" for screen readers."""
-        target = relative(recommendation_path(number), self.here)
-        return Markup(f'<a href="{target}"><span class="rt-sr-only">Recommendation </span>{number}</a>')
+    def recommendation_number(self, rec: Recommendation) -> Markup:
+        """A link that shows just the number (or id) but is named "Recommendation 4" for screen readers."""
+        target = relative(recommendation_path(rec), self.here)
+        return Markup(f'<a href="{target}"><span class="rt-sr-only">Recommendation </span>{md(rec.local)}</a>')
 
-    def force(self, force_id: str, text: object = None) -> Markup:
-        name = text if text is not None else self.dataset.force(force_id).name
-        return self.to(force_path(force_id), name)
+    def report(self, report_id: str, text: object = None) -> Markup:
+        return self.to(report_path(report_id), text if text is not None else self.dataset.report(report_id).title)
 
-    def body(self, body_id: str, text: object = None) -> Markup:
-        name = text if text is not None else self.dataset.body(body_id).name
-        return self.to(body_path(body_id), name)
+    def organisation(self, org_id: str, text: object = None) -> Markup:
+        name = text if text is not None else self.dataset.organisation(org_id).name
+        return self.to(organisation_path(org_id), name)
+
+    def owner_report(self, report_id: str, org_id: str, text: object = None) -> Markup:
+        name = text if text is not None else self.dataset.organisation(org_id).name
+        return self.to(owner_report_path(report_id, org_id), name)
 
     def case_study(self, case_id: str, text: object = None) -> Markup:
         name = text if text is not None else self.dataset.case_study(case_id).title
         return self.to(case_study_path(case_id), name)
 
-    def owner(self, owner: str) -> Markup:
-        """An owner as named on pages: the forces list, or the body's own page."""
-        if owner == FORCES:
-            return self.to(FORCES_INDEX, FORCES_OWNER)
-        return self.body(owner)
+    def owner(self, report_id: str, owner_id: str) -> Markup:
+        """An owner as named by a recommendation: a group (to the report's organisations) or one organisation."""
+        group = self.dataset.group(owner_id)
+        if group is not None:
+            return self.to(f"{report_path(report_id)}#organisations", group.name)
+        return self.owner_report(report_id, owner_id)
 
-    def owners(self, owners: tuple[str, ...]) -> Markup:
-        return Markup(", ").join(self.owner(o) for o in owners)
+    def owners(self, report_id: str, owners: tuple[str, ...]) -> Markup:
+        return Markup(", ").join(self.owner(report_id, o) for o in owners)

@@ -151,7 +151,8 @@ def _render_tree(project: Project, tracker: Tracker, folder: Path) -> Prepared:
         sync_tree(project_files(project.overrides, project.root, warnings), overrides)
     nav = navigation(tree)
     settings = engine.settings_for(project.settings, docs_dir=docs, site_dir=project.site, overrides=overrides,
-                                   nav=nav, as_of=tracker.as_of, report_title=tracker.dataset.report.title)
+                                   nav=nav, as_of=tracker.as_of, site_name=tracker.dataset.site.name,
+                                   site_description=tracker.dataset.site.description)
     config = engine.write_config(settings, folder / "mkdocs.yml")
     return Prepared(tracker, config, len(rendered), tree, tuple(warnings))
 

@@ -29,13 +29,18 @@ def write_config(settings: dict[str, Any], target: Path) -> Path:
 
 
 def settings_for(base: Mapping[str, Any], *, docs_dir: Path, site_dir: Path, overrides: Path | None, nav: list,
-                 as_of: date, report_title: str) -> dict[str, Any]:
+                 as_of: date, site_name: str, site_description: str) -> dict[str, Any]:
     """The project's settings completed for the rendered tree (``base`` is not modified).
+
+    The site's name and description come from the data (``site.yaml``), not from the config file, so
+    that one tracker's identity is stated once.
 
     ``use_directory_urls`` is forced on: generated pages link with final directory URLs
     (``rectrack.render.markdown.relative``), which would break with ``.html`` URLs.
     """
     settings = dict(base)
+    settings["site_name"] = site_name
+    settings["site_description"] = site_description
     settings["docs_dir"] = str(docs_dir)
     settings["site_dir"] = str(site_dir)
     theme = dict(settings.get("theme") or {})
@@ -47,7 +52,6 @@ def settings_for(base: Mapping[str, Any], *, docs_dir: Path, site_dir: Path, ove
     extra = dict(settings.get("extra") or {})
     extra["as_of"] = as_of.isoformat()
     extra["as_of_label"] = long_date(as_of)
-    extra["report_title"] = report_title
     settings["extra"] = extra
     return settings
 

@@ -1,0 +1,250 @@
+"""The organisations: the index (by kind), each one across reports, and each one on each report.
+
+The page for one organisation on one report is where its answers live in full: every dated document
+it published (first comments, updates, action plans), for each recommendation the history of its
+answers and of the inspectorate's verdicts, and the report's statutory clock where one applies.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from rectrack.data.kinds import response_folder
+from rectrack.data.model import Evidence, Organisation
+from rectrack.derive import STATES, Duty, OwnerReport
+from rectrack.render.components import (
+    Cell,
+    Column,
+    Control,
+    Row,
+    badge,
+    deadline_cell,
+    filters,
+    implementation_badge,
+    table,
+    verdict_text,
+)
+from rectrack.render.context import Site
+from rectrack.render.facets import regions, token
+from rectrack.render.markdown import md, quote
+from rectrack.render.urls import ORGANISATIONS, Linker, external_link, organisation_path, owner_report_path
+from rectrack.text import partial_date_text
+from rectrack.wording import (
+    DOCUMENT_KINDS,
+    IMPLEMENTATION_LABELS,
+    NO_RESPONSE,
+    ORGANISATION_KINDS,
+    S55_LABELS,
+    STATE_LABELS,
+    VERDICT_LABELS,
+    answerer_text,
+    deadline_phrase,
+    document_date,
+    document_label,
+    kind_name,
+    recommendation_title,
+    response_label,
+    response_published,
+    s55_reason,
+)
+
+#: Most reports one organisation page lists; beyond it, the page lists years and each year has a page.
+REPORTS_PER_PAGE = 20
+
+
+def organisations_index(site: Site) -> str:
+    """Every organisation the tracker names, by kind, with its duties across reports."""
+    linker = site.linker(ORGANISATIONS)
+    tracker = site.tracker
+    sections = []
+    for kind in ORGANISATION_KINDS:
+        orgs = [o for o in site.dataset.organisations if o.kind == kind]
+        if not orgs:
+            continue
+        columns = [Column("organisation", "Organisation", "text")]
+        if any(o.region for o in orgs):
+            columns.append(Column("region", "Region", "text"))
+        columns += [Column("reports", "Reports addressing it", "number", numeric=True),
+                    Column("responded", "Reports it has answered", "number", numeric=True),
+                    Column("overdue", STATE_LABELS["overdue"], "number", numeric=True)]
+        rows = []
+        for org in orgs:
+            owned = tracker.owner_reports(org.id)
+            cells = [Cell(linker.organisation(org.id), header=True, sort=org.name)]
+            if any(o.region for o in orgs):
+                cells.append(Cell(org.region or "Not recorded"))
+            overdue = sum(o.count("overdue") for o in owned)
+            cells += [Cell(str(len(owned)), sort=len(owned)),
+                      Cell(str(sum(1 for o in owned if o.documents)), sort=sum(1 for o in owned if o.documents)),
+                      Cell(str(overdue), sort=overdue)]
+            rows.append(Row(cells, {"data-rt-item": "", "data-rt-region": token(org.region or ""),
+                                    "data-rt-answered": "yes" if any(o.documents for o in owned) else "no"}))
+        table_id = f"organisations-{kind}"
+        form = None
+        if kind == "territorial-police-force":
+            form = filters(table_id, "forces", [
+                Control("region", "Region", regions(orgs)),
+                Control("answered", "Has answered a report?", [("yes", "Yes"), ("no", "No")]),
+            ])
+        sections.append({"kind": kind, "heading": kind_name(kind, many=True), "count": len(orgs), "form": form,
+                         "table": table(table_id, kind_name(kind, many=True), columns, rows, sortable=True)})
+    return site.render("organisations.md.j2", ORGANISATIONS, sections=sections)
+
+
+def organisation_pages(site: Site, org: Organisation) -> dict[str, str]:
+    """One organisation across reports, newest report first; split by year beyond ``REPORTS_PER_PAGE``."""
+    owned = site.tracker.owner_reports(org.id)
+    cases = [c for c in site.dataset.case_studies if org.id in c.organisations and site.tracker.shown(c.report)]
+    here = organisation_path(org.id)
+    if len(owned) <= REPORTS_PER_PAGE:
+        return {here: _organisation(site, org, owned, here, cases=cases)}
+    years = sorted({o.report.published.year for o in owned}, reverse=True)
+    linker = site.linker(here)
+    pages = {here: _organisation(site, org, owned[:REPORTS_PER_PAGE], here, cases=cases,
+                                 years=[(linker.to(organisation_path(org.id, y), str(y)),
+                                         sum(1 for o in owned if o.report.published.year == y)) for y in years])}
+    for year in years:
+        page = organisation_path(org.id, year)
+        pages[page] = _organisation(site, org, tuple(o for o in owned if o.report.published.year == year), page,
+                                    year=year)
+    return pages
+
+
+def _organisation(site: Site, org: Organisation, owned: tuple[OwnerReport, ...], here: str, *,
+                  cases: list | None = None, years: list | None = None, year: int | None = None) -> str:
+    linker = site.linker(here)
+    columns = [Column("report", "Report"), Column("published", "Report published"), Column("response", "Response"),
+               Column("clock", "Statutory clock"), Column("states", "Its recommendations"),
+               Column("latest", "Latest document")]
+    rows = [Row([
+        Cell(linker.to(owner_report_path(o.report.id, org.id), o.report.title), header=True),
+        Cell(partial_date_text(o.report.published)),
+        Cell(response_published(o)),
+        Cell(badge(o.clock.state, S55_LABELS[o.clock.state], family="s55") if o.clock else "None applies"),
+        Cell(Markup("<br>").join(badge(s) + Markup(f" {o.count(s)}") for s in STATES if o.count(s))
+             or Markup("None")),
+        Cell(document_label(o.latest_document) if o.latest_document else NO_RESPONSE),
+    ]) for o in owned]
+    answerer = org.answerer(site.tracker.as_of)
+    return site.render(
+        "organisation.md.j2", here,
+        org=org,
+        kind=kind_name(org.kind),
+        answerer=f"{answerer.title}" if answerer else None,
+        governance=org.governance,
+        year=year,
+        years=years,
+        table=table(f"reports-{org.id}", f"Reports addressing {org.name}", columns, rows) if rows else None,
+        cases=cases or [],
+    )
+
+
+def owner_report_page(site: Site, owner: OwnerReport) -> str:
+    """One organisation on one report: documents, the clock, and each recommendation's history."""
+    report, org = owner.report, owner.owner
+    here = owner_report_path(report.id, org.id)
+    linker = site.linker(here)
+    documents = [{
+        "doc": doc,
+        "label": document_label(doc),
+        "kind": DOCUMENT_KINDS[doc.kind],
+        "date": document_date(doc),
+        "source": external_link(doc.source.title, doc.source.url) if doc.source.url else None,
+        "foreword": (quote(doc.foreword, Markup(f"Quoted from the {md(DOCUMENT_KINDS[doc.kind].lower())} by "
+                                                f"{md(doc.author)}")) if doc.foreword else None),
+        "answers": len(doc.answers),
+    } for doc in owner.documents]
+    items = [_duty_view(site, duty, linker) for duty in owner.duties]
+    return site.render(
+        "owner_report.md.j2", here,
+        report=report,
+        org=org,
+        owner=owner,
+        answerer=answerer_text(owner),
+        published=response_published(owner),
+        s55=badge(owner.clock.state, S55_LABELS[owner.clock.state], family="s55") if owner.clock else None,
+        s55_reason=s55_reason(owner.clock) if owner.clock else None,
+        documents=documents,
+        summary_table=_summary_table(owner, linker),
+        items=items,
+        unanswered=owner.unanswered,
+        answered=owner.answered,
+        folder_hint=_folder_hint(owner),
+    )
+
+
+def _folder_hint(owner: OwnerReport) -> str:
+    """Where a response by this organisation to this report goes in the data (the page says how to add one)."""
+    return f"{response_folder(owner.owner.kind).path}/{owner.report.id}/{owner.owner.id}.yaml"
+
+
+def _summary_table(owner: OwnerReport, linker: Linker) -> Markup:
+    columns = [Column("number", "Recommendation"), Column("status", "Status"), Column("countdown", "Deadline"),
+               Column("claim", "Implementation (their claim)"), Column("verdict", "Inspectorate verdict")]
+    rows = [Row([
+        Cell(Markup(f'<a href="#recommendation-{md(d.recommendation.local)}">')
+             + Markup(md(recommendation_title(d.recommendation))) + Markup("</a>"), header=True),
+        Cell(badge(d.state)),
+        Cell(deadline_cell(d)),
+        Cell(implementation_badge(d)),
+        Cell(verdict_text(d)),
+    ]) for d in owner.duties]
+    return table(f"duties-{owner.owner.id}", f"Recommendations for {owner.owner.name}", columns, rows)
+
+
+def _duty_view(site: Site, duty: Duty, linker: Linker) -> dict[str, object]:
+    """Everything about one duty, oldest first: answers (each with its document), verdicts, deadline revisions."""
+    rec = duty.recommendation
+    history = []
+    for position, item in enumerate(duty.history):
+        answer, doc = item.answer, item.document
+        kind = DOCUMENT_KINDS[doc.kind].lower()
+        history.append({
+            "current": position == len(duty.history) - 1,
+            "label": document_label(doc),
+            "claim": badge(answer.implementation, IMPLEMENTATION_LABELS[answer.implementation], family="claim"),
+            "evidence": quote(answer.evidence, Markup(f"Evidence quoted from the {md(kind)}"),
+                              css="rt-quote rt-quote--evidence") if answer.evidence else None,
+            "note": answer.note,
+            "as_printed": answer.as_printed,
+            "shared": answer.shared_with,
+            "action": quote(answer.action, Markup(f"Quoted from the {md(DOCUMENT_KINDS[doc.kind].lower())} by "
+                                                  f"{md(doc.author)}")),
+        })
+    verdicts = [{
+        "label": badge(v.verdict, VERDICT_LABELS[v.verdict], family="verdict"),
+        "date": partial_date_text(v.date),
+        "by": site.dataset.organisation(v.by).name,
+        "evidence": _evidence(v.evidence, linker),
+        "note": v.note,
+        "superseded_by": v.superseded_by,
+    } for v in duty.verdicts]
+    revisions = [{
+        "decided": r.decided,
+        "deadline": r.deadline_as_printed,
+        "reason": r.reason,
+        "source": _evidence(r.source, linker),
+    } for r in duty.revisions]
+    return {
+        "duty": duty,
+        "rec": rec,
+        "title": recommendation_title(rec),
+        "state": badge(duty.state),
+        "countdown": deadline_phrase(duty.state, duty.days),
+        "deadline": duty.deadline_as_printed,
+        "response_label": response_label(duty),
+        "history": history,
+        "verdicts": verdicts,
+        "revisions": revisions,
+        "link": linker.recommendation(rec, f"{recommendation_title(rec)}: its full wording and every owner's progress"),
+    }
+
+
+def _evidence(evidence: Evidence, linker: Linker) -> Markup:
+    """Where a verdict or revision comes from: the source (linked where it has an address), and its words."""
+    source = (external_link(evidence.title, evidence.url) if evidence.url else
+              linker.report(evidence.report, evidence.title) if evidence.report else Markup(md(evidence.title)))
+    if evidence.quote:
+        return quote(evidence.quote, Markup("Quoted from ") + source)
+    return Markup("<p>Source: ") + source + Markup("</p>")
+

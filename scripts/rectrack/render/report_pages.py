@@ -1,0 +1,252 @@
+"""The reports: the index (by year), each report's overview, its recommendations list and its key figures."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from markupsafe import Markup
+
+from rectrack.data.model import Statistic
+from rectrack.derive import STATES, RecommendationStatus, ReportStatus
+from rectrack.render import charts
+from rectrack.render.components import (
+    Cell,
+    Column,
+    Control,
+    Row,
+    badge,
+    filters,
+    progress,
+    table,
+)
+from rectrack.render.context import Site
+from rectrack.render.facets import states_present, token
+from rectrack.render.markdown import md, quote
+from rectrack.render.urls import (
+    REPORTS,
+    Linker,
+    library_path,
+    matrix_path,
+    report_path,
+    report_recommendations_path,
+    reports_year_path,
+    statistics_path,
+)
+from rectrack.text import plural
+from rectrack.wording import (
+    REGIMES,
+    S55_LABELS,
+    STATE_LABELS,
+    deadline_phrase,
+    deadline_text,
+    implemented_text,
+    kind_name,
+    response_published,
+    responses_text,
+    stat_value,
+)
+
+#: How many of the newest reports the reports index lists before the links to each year.
+LATEST_REPORTS = 10
+
+
+def reports_pages(site: Site) -> dict[str, str]:
+    """The reports index (newest first, then a link per year) and one page per year: no page grows
+    with the number of reports beyond one year's worth."""
+    by_year: dict[int, list[ReportStatus]] = {}
+    for status in site.tracker.reports:
+        by_year.setdefault(status.report.published.year, []).append(status)
+    newest = sorted(site.tracker.reports, key=lambda s: s.report.published.earliest, reverse=True)
+    linker = site.linker(REPORTS)
+    pages = {REPORTS: site.render(
+        "reports.md.j2", REPORTS,
+        latest=_reports_table("latest-reports", "The newest reports", newest[:LATEST_REPORTS], site, REPORTS),
+        years=[(linker.to(reports_year_path(year), str(year)), len(items))
+               for year, items in sorted(by_year.items(), reverse=True)],
+        total=len(site.tracker.reports),
+    )}
+    for year, items in by_year.items():
+        here = reports_year_path(year)
+        ordered = sorted(items, key=lambda s: s.report.published.earliest, reverse=True)
+        pages[here] = site.render("reports_year.md.j2", here, year=year,
+                                  table=_reports_table(f"reports-{year}", f"Reports published in {year}",
+                                                       ordered, site, here))
+    return pages
+
+
+def _reports_table(table_id: str, label: str, statuses: list[ReportStatus], site: Site, here: str) -> Markup:
+    linker = site.linker(here)
+    columns = [Column("report", "Report"), Column("published", "Published"), Column("by", "Published by"),
+               Column("recommendations", "Recommendations", numeric=True), Column("state", "Status")]
+    rows = []
+    for status in statuses:
+        report = status.report
+        counts = status.by_overall_state()
+        summary = Markup("<br>").join(badge(s) + Markup(f" {counts[s]}") for s in STATES if counts[s])
+        rows.append(Row([
+            Cell(linker.report(report.id), header=True),
+            Cell(report.published_as_printed),
+            Cell(site.publishers(report)),
+            Cell(str(len(status.recommendations))),
+            Cell(summary or Markup("No recommendations recorded")),
+        ]))
+    return table(table_id, label, columns, rows)
+
+
+def report_page(site: Site, status: ReportStatus) -> str:
+    report = status.report
+    here = report_path(report.id)
+    linker = site.linker(here)
+    counts = status.by_overall_state()
+    total = len(status.recommendations)
+    owners = status.owners
+    responded = sum(1 for o in owners if o.documents)
+    clocks = Counter(o.clock.state for o in owners if o.clock)
+    return site.render(
+        "report.md.j2", here,
+        report=report,
+        status=status,
+        publishers=site.publisher_links(report, here),
+        published=report.published_as_printed,
+        regime=REGIMES[report.regime],
+        scope=linker.owners(report.id, report.scope) if report.scope else None,
+        known_from=(quote(report.known_from.quote,
+                          Markup("Quoted from ") + linker.report(report.known_from.report))
+                    if report.known_from else None),
+        summary=quote(report.summary, Markup("Quoted from the report’s summary")) if report.summary else None,
+        by_state=[(badge(state), progress(counts[state], total, "recommendations")) for state in STATES
+                  if counts[state]],
+        total=total,
+        responded=progress(responded, len(owners), "organisations") if owners else None,
+        clocks=[(badge(s, S55_LABELS[s], family="s55"), n) for s, n in clocks.items()],
+        links=_report_links(site, status, linker),
+        organisations=_organisations_table(site, status, linker) if owners else None,
+    )
+
+
+def _report_links(site: Site, status: ReportStatus, linker: Linker) -> list[Markup]:
+    report = status.report
+    links = [linker.to(report_recommendations_path(report.id), "Every recommendation, with its status")]
+    if any(r.duties for r in status.recommendations):
+        links.append(linker.to(matrix_path(report.id), "Every organisation against every recommendation (matrix)"))
+    if any(c.report == report.id for c in site.dataset.case_studies):
+        links.append(linker.to(library_path(report.id), "Its good-practice case studies"))
+    if any(s.report == report.id for s in site.dataset.statistics) or any(
+            f.report == report.id for f in site.dataset.figures):
+        links.append(linker.to(statistics_path(report.id), "Its key figures and charts"))
+    return links
+
+
+def _organisations_table(site: Site, status: ReportStatus, linker: Linker) -> dict[str, object]:
+    """Every organisation the report addresses: its response, its clock and its duties by state."""
+    states = states_present(d.state for o in status.owners for d in o.duties)
+    has_clock = any(o.clock for o in status.owners)
+    columns = [
+        Column("organisation", "Organisation", "text"),
+        Column("kind", "Kind", "text"),
+        Column("response", "Response", "text"),
+    ] + ([Column("s55", "Section 55 comments", "text")] if has_clock else []) + [
+        Column(s, STATE_LABELS[s], "number", numeric=True) for s in states]
+    rows = []
+    for owner in status.owners:
+        org = owner.owner
+        cells = [
+            Cell(linker.owner_report(status.report.id, org.id), header=True, sort=org.name),
+            Cell(kind_name(org.kind)),
+            Cell(response_published(owner)),
+        ]
+        if has_clock:
+            cells.append(Cell(badge(owner.clock.state, S55_LABELS[owner.clock.state], family="s55")
+                              if owner.clock else "Not applicable"))
+        cells += [Cell(str(owner.count(s)), sort=owner.count(s)) for s in states]
+        rows.append(Row(cells, {
+            "data-rt-item": "", "data-rt-kind": org.kind, "data-rt-region": token(org.region or ""),
+            "data-rt-response": "yes" if owner.documents else "no",
+        }))
+    kinds = sorted({o.owner.kind for o in status.owners})
+    controls = [
+        Control("kind", "Kind", [(k, kind_name(k)) for k in kinds]),
+        Control("response", "Response published?", [("yes", "Published"), ("no", "Not published")]),
+    ]
+    table_id = "organisations-table"
+    return {"form": filters(table_id, "organisations", controls),
+            "table": table(table_id, f"Organisations addressed by the report ({plural(len(rows), 'row')})",
+                           columns, rows, sortable=True)}
+
+
+def recommendations_page(site: Site, status: ReportStatus) -> str:
+    report = status.report
+    here = report_recommendations_path(report.id)
+    linker = site.linker(here)
+    columns = [
+        Column("number", "No.", "number", numeric=True),
+        Column("title", "Short title (editorial)", "text"),
+        Column("owners", "Who must act"),
+        Column("deadline", "Deadline", "text"),
+        Column("status", "Status", "number"),
+        Column("responses", "Responses", "number"),
+        Column("implemented", "Implemented (claimed)", "number"),
+    ]
+    statuses = status.recommendations
+    owners = list(dict.fromkeys(o for r in statuses for o in r.recommendation.owners))
+    controls = [
+        Control("state", "Status", [(s, STATE_LABELS[s]) for s in states_present(r.overall_state for r in statuses)]),
+        Control("owner", "Who must act", [(o, site.dataset.owner_name(o)) for o in owners]),
+        Control("q", "Words in the title"),
+    ]
+    return site.render(
+        "report_recommendations.md.j2", here,
+        report=report,
+        form=filters("recommendations-table", "recommendations", controls),
+        table=table("recommendations-table", "All recommendations (table scrolls sideways)",
+                    columns, [_recommendation_row(r, linker) for r in statuses], sortable=True),
+    )
+
+
+def _recommendation_row(status: RecommendationStatus, linker: Linker) -> Row:
+    rec = status.recommendation
+    state = status.overall_state
+    far = status.days if status.days is not None else 10**6
+    return Row(
+        [
+            Cell(linker.recommendation_number(rec), sort=rec.number or 0, header=True),
+            Cell(linker.recommendation(rec, rec.short_title), sort=rec.short_title),
+            Cell(linker.owners(rec.report, rec.owners) if rec.owners else Markup(md("Not stated"))),
+            Cell(Markup(md(deadline_text(rec.deadline_as_printed))),
+                 sort=rec.deadline.isoformat() if rec.deadline else "9999"),
+            # Sorts by state first (closed ... no deadline), then by how close the deadline is.
+            Cell(badge(state) + Markup("<br>") + md(deadline_phrase(state, status.days)),
+                 sort=STATES.index(state) * 10**7 + far),
+            Cell(responses_text(status), sort=status.responded),
+            Cell(implemented_text(status), sort=status.implemented),
+        ],
+        {"data-rt-item": "", "data-rt-state": state, "data-rt-owner": " ".join(rec.owners),
+         "data-rt-q": rec.short_title.lower()},
+    )
+
+
+def statistics_page(site: Site, status: ReportStatus) -> str:
+    """A report's key figures grouped by section (introduction first), then its redrawn figures."""
+    report = status.report
+    here = statistics_path(report.id)
+    groups: dict[str | None, list[Statistic]] = {}
+    for stat in site.dataset.statistics:
+        if stat.report == report.id:
+            groups.setdefault(stat.section, []).append(stat)
+    ordered = [("Introduction", groups[None])] if None in groups else []
+    ordered += [(s.title, groups[s.id]) for s in report.sections if s.id in groups]
+    tables = [(heading, _statistics_table(f"statistics-{i}", heading, stats))
+              for i, (heading, stats) in enumerate(ordered, start=1)]
+    figures = [
+        {"figure": f, "chart": charts.bar_chart(f), "table": charts.figure_table(f)}
+        for f in sorted((f for f in site.dataset.figures if f.report == report.id), key=lambda f: f.number)
+    ]
+    return site.render("statistics.md.j2", here, report=report, groups=tables, figures=figures)
+
+
+def _statistics_table(table_id: str, heading: str, stats: list[Statistic]) -> Markup:
+    columns = [Column("label", "Figure (editorial label)"), Column("value", "Value", numeric=True),
+               Column("period", "Period"), Column("quote", "Quoted from the report")]
+    rows = [Row([Cell(s.label, header=True), Cell(stat_value(s)), Cell(s.period or "Not stated"),
+                 Cell(Markup(f"“{md(s.quote)}”"))]) for s in stats]
+    return table(table_id, f"Key figures: {heading}", columns, rows)
