@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from constants import REPO
+from constants import DATA, REPO
 from rectrack.cli import cli
+from rectrack.data.check import load_and_validate
 from rectrack.data.problems import DESCRIPTIONS, Code
 from rectrack.render.fieldref import all_field_docs, reference_page
 
@@ -25,6 +26,12 @@ def vocabulary() -> set[str]:
             if "one of: " in doc.kind:
                 words.update(v.strip() for v in doc.kind.split("one of: ")[1].split(" or ")[0].split(","))
     words.update({"null", "true", "false"})
+    # ids of the shipped data (a group such as `forces`, an organisation, a report) name real things too
+    dataset = load_and_validate(DATA).dataset
+    assert dataset is not None
+    words.update(o.id for o in dataset.organisations)
+    words.update(g.id for g in dataset.groups)
+    words.update(r.id for r in dataset.reports)
     return words
 
 

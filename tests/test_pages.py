@@ -1,7 +1,7 @@
 """The generated pages, on the shipped data at a fixed date: what readers see on each page.
 
-Also checks that nothing the pages say is hard-coded: the render package's source names no force,
-body, title, count or date from the data, and changing the data changes the pages.
+Also checks that nothing the pages say is hard-coded: the render package's source names no
+organisation, title, count or date from the data, and changing the data changes the pages.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import pytest
 import yaml
@@ -21,14 +22,24 @@ from rectrack.derive import derive
 from rectrack.render import NAV, render_pages
 from rectrack.render.abbreviations import Abbreviations
 from rectrack.render.markdown import md
+from rectrack.render.urls import legacy_redirects
 
 RENDER = ROOT / "scripts" / "rectrack" / "render"
-
+RID = "hmicfrs-2026-ocsa-mosovo"
+REPORT = f"reports/{RID}"
 
 
 @pytest.fixture(scope="module")
 def pages(tracker):
     return render_pages(tracker)
+
+
+def rec_page(pages, number: int | str, report: str = RID) -> str:
+    return pages[f"reports/{report}/recommendations/{number}.md"]
+
+
+def owner_page(pages, org: str, report: str = RID) -> str:
+    return pages[f"reports/{report}/organisations/{org}.md"]
 
 
 def _section(page: str, heading: str) -> str:
@@ -39,108 +50,158 @@ def _section(page: str, heading: str) -> str:
     return rest[: end.start()] if end else rest
 
 
-def test_a_page_for_every_recommendation_force_body_and_case_study(pages, dataset) -> None:
-    expected = {f"recommendations/{r.number}.md" for r in dataset.recommendations}
-    expected |= {f"forces/{f.id}.md" for f in dataset.forces}
-    expected |= {f"bodies/{b.id}.md" for b in dataset.bodies}
+def test_a_page_for_every_report_recommendation_organisation_and_case_study(pages, dataset, tracker) -> None:
+    expected = {f"reports/{r.id}/index.md" for r in dataset.reports}
+    expected |= {f"reports/{r.report}/recommendations/{r.local}.md" for r in dataset.recommendations}
+    expected |= {f"organisations/{o.id}/index.md" for o in dataset.organisations}
     expected |= {f"case-studies/{c.id}.md" for c in dataset.case_studies}
-    index_pages = {"index.md", "recommendations/index.md", "forces/index.md", "bodies/index.md",
-                   "case-studies/index.md", "matrix.md", "glossary.md", "statistics.md", "about.md",
-                   "downloads.md", "search.md"}
-    assert set(pages) == expected | index_pages
-    assert len(expected) == 16 + 43 + 4 + 25
+    expected |= {f"reports/{o.report.id}/organisations/{o.owner.id}.md" for r in tracker.reports for o in r.owners}
+    missing = expected - set(pages)
+    assert not missing, sorted(missing)[:5]
+    assert len(dataset.reports) == 3 and len(dataset.recommendations) == 16 + 2
+    assert len({p for p in expected if p.startswith(f"{REPORT}/organisations/")}) == 43 + 3
 
 
 def test_every_page_has_exactly_one_h1_first(pages) -> None:
     for path, text in pages.items():
+        if not path.endswith(".md"):
+            continue
         body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+        body = re.sub(r"\A\s*(\{%.*?%\}\s*)*", "", body)
         h1s = re.findall(r"^# .+", body, re.M)
         assert len(h1s) == 1, path
         assert body.lstrip().startswith("# "), path
 
 
 def test_overdue_and_due_soon_countdowns(pages) -> None:
-    assert "overdue by 23 days" in pages["recommendations/4.md"]
+    assert "overdue by 23 days" in rec_page(pages, 4)
     for number in (3, 14):
-        assert "due in 38 days" in pages[f"recommendations/{number}.md"]
-    assert "overdue by 24 days" in pages["recommendations/6.md"]
+        assert "due in 38 days" in rec_page(pages, number)
+    assert "overdue by 24 days" in rec_page(pages, 6)
 
 
 def test_recommendation_page_quotes_text_and_every_bullet(pages, dataset) -> None:
-    rec = dataset.recommendation(1)
-    page = pages["recommendations/1.md"]
+    rec = dataset.recommendation(f"{RID}/1")
+    page = rec_page(pages, 1)
     assert md(rec.text) in page
     for action in rec.actions:
         assert f"<li>{md(action)}</li>" in page
-    assert "Quoted from the report" in page
+    assert "Quoted from " in page and md(dataset.report(RID).title) in page
     assert rec.summary_variant is not None and md(rec.summary_variant.differences) in page
 
 
 def test_force_directed_recommendation_lists_every_force(pages, dataset) -> None:
-    page = pages["recommendations/4.md"]
-    for force in dataset.forces:
-        assert f'href="../../forces/{force.id}/"' in page
-    assert page.count('data-rt-item=""') == len(dataset.forces)
+    page = rec_page(pages, 4)
+    forces = [o for o in dataset.organisations if o.kind == "territorial-police-force"]
+    for force in forces:
+        assert f'href="../../organisations/{force.id}/"' in page
+    assert page.count('data-rt-item=""') == len(forces) == 43
 
 
-def test_devon_and_cornwall_shows_each_answer_with_its_evidence(pages, dataset) -> None:
-    page = pages["forces/devon-and-cornwall.md"]
-    response = dataset.response_of("devon-and-cornwall")
-    assert len(response.responses) == 9
-    assert "answers 9 of the 9 recommendations" in page
-    for answer in response.responses:
+def test_a_national_body_recommendation_says_no_response_is_recorded_and_how_to_add_one(pages) -> None:
+    page = owner_page(pages, "college-of-policing")
+    assert "No response published" in page
+    assert md("national_responses/hmicfrs-2026-ocsa-mosovo/college-of-policing.yaml") in page
+    assert "This is not the same as compliance" in page
+
+
+def test_devon_and_cornwall_shows_each_answer_with_its_evidence(pages, tracker) -> None:
+    page = owner_page(pages, "devon-and-cornwall")
+    owner = tracker.report(RID).owner("devon-and-cornwall")
+    assert owner is not None and len(owner.documents) == 1
+    document = owner.documents[0]
+    assert len(document.answers) == 9
+    assert "answer 9 of the 9 recommendations" in page
+    for answer in document.answers:
         section = _section(page, f"### Recommendation {answer.recommendation}:")
         assert "No response published" not in section
         if answer.evidence:
             assert md(answer.evidence) in section, answer.recommendation
-            assert "Evidence quoted from the response" in section
+            assert "Evidence quoted from the first comments" in section
         if answer.note:
             assert md(answer.note) in section
-    assert md(response.foreword.split("\n\n")[0]) in page
+    assert document.foreword is not None and md(document.foreword.split("\n\n")[0]) in page
     assert "<details" in page  # foreword and full texts are collapsed without needing JavaScript
 
 
 def test_force_without_a_response_says_so_for_each_recommendation(pages, tracker) -> None:
-    page = pages["forces/kent.md"]
-    owner = tracker.owner("kent")
-    assert owner.response is None and owner.assignments
-    for a in owner.assignments:
-        section = _section(page, f"### Recommendation {a.recommendation.number}:")
+    page = owner_page(pages, "kent")
+    owner = tracker.report(RID).owner("kent")
+    assert owner is not None and not owner.documents and owner.duties
+    for duty in owner.duties:
+        section = _section(page, f"### Recommendation {duty.recommendation.number}:")
         assert "No response published" in section
         assert "Implemented (claimed)" not in section
     assert "This is not the same as compliance" in page
 
 
-def test_matrix_has_a_row_per_force_and_column_totals(pages, tracker) -> None:
-    page = pages["matrix.md"]
+def test_matrix_has_a_row_per_organisation_and_column_totals(pages, tracker) -> None:
+    status = tracker.report(RID)
+    matrix = {p: t for p, t in pages.items() if p.startswith(f"{REPORT}/matrix")}
+    assert f"{REPORT}/matrix.md" in matrix and len(matrix) == 2  # 16 recommendations, 12 a page
+    page = matrix[f"{REPORT}/matrix.md"]
     body, foot = page.split("<tfoot")
-    assert body.count("data-rt-item") == len(tracker.forces)
-    for owner in tracker.forces:
-        assert f'href="../forces/{owner.owner}/"' in body
-    force_recs = [r for r in tracker.recommendations if r.recommendation.for_forces]
-    for col, status in enumerate(force_recs, start=1):
+    assert body.count("data-rt-item") == len(status.owners)
+    for owner in status.owners:
+        assert f'href="../organisations/{owner.owner.id}/"' in body
+    recs = [r for r in status.recommendations if r.duties][:12]
+    for col, rec in enumerate(recs, start=1):
         totals = re.findall(rf'data-rt-total="([a-z-]+)" data-rt-col="{col}"[^>]*>(\d+)<', foot)
         by_state = {state: int(n) for state, n in totals}
-        assert by_state.pop("responded") == status.responded
-        assert sum(by_state.values()) == len(tracker.forces), status.recommendation.number
-        assert by_state["overdue"] == status.count("overdue")
+        assert by_state.pop("responded") == rec.responded
+        assert sum(by_state.values()) == len(rec.duties), rec.recommendation.id
+        assert by_state.get("overdue", 0) == rec.count("overdue")
+    assert "Not addressed to this organisation" in body  # national bodies' rows on forces' columns
 
 
 def test_home_page_counts(pages, tracker) -> None:
     page = pages["index.md"]
-    assert "1 of 43 forces (2%)" in page
-    counts = tracker.by_overall_state()
-    assert f"{counts['overdue']} of 16 recommendations" in page
-    for status in tracker.most_overdue():
-        assert f'href="recommendations/{status.recommendation.number}/"' in page
+    duties = tracker.duties
+    overdue = sum(1 for d in duties if d.state == "overdue")
+    assert f"{overdue} of {len(duties)} duties" in page
+    assert "3 reports" in page and "18 recommendations" in page
+    assert f'href="reports/{RID}/"' in page
+    assert "(changes.xml)" in page  # the feed, linked from the home page
+
+
+def test_report_pages_and_the_reports_index(pages, tracker) -> None:
+    index = pages["reports/index.md"]
+    for status in tracker.reports:
+        assert f'href="../{status.report.id}/"' in index or f'href="{status.report.id}/"' in index
+    assert "reports/2023.md" in pages and "reports/2026.md" in pages
+    overview = pages[f"{REPORT}/index.md"]
+    assert "Section 55 of the Police Act 1996" in overview
+    assert overview.count('data-rt-item=""') == 46  # the organisations it addresses
+    earlier = pages["reports/creedon-2023-rso-review/index.md"]
+    assert "only from what a later report says of it" in earlier
+    assert "Mick Creedon QPM" in earlier and "Not stated" in earlier  # no publisher given
+
+
+def test_earlier_recommendations_are_quoted_from_the_2026_report_and_linked(pages, dataset) -> None:
+    page = rec_page(pages, "review-shpos", "creedon-2023-rso-review")
+    assert "The tracker knows this recommendation only from what" in page
+    assert "no number" in page and "no deadline" in page
+    assert f'href="../../../{RID}/recommendations/9/"' in page  # the 2026 recommendation it bears on
+    assert "As of February 2026, the Home Office was considering" in page  # the 2026 report's words
+    nine = rec_page(pages, 9)
+    assert 'href="../../../creedon-2023-rso-review/recommendations/review-shpos/"' in nine
 
 
 def test_recommendation_index_is_a_complete_table(pages, tracker) -> None:
-    page = pages["recommendations/index.md"]
-    assert page.count("data-rt-item") == len(tracker.recommendations)
-    assert "1 of 43 forces responded" in page
+    page = pages[f"{REPORT}/recommendations/index.md"]
+    assert page.count("data-rt-item") == len(tracker.report(RID).recommendations)
+    assert "1 of 43 owners answered" in page
     assert "editorial" in page.lower()
     assert '<form class="rt-filters"' in page and " hidden>" in page  # shown only by the script
+
+
+def test_organisation_pages_list_every_report_that_addresses_them(pages, tracker) -> None:
+    kent = pages["organisations/kent/index.md"]
+    assert kent.count("<tr>") >= 1
+    assert f'href="../../reports/{RID}/organisations/kent/"' in kent
+    assert 'href="../../reports/creedon-2023-rso-review/organisations/kent/"' in kent
+    index = pages["organisations/index.md"]
+    assert "Territorial police forces" in index and "Government departments" in index
 
 
 def test_case_study_pages_quote_the_text_and_mark_editorial_tags(pages, dataset) -> None:
@@ -150,20 +211,20 @@ def test_case_study_pages_quote_the_text_and_mark_editorial_tags(pages, dataset)
     assert md(first_paragraph) in page
     assert "<li>case research and development" in page  # bullets stay a list
     assert "Related recommendations (editorial)" in page
-    library = pages["case-studies/index.md"]
+    library = pages[f"{REPORT}/case-studies/index.md"]
     assert library.count("data-rt-item") == len(dataset.case_studies)
+    assert f'href="../{REPORT}/case-studies/"' in pages["case-studies/index.md"]
 
 
 def test_glossary_lists_every_term_with_its_source(pages, dataset) -> None:
     page = pages["glossary.md"]
     for term in dataset.glossary:
         assert f'<dt id="{term.id}"' in page
-    assert page.count("Definition quoted from the report") == sum(
-        1 for t in dataset.glossary if t.definition_source == "report")
+    assert page.count("Definition quoted from") == sum(1 for t in dataset.glossary if t.definition_source == "report")
 
 
 def test_statistics_redraw_figures_as_accessible_svg(pages, dataset) -> None:
-    page = pages["statistics.md"]
+    page = pages[f"{REPORT}/statistics.md"]
     assert page.count('role="img"') == len(dataset.figures)
     for figure in dataset.figures:
         assert f'<title id="{figure.id}-title">' in page
@@ -174,18 +235,49 @@ def test_statistics_redraw_figures_as_accessible_svg(pages, dataset) -> None:
         assert md(stat.quote) in page
 
 
-def test_about_uses_the_derive_constants(pages) -> None:
+def test_about_uses_the_derive_constants_and_follows_the_data(pages) -> None:
     from rectrack.derive import DUE_SOON_DAYS, S55_PERIOD_DAYS
 
     page = pages["about.md"]
     assert f"within {S55_PERIOD_DAYS} days" in page
     assert f"within {DUE_SOON_DAYS} days" in page
     assert "55(5B)" in page
+    # the sentence about a month-only date names the reports it is true of, never just "the report"
+    assert "The report gives only the month" not in page
+    assert "only the month or year of publication" in page
+
+
+def test_changes_pages_and_the_atom_feed(pages, tracker) -> None:
+    changes = pages["changes/index.md"]
+    assert "Recommendation 1 became overdue for 42 organisations" in changes
+    assert changes.index(">Recommendation 1 became") < changes.index(">Recommendation 4 became")
+    assert "changes/2026-11.md" in pages
+    assert "Report published" in pages["changes/2026-04.md"]
+    feed = ET.fromstring(pages["changes.xml"])
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+    for element in ("a:title", "a:id", "a:updated"):
+        assert feed.find(element, ns) is not None
+    entries = feed.findall("a:entry", ns)
+    assert len(entries) == min(50, len(tracker.events))
+    assert all(e.find("a:id", ns).text.startswith("urn:uuid:") for e in entries)
+
+
+def test_old_addresses_of_the_first_report_redirect(pages, dataset) -> None:
+    moved = legacy_redirects(dataset, RID)
+    assert moved["recommendations/4.md"] == f"{REPORT}/recommendations/4.md"
+    assert moved["forces/kent.md"] == f"{REPORT}/organisations/kent.md"
+    page = pages["recommendations/4/index.html"]
+    assert 'http-equiv="refresh"' in page and f"../../{REPORT}/recommendations/4/" in page
+    assert "location.hash" in page  # #recommendation-4 on the old force pages still lands
+    for old in ("forces/kent/index.html", "bodies/npcc/index.html", "matrix/index.html", "recommendations/index.html"):
+        assert old in pages
 
 
 def test_downloads_and_search_pages(pages) -> None:
     downloads = pages["downloads.md"]
-    for name in ("recommendations.json", "status.csv", "deadlines.ics", "rectrack-data.zip"):
+    for name in ("recommendations.json", "status.csv", "deadlines.ics", f"deadlines-{RID}.ics",
+                 "verdicts.json", "documents.csv", "rectrack-data.zip"):
         assert f'href="../downloads/{name}"' in downloads
     search = pages["search.md"]
     assert '<form id="search" class="rt-search__form" role="search"' in search and " hidden>" in search
@@ -199,6 +291,12 @@ def test_downloads_and_search_pages(pages) -> None:
     assert "# Search {: #search-the-site }" in search  # the heading must not also get id="search"
 
 
+def test_pages_carry_their_report_for_search_filters(pages) -> None:
+    for page in (rec_page(pages, 1), owner_page(pages, "kent"), pages[f"{REPORT}/index.md"]):
+        assert 'data-pagefind-filter="report:' in page and 'data-pagefind-meta="report:' in page
+    assert 'data-pagefind-filter="organisation:' in owner_page(pages, "kent")
+
+
 def test_nav_lists_only_section_pages_that_exist(pages) -> None:
     assert 5 <= len(NAV) <= 12
     for _title, path in NAV:
@@ -208,7 +306,7 @@ def test_nav_lists_only_section_pages_that_exist(pages) -> None:
 
 
 def test_each_abbreviation_is_explained_at_its_first_use_only(pages, dataset) -> None:
-    page = pages["recommendations/1.md"]
+    page = rec_page(pages, 1)
     mosovo = next(t for t in dataset.glossary if t.abbreviation == "MOSOVO")
     assert page.count(f'<abbr title="{md(mosovo.term)}">MOSOVO</abbr>') <= 1
     npcc = Abbreviations.of(dataset).mark_first_uses("<p>The NPCC and the NPCC.</p>")
@@ -231,22 +329,33 @@ def test_abbreviations_are_not_marked_where_markup_would_break(dataset, text: st
 def test_render_source_hard_codes_no_data(dataset) -> None:
     sources = "\n".join(p.read_text(encoding="utf-8") for p in RENDER.rglob("*")
                         if p.suffix in (".py", ".j2"))
-    forbidden = [f.name for f in dataset.forces] + [b.name for b in dataset.bodies]
-    forbidden += [dataset.report.title, dataset.report.published_as_printed]
-    forbidden += [r.deadline_as_printed for r in dataset.recommendations]
+    forbidden = [o.name for o in dataset.organisations]
+    forbidden += [r.title for r in dataset.reports] + [r.published_as_printed for r in dataset.reports]
+    forbidden += [r.deadline_as_printed for r in dataset.recommendations if r.deadline_as_printed]
     for text in forbidden:
         assert text not in sources, text
     assert not re.search(r"\b(16|43|2026|2027)\b", sources)
 
 
 def test_pages_follow_the_data_not_constants(dataset) -> None:
-    fewer_forces = dataclasses.replace(dataset, forces=dataset.forces[:-1], _index={})
-    shifted = derive(fewer_forces, date(2026, 11, 25))
-    pages = render_pages(shifted)
-    assert "1 of 42 forces (2%)" in pages["index.md"]
-    assert "overdue by 25 days" in pages["recommendations/4.md"]
-    assert f"forces/{dataset.forces[-1].id}.md" not in pages
-    assert pages["matrix.md"].split("<tfoot")[0].count("data-rt-item") == 42
+    gone = next(o for o in dataset.organisations if o.id == "wiltshire")
+    group = dataclasses.replace(dataset.groups[0], members=tuple(m for m in dataset.groups[0].members
+                                                                 if m != gone.id))
+    fewer = type(dataset).build(**{f.name: getattr(dataset, f.name) for f in dataclasses.fields(dataset)
+                                   if not f.name.startswith("_")} | {
+        "groups": (group,) + dataset.groups[1:],
+        "organisations": tuple(o for o in dataset.organisations if o.id != gone.id)})
+    pages = render_pages(derive(fewer, date(2026, 11, 25)))
+    assert "overdue by 25 days" in rec_page(pages, 4)
+    assert f"{REPORT}/organisations/{gone.id}.md" not in pages
+    assert pages[f"{REPORT}/matrix.md"].split("<tfoot")[0].count("data-rt-item") == 45
+
+
+def test_a_report_published_after_the_as_at_date_is_not_shown(dataset) -> None:
+    pages = render_pages(derive(dataset, date(2026, 3, 31)))
+    assert f"{REPORT}/index.md" not in pages
+    assert not any(p.startswith(f"{REPORT}/") for p in pages)
+    assert "reports/hmicfrs-2023-online-csae/index.md" in pages
 
 
 @pytest.mark.skipif(shutil.which("mkdocs", path=str(Path(sys.executable).parent)) is None,
@@ -254,12 +363,13 @@ def test_pages_follow_the_data_not_constants(dataset) -> None:
 def test_site_builds_strictly_with_every_link_and_anchor_resolved(tracker, tmp_path) -> None:
     """The generated pages through the real engine: broken links or anchors fail --strict."""
     site = build_site(tracker, tmp_path)
-    page = (site / "recommendations" / "4" / "index.html").read_text(encoding="utf-8")
+    page = (site / "reports" / RID / "recommendations" / "4" / "index.html").read_text(encoding="utf-8")
     assert "Status as at <time datetime=\"2026-11-23\">23 November 2026</time>" in page
     assert "data-pagefind-body" in page
     assert '<abbr title="' in (site / "index.html").read_text(encoding="utf-8")
     search = (site / "search" / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in search
+    assert (site / "changes.xml").is_file() and (site / "recommendations" / "4" / "index.html").is_file()
 
 
 def build_site(tracker, tmp_path: Path) -> Path:

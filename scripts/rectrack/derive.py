@@ -433,12 +433,18 @@ def _events(dataset: Dataset, statuses: list[ReportStatus], as_of: date) -> tupl
                                     tuple(d.owner for d in duties), revision=revision))
             for day, duties in overdue.items():
                 events.append(Event(day, _day(day), "became-overdue", report, rec, tuple(d.owner for d in duties)))
-    order = {"report-published": 0, "document-published": 1, "deadline-revised": 2, "verdict": 3,
-             "became-overdue": 4}
-    events.sort(key=lambda e: (e.when, -order[e.kind], e.report.id,
-                               e.recommendation.local if e.recommendation else "",
-                               ",".join(o.id for o in e.owners)), reverse=True)
+    order = {"verdict": 0, "deadline-revised": 1, "document-published": 2, "became-overdue": 3,
+             "report-published": 4}
+    # Newest first; within a day, by kind, report and recommendation in the report's own order.
+    events.sort(key=lambda e: (-e.when.toordinal(), order[e.kind], e.report.id,
+                               _rec_order(e.recommendation), ",".join(o.id for o in e.owners)))
     return tuple(events)
+
+
+def _rec_order(rec: Recommendation | None) -> tuple[int, str]:
+    if rec is None:
+        return (0, "")
+    return (rec.number if rec.number is not None else 10_000, rec.local)
 
 
 def _day(value: date) -> PartialDate:

@@ -9,6 +9,7 @@ feed carries the newest ``FEED_ENTRIES`` events with the same words.
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
@@ -124,8 +125,12 @@ def feed(site: Site) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
+#: Characters XML 1.0 cannot hold at all (ElementTree would write them and break the feed).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _text(parent: ET.Element, tag: str, text: str) -> None:
-    ET.SubElement(parent, f"{{{ATOM}}}{tag}").text = text
+    ET.SubElement(parent, f"{{{ATOM}}}{tag}").text = _NOT_XML.sub("", text)
 
 
 def _urn(key: str) -> str:

@@ -32,6 +32,7 @@ from rectrack.render.abbreviations import Abbreviations
 from rectrack.render.components import badge, progress
 from rectrack.render.context import Site
 from rectrack.render.templating import environment
+from rectrack.render.titles import with_title
 from rectrack.render.urls import (
     ABOUT,
     CHANGES,
@@ -99,7 +100,9 @@ def render_pages(tracker: Tracker, cache_dir: Path | None = None) -> dict[str, s
                 site, case, library.listed_on[case.id])
     pages.update(change_pages.change_pages(site))
     abbreviations = Abbreviations.of(site.dataset)
-    out = {path: abbreviations.mark_first_uses(text) if path.endswith(".md") else text
+    # The home page's title is the site's name (the theme prints that itself).
+    out = {path: (with_title(abbreviations.mark_first_uses(text)) if path != HOME
+                  else abbreviations.mark_first_uses(text)) if path.endswith(".md") else text
            for path, text in pages.items()}
     out.update(redirects.redirect_files(site.dataset, site.dataset.site.legacy_report, set(out)))
     return out

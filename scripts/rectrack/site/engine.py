@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from rectrack.errors import EngineError
+from rectrack.render.titles import inert
 from rectrack.text import long_date
 
 
@@ -39,8 +40,9 @@ def settings_for(base: Mapping[str, Any], *, docs_dir: Path, site_dir: Path, ove
     (``rectrack.render.markdown.relative``), which would break with ``.html`` URLs.
     """
     settings = dict(base)
-    settings["site_name"] = site_name
-    settings["site_description"] = site_description
+    # Themes print these raw or through striptags: made inert like every page title (render.titles).
+    settings["site_name"] = inert(site_name)
+    settings["site_description"] = inert(site_description)
     settings["docs_dir"] = str(docs_dir)
     settings["site_dir"] = str(site_dir)
     theme = dict(settings.get("theme") or {})
