@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -203,11 +203,15 @@ def to_json(rows: list[dict]) -> bytes:
     return (json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
 
 
-def to_csv(rows: list[dict]) -> bytes:
-    """Spreadsheet-friendly CSV: lists joined with "; ", UTF-8 with BOM so Excel reads accents."""
+def to_csv(rows: list[dict], columns: Sequence[str] | None = None) -> bytes:
+    """Spreadsheet-friendly CSV: lists joined with "; ", UTF-8 with BOM so Excel reads accents.
+
+    ``columns`` gives the header even when there are no rows (an empty table still says what it holds).
+    """
     buffer = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\r\n")
+    fieldnames = list(columns) if columns is not None else (list(rows[0]) if rows else [])
+    if fieldnames:
+        writer = csv.DictWriter(buffer, fieldnames=fieldnames, lineterminator="\r\n")
         writer.writeheader()
         for row in rows:
             writer.writerow({k: _cell(v) for k, v in row.items()})
@@ -285,12 +289,18 @@ class Download:
     name: str
     holds: str
     build: Callable[[Tracker], bytes]
+    #: For a data table: its columns, in order (the CSV header, and what each JSON record holds).
+    columns: tuple[str, ...] = ()
 
 
-def _table(name: str, rows: Callable[[Tracker], list[dict]], holds: str, row: str) -> tuple[Download, Download]:
-    """A data table as a JSON file and the same rows as a CSV file (``row``: what one row is)."""
-    return (Download(f"{name}.json", holds, lambda tracker: to_json(rows(tracker))),
-            Download(f"{name}.csv", f"The same, one row per {row}.", lambda tracker: to_csv(rows(tracker))))
+def _table(name: str, rows: Callable[[Tracker], list[dict]], holds: str, row: str,
+           columns: str) -> tuple[Download, Download]:
+    """A data table as a JSON file and the same rows as a CSV file (``row``: what one row is;
+    ``columns``: the record's fields, space-separated, as the row function writes them)."""
+    names = tuple(columns.split())
+    return (Download(f"{name}.json", holds, lambda tracker: to_json(rows(tracker)), names),
+            Download(f"{name}.csv", f"The same, one row per {row}.", lambda tracker: to_csv(rows(tracker), names),
+                     names))
 
 
 #: The tables ``rectrack export`` writes and the site offers, in the order the downloads page lists them.
@@ -298,32 +308,41 @@ TABLES: tuple[Download, ...] = (
     *_table("recommendations", recommendation_rows,
             "Every recommendation of every report shown: its report, number and id (REPORT/NUMBER), verbatim "
             "text and bullets, the deadline in force (as a date) and as printed, owners, report section, "
-            "linked case studies, and its overall state on the as-at date.", "recommendation, for spreadsheets"),
+            "linked case studies, and its overall state on the as-at date.", "recommendation, for spreadsheets",
+            "report number id short_title deadline deadline_as_printed owners section text actions case_studies state"),
     *_table("status", status_rows,
             "One record per owner and recommendation on the as-at date: the deadline in force, days to it, "
             "whether the owner has answered, its implementation claim, the inspectorate's latest verdict and "
-            "the state.", "owner and recommendation"),
+            "the state.", "owner and recommendation",
+            "report recommendation number owner owner_name owner_kind deadline as_of days response implementation verdict state"),
     *_table("clocks", clock_rows,
             "The section 55 state on the as-at date of each police force on each report under section 55: "
             "whether its first comments are recorded, their date, and the window for the last day.",
-            "force and report"),
+            "force and report",
+            "report owner owner_name answered_for_by first_comments responded last_day_earliest last_day_latest s55"),
     *_table("documents", document_rows,
             "Every published response document by the as-at date: its report, owner, kind, author, date, "
-            "title, web address and how many recommendations it answers.", "document"),
+            "title, web address and how many recommendations it answers.", "document",
+            "report owner owner_name document kind author published title url answers"),
     *_table("responses", response_rows,
             "Every answer in those documents, with the verbatim action, the claim and its evidence; "
-            "`current` marks each duty's latest answer.", "answer"),
+            "`current` marks each duty's latest answer.", "answer",
+            "report recommendation number owner document kind published action implementation evidence note current"),
     *_table("verdicts", verdict_rows,
-            "The inspectorate's dated verdicts by the as-at date, with their evidence.", "verdict and owner"),
+            "The inspectorate's dated verdicts by the as-at date, with their evidence.", "verdict and owner",
+            "report recommendation owner date verdict by superseded_by evidence_title evidence_url evidence_quote note"),
     *_table("deadline-revisions", revision_rows,
             "Deadlines revised by the as-at date: when, the new deadline, the reason and its source.",
-            "revision and owner"),
+            "revision and owner",
+            "report recommendation owner decided deadline deadline_as_printed reason source_title source_url"),
     *_table("organisations", organisation_rows,
             "Every organisation the tracker names: its kind, country, region and who answers for it.",
-            "organisation"),
+            "organisation",
+            "id name abbreviation kind country region answered_for_by answered_for_by_role"),
     *_table("case-studies", case_study_rows,
             "The reports' good-practice case studies, verbatim, with editorial tags and linked "
-            "recommendations (REPORT/NUMBER).", "case study"),
+            "recommendations (REPORT/NUMBER).", "case study",
+            "id report title organisations section recommendations themes text"),
 )
 
 

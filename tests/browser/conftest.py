@@ -160,7 +160,7 @@ def contexts(browser) -> Iterator[dict]:
 
 @pytest.fixture
 def visit(browser, server, contexts) -> Iterator[Callable[..., Visit]]:
-    """``visit("/forces/kent/", javascript=False)`` -> a loaded page and its log, closed after the test.
+    """``visit("/organisations/kent/", javascript=False)`` -> a loaded page and its log, closed after the test.
 
     Pages share a context per (JavaScript, viewport) unless ``fresh=True`` (a new, empty browser
     profile: no storage left by earlier pages, as when a reader opens a shared link).

@@ -13,6 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from browser.sitebuild import REPORT_URL
+
 if __package__ in (None, ""):  # run as a script: make ``browser.sitebuild`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from browser.sitebuild import AS_OF, Server, make_root, run_build
@@ -24,10 +26,10 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
 PAGES = {
     "home": "/",
-    "recommendation-1": "/recommendations/1/",
-    "force-devon-and-cornwall": "/forces/devon-and-cornwall/",
-    "matrix": "/matrix/",
-    "case-study-library": "/case-studies/",
+    "recommendation-1": f"{REPORT_URL}/recommendations/1/",
+    "force-devon-and-cornwall": f"{REPORT_URL}/organisations/devon-and-cornwall/",
+    "matrix": f"{REPORT_URL}/matrix/",
+    "case-study-library": f"{REPORT_URL}/case-studies/",
 }
 WIDTHS = (1280, 375)
 

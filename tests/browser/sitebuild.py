@@ -181,26 +181,54 @@ def page_file(site: Path, path: str) -> Path:
     return site / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
 
 
+#: The addresses the site kept from before it held many reports: small redirect pages.
+REDIRECTS = ("recommendations", "forces", "bodies", "matrix", "statistics")
+
+
 def page_type(path: str) -> str:
     """The kind of page a URL path is, for per-type checks and summaries."""
     parts = [p for p in path.strip("/").split("/") if p]
     if not parts:
         return "home"
     head = parts[0]
-    if head == "recommendations":
-        return "recommendation" if len(parts) > 1 else "recommendations-index"
-    if head == "forces":
-        return "force" if len(parts) > 1 else "forces-index"
-    if head == "bodies":
-        return "body" if len(parts) > 1 else "bodies-index"
+    if head in REDIRECTS or (head == "case-studies" and len(parts) > 1 and parts[1] == "sections"):
+        return "redirect"
+    if head == "reports":
+        if len(parts) == 1:
+            return "reports-index"
+        if parts[1].isdigit():
+            return "reports-year"
+        if len(parts) == 2:
+            return "report"
+        section = parts[2]
+        if section == "recommendations":
+            return "recommendation" if len(parts) > 3 else "recommendations-index"
+        if section == "organisations":
+            return "owner-report"
+        if section.startswith("matrix"):
+            return "matrix"
+        if section == "case-studies":
+            return "library-section" if len(parts) > 3 else "library"
+        return section
+    if head == "organisations":
+        if len(parts) == 1:
+            return "organisations-index"
+        return "organisation-year" if len(parts) > 2 else "organisation"
     if head == "case-studies":
-        return "case-study" if len(parts) > 1 else "library"
+        return "case-study" if len(parts) > 1 else "good-practice"
+    if head == "changes":
+        return "changes-month" if len(parts) > 1 else "changes"
     return head.removesuffix(".html")
 
 
 #: The page shown for its type where a type has many: the one with the most on it (Devon and Cornwall
 #: has the only published response; recommendation 1 is answered by it).
-REPRESENTATIVE = ("/forces/devon-and-cornwall/", "/recommendations/1/")
+MAIN_REPORT = "hmicfrs-2026-ocsa-mosovo"
+#: The URL of the main report's pages.
+REPORT_URL = f"/reports/{MAIN_REPORT}"
+REPRESENTATIVE = (f"/reports/{MAIN_REPORT}/organisations/devon-and-cornwall/",
+                  f"/reports/{MAIN_REPORT}/recommendations/1/", f"/reports/{MAIN_REPORT}/",
+                  "/organisations/devon-and-cornwall/")
 
 
 def one_page_per_type(site: Path) -> dict[str, str]:
@@ -218,12 +246,18 @@ def one_page_per_type(site: Path) -> dict[str, str]:
 
 @dataclass
 class Data:
+    """The main report's data, read from the files (not through the package), so counts come from the data."""
+
     recommendations: list[dict]
     forces: list[dict]
     bodies: list[dict]
     case_studies: list[dict]
     glossary: list[dict]
+    #: The main report's response documents (first comments), by owner.
     responses: dict[str, dict]
+    reports: list[dict]
+    #: Every recommendation of every report.
+    all_recommendations: list[dict]
 
     @property
     def force_directed(self) -> list[dict]:
@@ -246,21 +280,27 @@ class Data:
         return next(r for r in self.recommendations if r["number"] == number)
 
 
-def load_data(data: Path = REPO / "data") -> Data:
+def load_data(data: Path = REPO / "data", report: str = MAIN_REPORT) -> Data:
     def read(name: str) -> dict:
         return yaml.safe_load((data / name).read_text("utf-8"))
 
     responses = {}
-    for file in sorted((data / "force_responses").glob("*.yaml")):
-        doc = yaml.safe_load(file.read_text("utf-8"))
-        responses[doc["force"]] = doc
+    for folder in ("force_responses", "national_responses", "fire_responses"):
+        for file in sorted((data / folder / report).glob("*.yaml")):
+            doc = yaml.safe_load(file.read_text("utf-8"))
+            if doc["kind"] == "first-comments":
+                responses[doc["owner"]] = doc
+    orgs = read("organisations.yaml")["organisations"]
+    recs = read("recommendations.yaml")["recommendations"]
     return Data(
-        recommendations=read("recommendations.yaml")["recommendations"],
-        forces=read("forces.yaml")["forces"],
-        bodies=read("bodies.yaml")["bodies"],
+        recommendations=[r for r in recs if r["report"] == report],
+        forces=[o for o in orgs if o["kind"] == "territorial-police-force"],
+        bodies=[o for o in orgs if o["kind"] != "territorial-police-force"],
         case_studies=read("case_studies.yaml")["case_studies"],
         glossary=read("glossary.yaml")["terms"],
         responses=responses,
+        reports=read("reports.yaml")["reports"],
+        all_recommendations=recs,
     )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from .sitebuild import html_pages, page_type, run_base
+from .sitebuild import REPORT_URL, html_pages, page_type, run_base
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-pages")]
 
@@ -28,7 +28,8 @@ NAMED = set(PAGE_TYPES) - {"other"}
 #: Detail pages checked per type; the rest of each type shares their template.
 PER_TYPE = 3
 #: Always include these (Devon and Cornwall has a response; Dyfed-Powys is Welsh and has none).
-MUST = {"/forces/devon-and-cornwall/", "/forces/dyfed-powys/", "/recommendations/1/", "/recommendations/9/"}
+MUST = {f"{REPORT_URL}/organisations/devon-and-cornwall/", f"{REPORT_URL}/organisations/dyfed-powys/",
+        f"{REPORT_URL}/recommendations/1/", f"{REPORT_URL}/recommendations/9/"}
 MOBILE = {"width": 375, "height": 812}
 
 SUMMARY: dict[str, object] = {"pages": [], "rules": set(), "rules_applicable": set(), "violations": 0}
@@ -83,8 +84,9 @@ def test_axe_reports_no_wcag_a_or_aa_violations(tab, site, kind: str) -> None:
     assert not problems, "axe (WCAG 2.0/2.1/2.2 A and AA) found:\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", ["/", "/recommendations/1/", "/forces/devon-and-cornwall/", "/matrix/",
-                                  "/case-studies/"])
+@pytest.mark.parametrize("path", ["/", f"{REPORT_URL}/recommendations/1/",
+                                  f"{REPORT_URL}/organisations/devon-and-cornwall/", f"{REPORT_URL}/matrix/",
+                                  f"{REPORT_URL}/case-studies/"])
 def test_axe_at_375px(visit, path: str) -> None:
     v = visit(path, viewport=MOBILE)
     result = run_axe(v.page)
@@ -155,9 +157,10 @@ STATUS_WORDS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["/", "/recommendations/", "/recommendations/1/", "/recommendations/3/",
-                                  "/forces/", "/forces/devon-and-cornwall/", "/matrix/", "/bodies/",
-                                  "/bodies/college-of-policing/"])
+@pytest.mark.parametrize("path", ["/", f"{REPORT_URL}/recommendations/", f"{REPORT_URL}/recommendations/1/",
+                                  f"{REPORT_URL}/recommendations/3/", "/organisations/",
+                                  f"{REPORT_URL}/organisations/devon-and-cornwall/", f"{REPORT_URL}/matrix/",
+                                  f"{REPORT_URL}/", f"{REPORT_URL}/organisations/college-of-policing/"])
 def test_status_is_never_conveyed_by_colour_alone(visit, path: str) -> None:
     v = visit(path)
     marks = v.page.evaluate(STATUS_WORDS)
@@ -177,7 +180,7 @@ def test_status_is_never_conveyed_by_colour_alone(visit, path: str) -> None:
 
 
 def test_matrix_has_a_legend_for_every_status_word(visit) -> None:
-    v = visit("/matrix/")
+    v = visit(f"{REPORT_URL}/matrix/")
     cell_words = set(v.page.locator("#matrix-table tbody .rt-badge").all_inner_texts())
     legend = v.page.locator(".rt-legend").inner_text()
     missing = [w for w in cell_words if w.strip() not in legend]

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from .sitebuild import AS_OF, Data
+from .sitebuild import AS_OF, REPORT_URL, Data
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -39,18 +39,19 @@ def _overall_overdue(data: Data) -> set[str]:
         owners += [o for o in rec["owners"] if o != "forces"]
         unclaimed = any(claims.get((o, rec["number"])) != "implemented" for o in owners)
         if date.fromisoformat(str(rec["deadline"])) < as_of and unclaimed:
-            out.add(f"/recommendations/{rec['number']}/")
+            out.add(f"{REPORT_URL}/recommendations/{rec['number']}/")
     return out
 
 
 EXPECTED = {
-    "recommendations by owner": lambda d: {f"/recommendations/{r['number']}/" for r in d.recommendations
+    "recommendations by owner": lambda d: {f"{REPORT_URL}/recommendations/{r['number']}/" for r in d.recommendations
                                            if "college-of-policing" in r["owners"]},
-    "recommendations by words": lambda d: {f"/recommendations/{r['number']}/" for r in d.recommendations
+    "recommendations by words": lambda d: {f"{REPORT_URL}/recommendations/{r['number']}/" for r in d.recommendations
                                            if "visor" in r["short_title"].lower()},
     "recommendations by status": _overall_overdue,
-    "matrix by region": lambda d: {f"/forces/{f['id']}/" for f in d.forces if f["region"] == "Wales"},
-    "matrix by status": lambda d: {f"/forces/{force}/" for force, doc in d.responses.items()
+    "matrix by region": lambda d: {f"{REPORT_URL}/organisations/{f['id']}/" for f in d.forces
+                                   if f["region"] == "Wales"},
+    "matrix by status": lambda d: {f"{REPORT_URL}/organisations/{force}/" for force, doc in d.responses.items()
                                    if any(r["implementation"] == "implemented" for r in doc["responses"])},
     "library by theme": lambda d: {f"/case-studies/{c['id']}/" for c in d.case_studies if "polygraph" in c["themes"]},
     "library by theme and force": lambda d: {f"/case-studies/{c['id']}/" for c in d.case_studies
@@ -60,16 +61,19 @@ EXPECTED = {
 }
 
 SCENARIOS = [
-    Scenario("recommendations by owner", "/recommendations/", "recommendations-table",
+    Scenario("recommendations by owner", f"{REPORT_URL}/recommendations/", "recommendations-table",
              (("owner", "college-of-policing"),)),
-    Scenario("recommendations by words", "/recommendations/", "recommendations-table", (("q", "ViSOR"),)),
-    Scenario("recommendations by status", "/recommendations/", "recommendations-table", (("state", "overdue"),)),
-    Scenario("matrix by region", "/matrix/", "matrix-table", (("region", "wales"),)),
-    Scenario("matrix by status", "/matrix/", "matrix-table", (("state", "implemented"),)),
-    Scenario("library by theme", "/case-studies/", "case-study-library", (("theme", "polygraph"),)),
-    Scenario("library by theme and force", "/case-studies/", "case-study-library",
+    Scenario("recommendations by words", f"{REPORT_URL}/recommendations/", "recommendations-table",
+             (("q", "ViSOR"),)),
+    Scenario("recommendations by status", f"{REPORT_URL}/recommendations/", "recommendations-table",
+             (("state", "overdue"),)),
+    Scenario("matrix by region", f"{REPORT_URL}/matrix/", "matrix-table", (("region", "wales"),)),
+    Scenario("matrix by status", f"{REPORT_URL}/matrix/", "matrix-table", (("state", "implemented"),)),
+    Scenario("library by theme", f"{REPORT_URL}/case-studies/", "case-study-library", (("theme", "polygraph"),)),
+    Scenario("library by theme and force", f"{REPORT_URL}/case-studies/", "case-study-library",
              (("theme", "training"), ("force", "warwickshire"))),
-    Scenario("library by recommendation", "/case-studies/", "case-study-library", (("recommendation", "1"),)),
+    Scenario("library by recommendation", f"{REPORT_URL}/case-studies/", "case-study-library",
+             (("recommendation", "1"),)),
 ]
 
 VISIBLE_ITEMS = """(target) => {
@@ -157,7 +161,7 @@ def test_filter_narrows_survives_reload_and_clears(visit, data: Data, scenario: 
 
 
 def test_filter_with_no_match_says_so(visit) -> None:
-    v = visit("/recommendations/")
+    v = visit(f"{REPORT_URL}/recommendations/")
     field = control(v.page, "recommendations-table", "q")
     field.fill("zzqqxx-nothing")
     field.press("Tab")
@@ -169,8 +173,8 @@ def test_filter_with_no_match_says_so(visit) -> None:
 
 
 def test_matrix_status_filter_marks_the_matching_cells(visit) -> None:
-    v = visit("/matrix/")
-    apply(v.page, Scenario("matrix by status", "/matrix/", "matrix-table", (("state", "implemented"),)))
+    v = visit(f"{REPORT_URL}/matrix/")
+    apply(v.page, Scenario("matrix by status", f"{REPORT_URL}/matrix/", "matrix-table", (("state", "implemented"),)))
     styles = v.page.evaluate("""() => {
         const style = el => { const s = getComputedStyle(el);
             return [s.outlineStyle, s.outlineWidth, s.boxShadow, s.borderTopStyle, s.borderTopWidth,

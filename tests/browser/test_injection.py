@@ -14,7 +14,7 @@ import json
 import pytest
 import yaml
 
-from .sitebuild import REPO, Server, build_once, collapse, make_root
+from .sitebuild import REPO, REPORT_URL, Server, build_once, collapse, make_root
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -143,15 +143,15 @@ def pages_to_check(where: dict) -> dict[str, list[str]]:
     block = [collapse(p) for p in BLOCK_PAYLOADS]
     force, number = where["response"]
     return {
-        f"/recommendations/{where['recommendation']}/": [SHORT_TITLE],
-        "/recommendations/": [SHORT_TITLE],
-        "/forces/kent/": [FORCE_NAME],
-        "/forces/": [FORCE_NAME],
-        "/matrix/": [FORCE_NAME],
+        f"{REPORT_URL}/recommendations/{where['recommendation']}/": [SHORT_TITLE],
+        f"{REPORT_URL}/recommendations/": [SHORT_TITLE],
+        f"{REPORT_URL}/organisations/kent/": [FORCE_NAME],
+        "/organisations/": [FORCE_NAME],
+        f"{REPORT_URL}/matrix/": [FORCE_NAME],
         f"/case-studies/{where['case']}/": [CASE_TITLE, *block],
-        "/case-studies/": [CASE_TITLE],
-        f"/forces/{force}/": [*block, NOTE],
-        f"/recommendations/{number}/": [NOTE],
+        f"{REPORT_URL}/case-studies/": [CASE_TITLE],
+        f"{REPORT_URL}/organisations/{force}/": [*block, NOTE],
+        f"{REPORT_URL}/recommendations/{number}/": [NOTE],
         "/glossary/": [DEFINITION, TERM],
         "/": [],
     }

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from .sitebuild import one_page_per_type, page_file
+from .sitebuild import REPORT_URL, one_page_per_type, page_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -309,7 +309,7 @@ def test_the_focus_check_tells_visible_from_invisible_focus(visit) -> None:
 
 
 def test_filters_work_from_the_keyboard(visit) -> None:
-    v = visit("/case-studies/")
+    v = visit(f"{REPORT_URL}/case-studies/")
     page = v.page
     select = page.locator("form[data-rt-filter='case-study-library'] select").first
     select.focus()

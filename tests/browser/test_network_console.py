@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from .conftest import open_context, watch
-from .sitebuild import REPO, html_pages
+from .sitebuild import REPO, REPORT_URL, html_pages
 
 
 @pytest.mark.browser
@@ -58,7 +58,7 @@ def test_searching_and_filtering_stay_local_and_quiet(visit) -> None:
     box.fill("polygraph")
     v.page.wait_for_selector("ol.rt-search__results > li", timeout=15_000)
     v.page.wait_for_load_state("networkidle")
-    w = visit("/case-studies/")
+    w = visit(f"{REPORT_URL}/case-studies/")
     w.page.locator("form[data-rt-filter] select").first.select_option(index=1)
     w.page.wait_for_load_state("networkidle")
     assert not v.log.problems() + w.log.problems(), v.log.problems() + w.log.problems()

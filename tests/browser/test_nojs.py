@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .sitebuild import Data, collapse, html_pages, page_type
+from .sitebuild import REPORT_URL, Data, collapse, html_pages, page_type
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-pages")]
 
@@ -62,42 +62,42 @@ def test_every_page_has_visible_content_without_javascript(nojs, site) -> None:
 @pytest.mark.parametrize("number", [1, 3, 9, 16])
 def test_recommendation_page_without_javascript(nojs, data: Data, number: int) -> None:
     rec = data.recommendation(number)
-    f = facts(nojs, f"/recommendations/{number}/")
+    f = facts(nojs, f"{REPORT_URL}/recommendations/{number}/")
     assert f"Recommendation {number}" in f["h1"]
     for piece in [rec["text"], *rec["actions"], rec["deadline_as_printed"], rec["short_title"]]:
-        assert collapse(piece) in f["text"], f"/recommendations/{number}/ lacks {piece[:60]!r}"
+        assert collapse(piece) in f["text"], f"{REPORT_URL}/recommendations/{number}/ lacks {piece[:60]!r}"
     owners = len(data.forces) if "forces" in rec["owners"] else 0
     owners += sum(1 for o in rec["owners"] if o != "forces")
     owner_tables = [t for t in f["tables"] if t["id"].startswith("owners")]
     assert owner_tables and owner_tables[0]["shownRows"] == owners, \
-        f"/recommendations/{number}/: the owners table should show {owners} rows: {f['tables']}"
+        f"{REPORT_URL}/recommendations/{number}/: the owners table should show {owners} rows: {f['tables']}"
     assert any(b["text"] for b in f["badges"]), "no status in words"
 
 
 @pytest.mark.parametrize("force_id", ["devon-and-cornwall", "kent", "dyfed-powys"])
 def test_force_page_without_javascript(nojs, data: Data, force_id: str) -> None:
     force = data.force(force_id)
-    f = facts(nojs, f"/forces/{force_id}/")
+    f = facts(nojs, f"{REPORT_URL}/organisations/{force_id}/")
     assert force["name"] in f["h1"]
-    summary = [t for t in f["tables"] if t["id"] == f"force-{force_id}"]
+    summary = [t for t in f["tables"] if t["id"] == f"duties-{force_id}"]
     assert summary and summary[0]["shownRows"] == len(data.force_directed), \
-        f"/forces/{force_id}/: expected a {len(data.force_directed)}-row table of its recommendations: {f['tables']}"
+        f"{force_id}: expected a {len(data.force_directed)}-row table of its recommendations: {f['tables']}"
     for rec in data.force_directed:
         assert f"Recommendation {rec['number']}" in f["text"] or rec["short_title"] in f["text"]
     words = {b["text"] for b in f["badges"]}
-    assert "Overdue" in words, f"/forces/{force_id}/ shows no 'Overdue' status: {words}"
+    assert "Overdue" in words, f"{REPORT_URL}/organisations/{force_id}/ shows no 'Overdue' status: {words}"
     response = data.responses.get(force_id)
     if response:
         for answer in response["responses"]:
             if answer["evidence"]:
                 assert collapse(answer["evidence"]) in f["text"], \
-                    f"/forces/{force_id}/: evidence for recommendation {answer['recommendation']} missing"
+                    f"{force_id}: evidence for recommendation {answer['recommendation']} missing"
     else:
         assert "No response published" in f["text"]
 
 
 def test_matrix_without_javascript(visit, data: Data) -> None:
-    v = visit("/matrix/", javascript=False)
+    v = visit(f"{REPORT_URL}/matrix/", javascript=False)
     grid = v.page.evaluate("""() => [...document.querySelectorAll('#matrix-table tbody tr')]
         .filter(r => r.getClientRects().length)
         .map(r => ({force: r.querySelector('th').innerText.trim(),
@@ -109,7 +109,7 @@ def test_matrix_without_javascript(visit, data: Data) -> None:
 
 
 def test_case_studies_without_javascript(nojs, data: Data) -> None:
-    f = facts(nojs, "/case-studies/")
+    f = facts(nojs, f"{REPORT_URL}/case-studies/")
     missing = [c["id"] for c in data.case_studies if collapse(c["title"]) not in f["text"]]
     assert not missing, f"the library lacks {missing}"
     for case in data.case_studies[:: max(1, len(data.case_studies) // 5)]:

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .sitebuild import one_page_per_type
+from .sitebuild import REPORT_URL, one_page_per_type
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -90,7 +90,7 @@ def test_polygraph_finds_the_south_yorkshire_and_cumbria_case_studies(visit, dat
 @pytest.mark.parametrize("number", [1, 6, 14])
 def test_recommendation_number_finds_its_page(visit, number: int) -> None:
     _, paths = run_search(visit, f"recommendation {number}")
-    assert f"/recommendations/{number}/" in paths[:3], (
+    assert f"{REPORT_URL}/recommendations/{number}/" in paths[:3], (
         f"searching 'recommendation {number}' should list /recommendations/{number}/ in the first 3 results; "
         f"got {paths}")
 
@@ -98,7 +98,7 @@ def test_recommendation_number_finds_its_page(visit, number: int) -> None:
 @pytest.mark.parametrize("number", [1, 6, 14])
 def test_bare_recommendation_number_finds_its_page(visit, number: int) -> None:
     _, paths = run_search(visit, str(number))
-    assert f"/recommendations/{number}/" in paths[:FIRST_PAGE], (
+    assert f"{REPORT_URL}/recommendations/{number}/" in paths[:FIRST_PAGE], (
         f"searching '{number}' should list /recommendations/{number}/ among the first results; got {paths}")
 
 
@@ -106,7 +106,8 @@ def test_bare_recommendation_number_finds_its_page(visit, number: int) -> None:
 def test_force_name_finds_its_page(visit, data, force_id: str) -> None:
     name = data.force(force_id)["name"]
     _, paths = run_search(visit, name)
-    assert f"/forces/{force_id}/" in paths[:3], f"searching {name!r} should list /forces/{force_id}/ first; got {paths}"
+    pages = (f"/organisations/{force_id}/", f"{REPORT_URL}/organisations/{force_id}/")
+    assert any(p in paths[:3] for p in pages), f"searching {name!r} should list {force_id}'s page first; got {paths}"
 
 
 def test_search_with_no_match_says_so(visit) -> None:

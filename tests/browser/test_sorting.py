@@ -107,7 +107,7 @@ def test_every_sortable_column_sorts_both_ways_and_keeps_its_order_in_the_url(vi
 
 
 def test_sort_arrows_are_hidden_from_assistive_technology(visit) -> None:
-    v = visit("/forces/")
+    v = visit("/organisations/")
     icons = v.page.eval_on_selector_all("#forces-table .rt-sort__icon",
                                         "els => els.map(e => e.getAttribute('aria-hidden'))")
     assert icons and set(icons) == {"true"}, icons

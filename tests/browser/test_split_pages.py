@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 from constants import REPO
 
-from .sitebuild import RECTRACK, Server, make_root
+from .sitebuild import RECTRACK, REPORT_URL, Server, make_root
 from .test_accessibility import describe, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-pages")]
@@ -39,17 +39,17 @@ def bigger(tmp_path_factory) -> Iterator[Server]:
 
 
 def _first_section(visit, bigger) -> str:
-    v = visit("/case-studies/", base=bigger)
+    v = visit(f"{REPORT_URL}/case-studies/", base=bigger)
     href = v.page.locator("#sections ~ ul a").first.get_attribute("href")
     assert href and href.startswith("sections/"), href
-    return "/case-studies/" + href
+    return f"{REPORT_URL}/case-studies/" + href
 
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_split_pages_pass_axe_and_log_no_problem(visit, bigger, width: int) -> None:
     viewport = {"width": width, "height": 900}
     problems: list[str] = []
-    for path in ("/case-studies/", _first_section(visit, bigger), "/matrix/", "/matrix-2/"):
+    for path in (f"{REPORT_URL}/case-studies/", _first_section(visit, bigger), f"{REPORT_URL}/matrix/", "/matrix-2/"):
         v = visit(path, base=bigger, viewport=viewport)
         problems += describe(f"{path} at {width}px", run_axe(v.page)) + [f"{path}: {p}" for p in v.log.problems()]
     assert not problems, "\n".join(problems)
