@@ -21,9 +21,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-pages")]
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 #: Every page type the issue names, plus the other index and reference pages.
-PAGE_TYPES = ["home", "recommendation", "force", "matrix", "body", "case-study", "library", "glossary",
-              "statistics", "downloads", "recommendations-index", "forces-index", "bodies-index", "search",
-              "about", "other"]
+PAGE_TYPES = ["home", "reports-index", "reports-year", "report", "recommendations-index", "recommendation",
+              "owner-report", "matrix", "organisations-index", "organisation", "good-practice", "library",
+              "case-study", "statistics", "changes", "changes-month", "glossary", "downloads", "search", "about",
+              "other"]
 NAMED = set(PAGE_TYPES) - {"other"}
 #: Detail pages checked per type; the rest of each type shares their template.
 PER_TYPE = 3
