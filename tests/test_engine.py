@@ -75,9 +75,10 @@ def test_engine_settings_name_the_rendered_tree_and_leave_the_project_settings_a
     base = {"site_name": "T", "theme": {"name": "material"}, "extra": {"generator": False}}
     settings = engine.settings_for(base, docs_dir=tmp_path / "docs", site_dir=tmp_path / "site",
                                    overrides=tmp_path / "overrides", nav=[{"Home": "index.md"}],
-                                   as_of=date(2026, 5, 1), report_title="R")
+                                   as_of=date(2026, 5, 1), site_name="Fire & <Rescue>", site_description="D")
     assert base == {"site_name": "T", "theme": {"name": "material"}, "extra": {"generator": False}}
     assert settings["theme"] == {"name": "material", "custom_dir": str(tmp_path / "overrides")}
-    assert settings["extra"] == {"generator": False, "as_of": "2026-05-01", "as_of_label": "1 May 2026",
-                                 "report_title": "R"}
+    assert settings["extra"] == {"generator": False, "as_of": "2026-05-01", "as_of_label": "1 May 2026"}
+    # the name comes from the data (site.yaml), made inert as every page title is (render/titles.py)
+    assert settings["site_name"] == "Fire &amp; \u2039Rescue\u203a" and settings["site_description"] == "D"
     assert settings["use_directory_urls"] is True

@@ -58,7 +58,7 @@ def test_serve_reloads_on_data_change_and_shows_problems(tmp_path: Path) -> None
     try:
         home = wait_for(url, lambda text: "23 November 2026" in text)
         assert "The data has problems" not in home
-        recommendations.write_text(original.replace("- number: 4\n", "- number: four\n", 1), "utf-8")
+        recommendations.write_text(original.replace("    number: 4\n", "    number: four\n", 1), "utf-8")
         broken = wait_for(url, lambda text: "The data has problems" in text)
         assert "recommendations.yaml" in broken and "wrong-type" in broken
         recommendations.write_text(original, "utf-8")

@@ -122,7 +122,8 @@ def _broken_variants(document: object, limit: int = 16) -> list[object]:
 def test_inlined_schema_references_report_the_same_problems(monkeypatch: pytest.MonkeyPatch) -> None:
     """Inlining ``$ref`` targets is only a speed-up: every problem, message and hint stays the same."""
     files = {kind.name: DATA / kind.path for kind in SINGLE}
-    files["force_response"] = sorted((DATA / "force_responses").glob("*.yaml"))[0]
+    files["force_responses"] = sorted((DATA / "force_responses").glob("*/*.yaml"))[0]
+    files["assessments"] = sorted((DATA / "assessments").glob("*.yaml"))[0]
     inlined = schema._validators(str(schema.schema_dir()))
     raw = _raw_validators()
     checked = 0

@@ -314,7 +314,8 @@ TABLES: tuple[Download, ...] = (
             "One record per owner and recommendation on the as-at date: the deadline in force, days to it, "
             "whether the owner has answered, its implementation claim, the inspectorate's latest verdict and "
             "the state.", "owner and recommendation",
-            "report recommendation number owner owner_name owner_kind deadline as_of days response implementation verdict state"),
+            "report recommendation number owner owner_name owner_kind deadline as_of days response implementation "
+            "verdict state"),
     *_table("clocks", clock_rows,
             "The section 55 state on the as-at date of each police force on each report under section 55: "
             "whether its first comments are recorded, their date, and the window for the last day.",
@@ -330,7 +331,8 @@ TABLES: tuple[Download, ...] = (
             "report recommendation number owner document kind published action implementation evidence note current"),
     *_table("verdicts", verdict_rows,
             "The inspectorate's dated verdicts by the as-at date, with their evidence.", "verdict and owner",
-            "report recommendation owner date verdict by superseded_by evidence_title evidence_url evidence_quote note"),
+            "report recommendation owner date verdict by superseded_by evidence_title evidence_url "
+            "evidence_quote note"),
     *_table("deadline-revisions", revision_rows,
             "Deadlines revised by the as-at date: when, the new deadline, the reason and its source.",
             "revision and owner",
