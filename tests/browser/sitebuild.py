@@ -159,19 +159,25 @@ class Server:
 
 # --- the site's pages --------------------------------------------------------------------------------
 
-def html_pages(site: Path) -> list[str]:
-    """URL paths of every HTML page MkDocs wrote ("/", "/forces/kent/", "/404.html")."""
+def html_pages(site: Path, redirects: bool = False) -> list[str]:
+    """URL paths of every HTML page MkDocs wrote ("/", "/organisations/kent/", "/404.html").
+
+    Without ``redirects``, the small pages that send an old address on (render/redirects.py) are left
+    out: they have no content of their own.
+    """
     paths = []
     for file in sorted(site.rglob("*.html")):
         rel = file.relative_to(site).as_posix()
         if rel.startswith(("pagefind/", "assets/")):
             continue
         if rel == "index.html":
-            paths.append("/")
+            path = "/"
         elif rel.endswith("/index.html"):
-            paths.append("/" + rel[: -len("index.html")])
+            path = "/" + rel[: -len("index.html")]
         else:
-            paths.append("/" + rel)
+            path = "/" + rel
+        if redirects or page_type(path) != "redirect":
+            paths.append(path)
     return paths
 
 

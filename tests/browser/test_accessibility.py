@@ -159,7 +159,7 @@ STATUS_WORDS = """() => {
 
 
 @pytest.mark.parametrize("path", ["/", f"{REPORT_URL}/recommendations/", f"{REPORT_URL}/recommendations/1/",
-                                  f"{REPORT_URL}/recommendations/3/", "/organisations/",
+                                  f"{REPORT_URL}/recommendations/3/",
                                   f"{REPORT_URL}/organisations/devon-and-cornwall/", f"{REPORT_URL}/matrix/",
                                   f"{REPORT_URL}/", f"{REPORT_URL}/organisations/college-of-policing/"])
 def test_status_is_never_conveyed_by_colour_alone(visit, path: str) -> None:

@@ -55,7 +55,7 @@ EXPECTED = {
                                    if any(r["implementation"] == "implemented" for r in doc["responses"])},
     "library by theme": lambda d: {f"/case-studies/{c['id']}/" for c in d.case_studies if "polygraph" in c["themes"]},
     "library by theme and force": lambda d: {f"/case-studies/{c['id']}/" for c in d.case_studies
-                                             if "training" in c["themes"] and c["force"] == "warwickshire"},
+                                             if "training" in c["themes"] and "warwickshire" in c["organisations"]},
     "library by recommendation": lambda d: {f"/case-studies/{c['id']}/" for c in d.case_studies
                                             if 1 in c["recommendations"]},
 }
@@ -71,7 +71,7 @@ SCENARIOS = [
     Scenario("matrix by status", f"{REPORT_URL}/matrix/", "matrix-table", (("state", "implemented"),)),
     Scenario("library by theme", f"{REPORT_URL}/case-studies/", "case-study-library", (("theme", "polygraph"),)),
     Scenario("library by theme and force", f"{REPORT_URL}/case-studies/", "case-study-library",
-             (("theme", "training"), ("force", "warwickshire"))),
+             (("theme", "training"), ("organisation", "warwickshire"))),
     Scenario("library by recommendation", f"{REPORT_URL}/case-studies/", "case-study-library",
              (("recommendation", "1"),)),
 ]

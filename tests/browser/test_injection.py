@@ -71,7 +71,7 @@ def poison(data_dir) -> dict:
         where["recommendation"] = doc["recommendations"][0]["number"]
 
     def forces(doc):
-        force = next(f for f in doc["forces"] if f["id"] == "kent")
+        force = next(f for f in doc["organisations"] if f["id"] == "kent")
         force["name"] = FORCE_NAME
 
     def cases(doc):
@@ -91,13 +91,13 @@ def poison(data_dir) -> dict:
         answer["action"] = answer["action"].rstrip() + "\n\n" + block + "\n"
         answer["evidence"] = EVIDENCE
         answer["note"] = NOTE
-        where["response"] = (doc["force"], answer["recommendation"])
+        where["response"] = (doc["owner"], answer["recommendation"])
 
     _rewrite(data_dir / "recommendations.yaml", recs)
-    _rewrite(data_dir / "forces.yaml", forces)
+    _rewrite(data_dir / "organisations.yaml", forces)
     _rewrite(data_dir / "case_studies.yaml", cases)
     _rewrite(data_dir / "glossary.yaml", glossary)
-    _rewrite(data_dir / "force_responses" / "devon-and-cornwall.yaml", response)
+    _rewrite(data_dir / "force_responses" / "hmicfrs-2026-ocsa-mosovo" / "devon-and-cornwall.yaml", response)
     return where
 
 
@@ -147,6 +147,7 @@ def pages_to_check(where: dict) -> dict[str, list[str]]:
         f"{REPORT_URL}/recommendations/": [SHORT_TITLE],
         f"{REPORT_URL}/organisations/kent/": [FORCE_NAME],
         "/organisations/": [FORCE_NAME],
+        "/organisations/kent/": [FORCE_NAME],
         f"{REPORT_URL}/matrix/": [FORCE_NAME],
         f"/case-studies/{where['case']}/": [CASE_TITLE, *block],
         f"{REPORT_URL}/case-studies/": [CASE_TITLE],
@@ -229,7 +230,7 @@ def test_hostile_text_is_inert_in_downloads(hostile) -> None:
     cases = json.loads((site / "downloads" / "case-studies.json").read_text("utf-8"))
     case = next(c for c in cases if c["id"] == where["case"])
     assert BLOCK_PAYLOADS[0] in case["text"], "the JSON download should carry the text exactly as in the data"
-    csv_text = (site / "downloads" / "forces.csv").read_text("utf-8-sig")
+    csv_text = (site / "downloads" / "organisations.csv").read_text("utf-8-sig")
     assert FORCE_NAME in csv_text
 
 

@@ -60,7 +60,7 @@ def expected_order(rows: list[dict], index: int, kind: str, descending: bool) ->
 
 def test_there_are_sortable_tables(site) -> None:
     kinds = {page_type(p) for p in sortable_pages(site)}
-    assert {"recommendations-index", "forces-index"} <= kinds, kinds
+    assert {"recommendations-index", "report", "organisations-index"} <= kinds, kinds
 
 
 def test_every_sortable_column_sorts_both_ways_and_keeps_its_order_in_the_url(visit, site) -> None:
@@ -108,6 +108,6 @@ def test_every_sortable_column_sorts_both_ways_and_keeps_its_order_in_the_url(vi
 
 def test_sort_arrows_are_hidden_from_assistive_technology(visit) -> None:
     v = visit("/organisations/")
-    icons = v.page.eval_on_selector_all("#forces-table .rt-sort__icon",
+    icons = v.page.eval_on_selector_all("#organisations-territorial-police-force .rt-sort__icon",
                                         "els => els.map(e => e.getAttribute('aria-hidden'))")
     assert icons and set(icons) == {"true"}, icons
