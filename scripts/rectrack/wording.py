@@ -123,6 +123,7 @@ REGIMES = {
     "not-stated": "Not stated",
 }
 NOT_STATED = "Not stated"
+EVERY_OWNER = "Every owner"
 NO_RESPONSE = "No response published"
 RESPONSE_PUBLISHED = "Response published"
 NOT_ANSWERED = "Not answered in the published response"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from rectrack.data.model import DeadlineRevision, Verdict
 from rectrack.derive import STATES, Duty, RecommendationStatus
 from rectrack.render.components import (
     Cell,
@@ -27,6 +28,7 @@ from rectrack.render.urls import Linker, owner_report_path, recommendation_path
 from rectrack.text import partial_date_text
 from rectrack.wording import (
     DOCUMENT_KINDS,
+    EVERY_OWNER,
     IMPLEMENTATION_LABELS,
     VERDICT_LABELS,
     deadline_phrase,
@@ -69,7 +71,8 @@ def recommendation(site: Site, status: RecommendationStatus) -> str:
         summary=summary,
         state_counts=state_counts(status.duties),
         owner_table=_owner_table(status, linker) if status.duties else None,
-        histories=[_history(site, d, linker) for d in status.duties if d.history or d.verdicts or d.revisions],
+        shared=_shared(site, status),
+        histories=[h for h in (_history(site, d, linker) for d in status.duties) if h is not None],
         silent=[d for d in status.duties if not d.history],
         case_studies=[site.dataset.case_study(c) for c in rec.case_studies],
         owner_links=linker.owners(rec.report, rec.owners) if rec.owners else None,
@@ -103,8 +106,40 @@ def _owner_table(status: RecommendationStatus, linker: Linker) -> Markup:
                  sortable=True)
 
 
-def _history(site: Site, duty: Duty, linker: Linker) -> dict[str, object]:
-    """One owner's dated events on this recommendation, oldest first, and a link to its full answers."""
+def _verdict_event(v: Verdict) -> tuple[object, int, Markup]:
+    text = (Markup(md(f"{partial_date_text(v.date)}: the inspectorate's verdict: "))
+            + badge(v.verdict, VERDICT_LABELS[v.verdict], family="verdict"))
+    if v.evidence.quote:
+        text += quote(v.evidence.quote, Markup("Quoted from ") + Markup(md(v.evidence.title)))
+    if v.note:
+        text += Markup(f'<p class="rt-note"><strong>Editorial note:</strong> {md(v.note)}</p>')
+    return (v.date.earliest, 1, text)
+
+
+def _revision_event(r: DeadlineRevision) -> tuple[object, int, Markup]:
+    text = Markup(md(f"{partial_date_text(r.decided)}: deadline revised to {r.deadline_as_printed}. "
+                     f"Reason, as the source gives it: {r.reason}"))
+    return (r.decided, 2, text)
+
+
+def _shared(site: Site, status: RecommendationStatus) -> list[dict[str, object]]:
+    """Verdicts given for a group and deadlines revised for every owner: said once, not once per member."""
+    by_whom: dict[str, dict[tuple, tuple[object, int, Markup]]] = {}
+    for duty in status.duties:
+        for v in duty.verdicts:
+            if site.dataset.group(v.given_for):
+                by_whom.setdefault(site.dataset.owner_name(v.given_for), {}).setdefault(
+                    (v.date, v.verdict, v.evidence), _verdict_event(v))
+        for r in duty.revisions:
+            if r.owner is None:
+                by_whom.setdefault(EVERY_OWNER, {}).setdefault((r.decided, r.deadline), _revision_event(r))
+    return [{"name": name, "events": [e[2] for e in sorted(events.values(), key=lambda e: (e[0], e[1]))]}
+            for name, events in by_whom.items()]
+
+
+def _history(site: Site, duty: Duty, linker: Linker) -> dict[str, object] | None:
+    """One owner's own dated events on this recommendation, oldest first, and a link to its full answers
+    (None when it has none: verdicts on its group and revisions for everyone are in :func:`_shared`)."""
     rec = duty.recommendation
     events: list[tuple[object, int, Markup]] = []
     for position, item in enumerate(duty.history):
@@ -118,18 +153,10 @@ def _history(site: Site, duty: Duty, linker: Linker) -> dict[str, object]:
         if answer.note:
             text += Markup(f'<p class="rt-note"><strong>Editorial note:</strong> {md(answer.note)}</p>')
         events.append((doc.published or site.dataset.report(rec.report).published.earliest, 0, text))
-    for v in duty.verdicts:
-        text = (Markup(md(f"{partial_date_text(v.date)}: the inspectorate's verdict: "))
-                + badge(v.verdict, VERDICT_LABELS[v.verdict], family="verdict"))
-        if v.evidence.quote:
-            text += quote(v.evidence.quote, Markup("Quoted from ") + Markup(md(v.evidence.title)))
-        if v.note:
-            text += Markup(f'<p class="rt-note"><strong>Editorial note:</strong> {md(v.note)}</p>')
-        events.append((v.date.earliest, 1, text))
-    for r in duty.revisions:
-        text = Markup(md(f"{partial_date_text(r.decided)}: deadline revised to {r.deadline_as_printed}. "
-                         f"Reason, as the source gives it: {r.reason}"))
-        events.append((r.decided, 2, text))
+    events += [_verdict_event(v) for v in duty.verdicts if not site.dataset.group(v.given_for)]
+    events += [_revision_event(r) for r in duty.revisions if r.owner is not None]
+    if not events:
+        return None
     events.sort(key=lambda e: (e[0], e[1]))
     return {
         "owner": duty.owner,
