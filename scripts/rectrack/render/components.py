@@ -59,6 +59,8 @@ def state_counts(duties: Iterable[Duty]) -> list[tuple[Markup, int]]:
 
 def deadline_cell(duty: Duty) -> Markup:
     """The deadline in force as printed (revised ones say so) and how far away it is."""
+    if duty.deadline is None:
+        return Markup(md(deadline_text(None)))
     revised = " (revised)" if duty.revisions else ""
     return Markup(f"{md(deadline_text(duty.deadline_as_printed))}{md(revised)}<br>"
                   f"{md(deadline_phrase(duty.state, duty.days))}")
