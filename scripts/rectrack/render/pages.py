@@ -127,7 +127,7 @@ def home(site: Site) -> str:
                "organisations": linker.to(ORGANISATIONS, "Every organisation"),
                "changes": linker.to(CHANGES, "Everything that changed, newest first")},
         organisations_total=len({d.owner.id for d in duties}),
-        responded=len({(d.recommendation.report, d.owner.id) for d in duties if d.has_document}),
+        responded=len({d.owner.id for d in duties if d.has_document}),
     )
 
 
