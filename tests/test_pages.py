@@ -295,6 +295,8 @@ def test_pages_carry_their_report_for_search_filters(pages) -> None:
     for page in (rec_page(pages, 1), owner_page(pages, "kent"), pages[f"{REPORT}/index.md"]):
         assert 'data-pagefind-filter="report:' in page and 'data-pagefind-meta="report:' in page
     assert 'data-pagefind-filter="organisation:' in owner_page(pages, "kent")
+    assert 'data-pagefind-filter="state:Overdue"' in rec_page(pages, 4)
+    assert 'data-pagefind-filter="state:Overdue"' in owner_page(pages, "kent")
 
 
 def test_nav_lists_only_section_pages_that_exist(pages) -> None:

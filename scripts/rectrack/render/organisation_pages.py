@@ -170,6 +170,7 @@ def owner_report_page(site: Site, owner: OwnerReport) -> str:
         unanswered=owner.unanswered,
         answered=owner.answered,
         folder_hint=_folder_hint(owner),
+        owner_states=sorted({STATE_LABELS[d.state] for d in owner.duties}),
     )
 
 
