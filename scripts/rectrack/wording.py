@@ -157,9 +157,11 @@ def countdown(days: int | None) -> str:
 
 
 def deadline_phrase(state: str, days: int | None) -> str:
-    """The countdown, except that a duty already claimed or closed is not called "overdue"."""
-    if state in ("implemented", "closed") and days is not None and days < 0:
-        return f"deadline passed {plural(-days, 'day')} ago"
+    """The countdown, except that a duty already claimed or closed is not called "overdue" or "due"."""
+    if state in ("implemented", "closed") and days is not None:
+        if days < 0:
+            return f"deadline passed {plural(-days, 'day')} ago"
+        return "deadline today" if days == 0 else f"deadline in {plural(days, 'day')}"
     return countdown(days)
 
 

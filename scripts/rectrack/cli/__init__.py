@@ -144,8 +144,8 @@ def export_command(out_dir: Path, as_of: date, data_dir: Path) -> None:
     \b
     Example:
       rectrack export out/ --as-of 2026-11-23
-    Writes recommendations, status (as at the date), responses, forces and case-studies, each as
-    .json and .csv.
+    Writes every table of the site's downloads (recommendations, status, clocks, documents,
+    responses, verdicts, deadline revisions, organisations, case studies), each as .json and .csv.
     """
     from rectrack import export
     from rectrack.derive import derive

@@ -201,7 +201,8 @@ def _find_organisation(dataset: Dataset, wanted: str, data_dir: Path) -> Organis
 
 
 def _find_report(dataset: Dataset, wanted: str | None, org: Organisation) -> Report:
-    addressing = [r for r in dataset.reports if _owed(dataset, r, org)]
+    # A report known only from what a later one says of it is not answered through the tracker.
+    addressing = [r for r in dataset.reports if _owed(dataset, r, org) and r.known_from is None]
     if wanted is None:
         if len(addressing) == 1:
             return addressing[0]

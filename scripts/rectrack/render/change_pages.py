@@ -73,7 +73,10 @@ def change_pages(site: Site) -> dict[str, str]:
 def _entries(site: Site, events: list[Event], here: str) -> list[dict[str, object]]:
     linker = site.linker(here)
     return [{"date": partial_date_text(e.when_as), "iso": e.when_as.iso(), "kind": e.kind,
-             "text": _linked_title(site, e, linker)} for e in events]
+             "text": _linked_title(site, e, linker),
+             # the report, unless the line already names it: two reports may both have a recommendation 1
+             "report": linker.report(e.report.id) if e.kind != "report-published" else None}
+            for e in events]
 
 
 def _owner_names(site: Site, event: Event) -> list[str]:
@@ -121,7 +124,7 @@ def feed(site: Site) -> str:
         path, _, fragment = target.partition("#")
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", type="text/html",
                       href=page_url(path) + (f"#{fragment}" if fragment else ""))
-        _text(entry, "summary", f"{partial_date_text(event.when_as)}: {title}.")
+        _text(entry, "summary", f"{partial_date_text(event.when_as)}: {title}, in “{event.report.title}”.")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
