@@ -1,6 +1,8 @@
 """The hostile corpus: every broken data tree in tests/corpus/ is rejected precisely and calmly.
 
-Each case directory holds only what differs from the shipped data (see tests/corpus/README.md). For
+Each case directory holds only what differs from the shipped data (see tests/corpus/README.md), laid
+out as the national tracker lays out its data: response documents in force_responses/REPORT/OWNER.yaml
+(and national_responses/, fire_responses/), the inspectorate's verdicts in assessments/REPORT.yaml. For
 every case: the API reports exactly the problems listed in its expect.txt (code, file, line), every
 problem is fully located and has a hint, a build leaves an existing site untouched, and for a sample
 the real ``rectrack`` executable exits 1 without a traceback.
@@ -27,7 +29,8 @@ CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
 #: Run through the real executable (a subprocess each, so a sample): one per way of failing to load.
 CLI_SAMPLE = ["alias-bomb", "binary-file", "deep-nesting", "duplicate-key", "huge-file", "missing-required-file",
-              "not-utf8", "tabs", "unknown-recommendation", "closed-verdict-without-note", "pipe-instead-of-file"]
+              "not-utf8", "tabs", "unknown-recommendation", "closed-verdict-without-note", "pipe-instead-of-file",
+              "response-outside-report-folder", "verdict-not-an-owner", "symlinked-report-folder"]
 BUILD_SAMPLE = ["unknown-recommendation", "alias-bomb", "huge-file"]
 _CONTROL = {"expect.txt", "recipe.py"}
 _DELETE = ".DELETE"

@@ -9,6 +9,6 @@ from pathlib import Path
 
 
 def make(data: Path) -> None:
-    path = data / "force_responses" / "kent.yaml"
+    path = data / "force_responses" / "hmicfrs-2026-ocsa-mosovo" / "kent.yaml"
     text = path.read_text("utf-8")
     path.write_text(text.replace("the Kent tool for every", "the Kent\x07 tool for every"), "utf-8")

@@ -9,5 +9,5 @@ from pathlib import Path
 
 
 def make(data: Path) -> None:
-    text = "# deep\nforce: " + "[" * 100_000 + "]" * 100_000 + "\n"
-    (data / "force_responses" / "kent.yaml").write_text(text, "utf-8")
+    text = "# deep\nowner: " + "[" * 100_000 + "]" * 100_000 + "\n"
+    (data / "force_responses" / "hmicfrs-2026-ocsa-mosovo" / "kent.yaml").write_text(text, "utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 
 def make(data: Path) -> None:
-    responses = data / "force_responses"
+    responses = data / "force_responses" / "hmicfrs-2026-ocsa-mosovo"
     (responses / "~$kent.yaml").write_bytes(b"\x08J. Smith" + b"\x00" * 45 + b"\x08\x00J\x00.\x00")
     (responses / ".#kent.yaml").symlink_to("jsmith@laptop.4242:1780000000")
     shutil.copyfile(responses / "kent.yaml", responses / "kent.yaml~")

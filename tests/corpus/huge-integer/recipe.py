@@ -9,5 +9,6 @@ from pathlib import Path
 
 
 def make(data: Path) -> None:
-    with (data / "force_responses" / "kent.yaml").open("a", encoding="utf-8") as out:
+    path = data / "force_responses" / "hmicfrs-2026-ocsa-mosovo" / "kent.yaml"
+    with path.open("a", encoding="utf-8") as out:
         out.write("  - {recommendation: " + "9" * 5000 + ', action: "Done.", implementation: not-stated}\n')

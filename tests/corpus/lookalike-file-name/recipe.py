@@ -12,5 +12,6 @@ CASE = Path(__file__).parent
 
 
 def make(data: Path) -> None:
-    shutil.copyfile(CASE.parent / "control-character" / "force_responses" / "kent.yaml",
-                    data / "force_responses" / "k\u0435nt.yaml")
+    folder = ("force_responses", "hmicfrs-2026-ocsa-mosovo")
+    shutil.copyfile(CASE.parent.joinpath("control-character", *folder, "kent.yaml"),
+                    data.joinpath(*folder, "k\u0435nt.yaml"))

@@ -9,6 +9,6 @@ from pathlib import Path
 
 
 def make(data: Path) -> None:
-    path = data / "force_responses" / "kent.yaml"
+    path = data / "force_responses" / "hmicfrs-2026-ocsa-mosovo" / "kent.yaml"
     text = path.read_text("utf-8").replace("for Kent", "for Kent (\u00a3 budget)")
     path.write_bytes(text.encode("cp1252"))

@@ -10,4 +10,4 @@ from pathlib import Path
 
 
 def make(data: Path) -> None:
-    os.mkfifo(data / "force_responses" / "kent.yaml")
+    os.mkfifo(data / "force_responses" / "hmicfrs-2026-ocsa-mosovo" / "kent.yaml")

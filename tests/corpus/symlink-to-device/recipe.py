@@ -9,4 +9,4 @@ from pathlib import Path
 
 
 def make(data: Path) -> None:
-    (data / "force_responses" / "kent.yaml").symlink_to("/dev/zero")
+    (data / "force_responses" / "hmicfrs-2026-ocsa-mosovo" / "kent.yaml").symlink_to("/dev/zero")

@@ -11,6 +11,6 @@ from pathlib import Path
 
 
 def make(data: Path) -> None:
-    path = data / "forces.yaml"
+    path = data / "organisations.yaml"
     text = path.read_text("utf-8")
     path.write_text(text.replace("  - id: avon-and-somerset\n", '  - id: "avon-and-somerset\\n"\n', 1), "utf-8")

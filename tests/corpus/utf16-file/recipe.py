@@ -9,5 +9,5 @@ from pathlib import Path
 
 
 def make(data: Path) -> None:
-    path = data / "force_responses" / "kent.yaml"
+    path = data / "force_responses" / "hmicfrs-2026-ocsa-mosovo" / "kent.yaml"
     path.write_bytes(path.read_text("utf-8").encode("utf-16"))

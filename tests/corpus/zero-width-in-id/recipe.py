@@ -9,5 +9,5 @@ from pathlib import Path
 
 
 def make(data: Path) -> None:
-    path = data / "force_responses" / "kent.yaml"
-    path.write_text(path.read_text("utf-8").replace("force: kent\n", "force: ke\u200bnt\n"), "utf-8")
+    path = data / "force_responses" / "hmicfrs-2026-ocsa-mosovo" / "kent.yaml"
+    path.write_text(path.read_text("utf-8").replace("owner: kent\n", "owner: ke\u200bnt\n"), "utf-8")
