@@ -2,8 +2,9 @@
 
 Documents are generated four ways: random nested values dumped with ``yaml.safe_dump``; random text and
 bytes; text assembled from YAML's sharp edges (indicators, anchors, tags, tabs, YAML 1.1 words); and
-almost-valid force responses (right shape, random values; or a valid file with a random splice), which
-get past the schema so that the cross-reference checks and the model construction run on them too.
+almost-valid response documents and assessments (right shape, random values; or a valid file with a
+random splice), which get past the schema so that the cross-reference checks, the model construction and
+the derivation of every state run on them too: whatever validates must derive without an exception.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from constants import DATA
+from constants import AS_OF, DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rectrack.data.check import load_and_validate
 from rectrack.data.problems import Code, Problem, Severity
 from rectrack.data.read import LoadedFile, load_file
+from rectrack.derive import derive
 
 FAST = settings(max_examples=100, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -27,34 +29,55 @@ FAST = settings(max_examples=100, deadline=None, database=None,
 SLOW = settings(max_examples=25, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
-FIELDS = ["force", "report", "author", "published", "source", "title", "url", "document", "foreword", "responses",
-          "recommendation", "action", "implementation", "evidence", "note", "inspectorate", "verdict", "date",
-          "id", "number", "owners", "section", "recommendations", "forces", "bodies", "<<", "? ", ""]
+FIELDS = ["owner", "report", "kind", "author", "published", "source", "title", "url", "document", "foreword",
+          "responses", "recommendation", "action", "implementation", "evidence", "note", "as_printed", "verdicts",
+          "verdict", "date", "by", "superseded_by", "quote", "deadline_revisions", "decided", "deadline", "reason",
+          "id", "number", "owners", "section", "recommendations", "organisations", "groups", "members", "kinds",
+          "reports", "scope", "regime", "governance", "force", "forces", "bodies", "<<", "? ", ""]
 SURPRISES = ["yes", "no", "on", "off", "Y", "012", "0o12", "0x1f", "1e3", ".inf", ".nan", "~", "null", "", " ",
-             "2026-10-31", "2026-02-30", "2026-1-1", "12:30", "forces", "kent", "../../etc/passwd", "..%2f",
-             "not-stated", "closed", "\t", "\x85", "\u2028", "\ufeff", "*a", "&a", "!!str", "# no comment"]
+             "2026-10-31", "2026-02-30", "2026-1-1", "2026-04", "2026", "12:30", "forces", "kent", "npcc",
+             "hmicfrs-2026-ocsa-mosovo/1", "../../etc/passwd", "..%2f", "not-stated", "superseded", "first-comments",
+             "\t", "\x85", "\u2028", "\ufeff", "*a", "&a", "!!str", "# no comment"]
 FRAGMENTS = ["- ", ": ", "? ", "[", "]", "{", "}", ", ", "&a ", "*a", "*b", "&b ", "!!str ", "!!python/object ",
              "!x ", "<<: ", "'", '"', "#", "|", ">", "|-\n", "\n", "\n  ", "    ", "\t", "---\n", "...\n",
              "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "yes", "012", "2026-02-30", "key", "force", "responses",
              "recommendation", "\\", "\x00", "\x07", "\r", "\u2028", "\ufeff", "é", "😀"]
-VERDICTS = ["open", "closed", "superseded"]
+VERDICTS = ["open", "closed-implemented", "closed-not-implemented", "superseded", "not-stated"]
 STATES = ["not-started", "in-progress", "implemented", "not-stated"]
+DOCUMENT_KINDS = ["first-comments", "update", "action-plan"]
+REPORT = "hmicfrs-2026-ocsa-mosovo"
+KENT = f"force_responses/{REPORT}/kent.yaml"
+ASSESSMENTS = f"assessments/{REPORT}.yaml"
 
-VALID_RESPONSE = """\
-force: kent
-report: hmicfrs-2026-ocsa-mosovo
+VALID_RESPONSE = f"""\
+owner: kent
+report: {REPORT}
+kind: first-comments
 author: "Police and Crime Commissioner for Kent"
 published: "2026-07-01"
-source: {title: "Response from the Kent PCC", url: null, document: null}
+source: {{title: "Response from the Kent PCC", url: null, document: null}}
 foreword: null
 responses:
-  - {recommendation: 1, action: "We use the Kent tool.", implementation: implemented, evidence: "the Kent tool"}
-  - {recommendation: 2, action: "Staffing is under review.", implementation: in-progress, evidence: "under review"}
+  - {{recommendation: 1, action: "We use the Kent tool.", implementation: implemented, evidence: "the Kent tool"}}
+  - {{recommendation: [2, 4], action: "Staffing is under review.", implementation: in-progress,
+     evidence: "under review"}}
   - recommendation: 16
     action: |
       We meet probation monthly.
     implementation: not-stated
-    inspectorate: {verdict: closed, date: "2026-11-20", note: "Agreement seen."}
+    as_printed: {{status: "Green", target_date: "March 2027", lead: null}}
+"""
+VALID_ASSESSMENTS = f"""\
+report: {REPORT}
+verdicts:
+  - {{recommendation: 16, owner: kent, date: "2026-11-20", verdict: closed-implemented, by: hmicfrs,
+     superseded_by: null, evidence: {{title: "Revisit letter", url: "https://example.org/r", quote: null}}}}
+  - {{recommendation: 3, owner: college-of-policing, date: "2027-01", verdict: superseded, by: hmicfrs,
+     superseded_by: {REPORT}/12, evidence: {{title: "Letter", quote: "Replaced by 12."}}, note: null}}
+deadline_revisions:
+  - {{recommendation: 1, owner: null, decided: "2026-09-01", deadline: "2027-01-31",
+     deadline_as_printed: "31 January 2027", reason: "More time.",
+     source: {{title: "Letter", url: null, report: null, quote: null}}}}
 """
 
 scalars = (st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.floats(allow_nan=False)
@@ -63,6 +86,9 @@ keys = st.sampled_from(FIELDS) | st.text(max_size=12)
 values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=5) | st.dictionaries(keys, inner, max_size=6),
                       max_leaves=25)
 dates = st.dates().map(str) | st.sampled_from(["2026-02-30", "2026-13-01", "2026-1-1", "0000-01-01", "2026"])
+#: Partial dates ("2026", "2026-04", "2026-04-15") as reports and verdicts give them, and their odd cases.
+partial_dates = st.one_of(*(st.dates().map(lambda d, n=n: d.isoformat()[:n]) for n in (4, 7, 10)))
+odd_partial_dates = st.sampled_from(["2026-13", "2026-02-30", "2026-2", "26", "2026-04-1", "0000"])
 
 
 @st.composite
@@ -76,24 +102,32 @@ def mostly(good: st.SearchStrategy, odd: st.SearchStrategy) -> st.SearchStrategy
     return st.integers(0, 15).flatmap(lambda n: odd if n == 0 else good)
 
 
+#: Recommendations of the shipped report (1-16), of an earlier one (by id), and ones that do not exist.
+numbers = mostly(st.sampled_from([1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 16, 17, "npcc-prioritisation-tool"]),
+                 st.integers(-2, 1001) | scalars)
+owners = mostly(st.sampled_from(["kent", "essex", "forces", "npcc", "home-office", "college-of-policing"]),
+                st.sampled_from(["Kent", "../kent", "", "gotham"]) | scalars)
+
+
 @st.composite
 def response_documents(draw: st.DrawFn) -> dict:
-    """A force response with the right shape and arbitrary contents: reaches the cross-checks."""
+    """A response document with the right shape and arbitrary contents: reaches the cross-checks."""
     words = st.sampled_from(["We use the Kent tool.", "Staffing is under review.", "Done"])
-    number = mostly(st.sampled_from([1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 16, 17]), st.integers(-2, 1001) | scalars)
-    verdict = st.fixed_dictionaries({"verdict": mostly(st.sampled_from(VERDICTS), scalars)},
-                                    optional={"date": mostly(st.none() | st.dates().map(str), dates),
-                                              "note": st.none() | st.text(max_size=15)})
+    number = numbers | st.lists(numbers, min_size=2, max_size=3)
+    printed = st.none() | st.fixed_dictionaries({}, optional={"status": st.none() | st.text(max_size=10),
+                                                              "target_date": st.none() | st.text(max_size=10),
+                                                              "lead": st.none() | scalars})
     entry = st.fixed_dictionaries(
         {"recommendation": number,
          "action": mostly(words, st.sampled_from(["", "  "]) | st.text(max_size=40)),
          "implementation": mostly(st.sampled_from(STATES), scalars)},
         optional={"evidence": mostly(st.none() | st.sampled_from(["Kent tool", "the  Kent\ntool", "under review"]),
                                      st.text(max_size=15)),
-                  "note": st.none() | st.text(max_size=15), "inspectorate": verdict})
+                  "note": st.none() | st.text(max_size=15), "as_printed": printed})
     document = {
-        "force": draw(mostly(st.just("kent"), st.sampled_from(["essex", "Kent", "../kent", ""]) | scalars)),
-        "report": draw(mostly(st.just("hmicfrs-2026-ocsa-mosovo"), st.just("other"))),
+        "owner": draw(mostly(st.just("kent"), owners)),
+        "report": draw(mostly(st.just(REPORT), st.sampled_from(["other", "hmicfrs-2023-online-csae"]))),
+        "kind": draw(mostly(st.sampled_from(DOCUMENT_KINDS), scalars)),
         "author": draw(mostly(st.just("Kent PCC"), st.text(max_size=20))),
         "published": draw(mostly(st.none() | st.dates().map(str), dates)),
         "source": draw(st.fixed_dictionaries(
@@ -111,6 +145,39 @@ def response_documents(draw: st.DrawFn) -> dict:
     return document
 
 
+def _evidence() -> st.SearchStrategy:
+    return st.fixed_dictionaries({"title": mostly(st.just("Revisit letter"), st.text(max_size=10))},
+                                 optional={"url": st.none() | st.sampled_from(["https://x.example/r", "ftp://x"]),
+                                           "report": st.none() | st.sampled_from([REPORT, "other"]),
+                                           "quote": st.none() | st.text(max_size=15)})
+
+
+@st.composite
+def assessment_documents(draw: st.DrawFn) -> dict:
+    """The inspectorate's assessments of the shipped report, right shape, arbitrary contents."""
+    verdict = st.fixed_dictionaries({
+        "recommendation": numbers, "owner": owners,
+        "date": mostly(partial_dates, odd_partial_dates | scalars),
+        "verdict": mostly(st.sampled_from(VERDICTS), scalars),
+        "by": mostly(st.just("hmicfrs"), owners),
+        "evidence": mostly(_evidence(), scalars)},
+        optional={"superseded_by": st.none() | st.sampled_from([f"{REPORT}/1", f"{REPORT}/17", "other/1", "x"]),
+                  "note": st.none() | st.text(max_size=15)})
+    revision = st.fixed_dictionaries({
+        "recommendation": numbers, "decided": mostly(st.dates().map(str), dates),
+        "deadline": mostly(st.dates().map(str), dates), "deadline_as_printed": mostly(st.just("31 May 2027"), scalars),
+        "reason": mostly(st.just("More time."), st.text(max_size=10)), "source": mostly(_evidence(), scalars)},
+        optional={"owner": st.none() | owners})
+    document = {"report": draw(mostly(st.just(REPORT), st.sampled_from(["other", "hmicfrs-2023-online-csae"])))}
+    if draw(st.booleans()):
+        document["verdicts"] = draw(st.lists(verdict, max_size=6))
+    if draw(st.booleans()):
+        document["deadline_revisions"] = draw(st.lists(revision, max_size=4))
+    if draw(mostly(st.just(False), st.just(True))):
+        document[draw(keys)] = draw(values)
+    return document
+
+
 @st.composite
 def spliced(draw: st.DrawFn, text: str = VALID_RESPONSE) -> str:
     """A valid response with a few random cuts and insertions."""
@@ -122,7 +189,7 @@ def spliced(draw: st.DrawFn, text: str = VALID_RESPONSE) -> str:
 
 
 yamlish = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=4), max_size=40).map("".join)
-any_text = dumped() | st.text() | yamlish | spliced()
+any_text = dumped() | st.text() | yamlish | spliced() | spliced(VALID_ASSESSMENTS)
 
 
 def check_problems(problems: list[Problem], text: str | None = None) -> None:
@@ -209,14 +276,17 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield data
 
 
-TARGETS = ["force_responses/kent.yaml", "force_responses/devon-and-cornwall.yaml", "recommendations.yaml",
-           "report.yaml", "forces.yaml", "bodies.yaml", "case_studies.yaml", "statistics.yaml", "glossary.yaml"]
+TARGETS = [KENT, f"force_responses/{REPORT}/devon-and-cornwall.yaml", f"national_responses/{REPORT}/npcc.yaml",
+           ASSESSMENTS, "assessments/hmicfrs-2023-online-csae.yaml", "recommendations.yaml", "reports.yaml",
+           "organisations.yaml", "groups.yaml", "site.yaml", "case_studies.yaml", "statistics.yaml", "glossary.yaml"]
 
 
 def validate_with(data: Path, target: str, content: str | bytes) -> None:
     path = data / target
     original = path.read_bytes() if path.exists() else None
+    made = not path.parent.exists()
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
@@ -224,11 +294,15 @@ def validate_with(data: Path, target: str, content: str | bytes) -> None:
         checked = load_and_validate(data)
         check_problems(checked.problems)
         assert checked.ok == (not checked.report.errors)
-        if checked.ok and target == "force_responses/kent.yaml":
-            assert checked.dataset.response_of("kent") is not None
+        if checked.ok:
+            derive(checked.dataset, AS_OF)  # whatever validates can be shown: no exception downstream
+            if target == KENT and "draft" not in {p.code for p in checked.problems}:
+                assert any(d.owner == "kent" for d in checked.dataset.documents)
     finally:
         if original is None:
             path.unlink()
+            if made:
+                path.parent.rmdir()
         else:
             path.write_bytes(original)
 
@@ -242,16 +316,37 @@ def test_validate_never_raises_whatever_a_file_holds(data_dir: Path, target: str
 @SLOW
 @given(text=dumped(response_documents()) | spliced())
 def test_validate_never_raises_on_almost_valid_responses(data_dir: Path, text: str) -> None:
-    validate_with(data_dir, "force_responses/kent.yaml", text)
+    validate_with(data_dir, KENT, text)
+
+
+@SLOW
+@given(text=dumped(assessment_documents()) | spliced(VALID_ASSESSMENTS))
+def test_validate_never_raises_on_almost_valid_assessments(data_dir: Path, text: str) -> None:
+    validate_with(data_dir, ASSESSMENTS, text)
 
 
 def test_the_almost_valid_response_is_valid(data_dir: Path) -> None:
-    """The control for the splicing strategy: unspliced, the response passes."""
-    path = data_dir / "force_responses" / "kent.yaml"
+    """The control for the response strategies: unspliced, the response passes (and leaves some unanswered)."""
+    path = data_dir / KENT
     path.write_text(VALID_RESPONSE, "utf-8")
     try:
         checked = load_and_validate(data_dir)
         assert [p.code for p in checked.problems] == ["unanswered"]
-        assert checked.ok and checked.dataset.response_of("kent") is not None
+        assert checked.ok and any(d.owner == "kent" for d in checked.dataset.documents)
     finally:
         path.unlink()
+
+
+def test_the_almost_valid_assessments_are_valid(data_dir: Path) -> None:
+    """The control for the assessment strategies: unspliced, the assessments pass and derive."""
+    path = data_dir / ASSESSMENTS
+    path.write_text(VALID_ASSESSMENTS, "utf-8")
+    try:
+        checked = load_and_validate(data_dir)
+        assert checked.problems == [], [p.format() for p in checked.problems]
+        assert {(v.recommendation, v.owner, v.verdict) for v in checked.dataset.verdicts} >= {
+            (f"{REPORT}/16", "kent", "closed-implemented"), (f"{REPORT}/3", "college-of-policing", "superseded")}
+        derive(checked.dataset, AS_OF)
+    finally:
+        path.unlink()
+
