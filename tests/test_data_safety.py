@@ -19,6 +19,9 @@ from rectrack.data.files import editor_leftover
 from rectrack.data.problems import Code, Severity
 from test_corpus import make_tree
 
+REPORT = "hmicfrs-2026-ocsa-mosovo"
+FOLDER = f"force_responses/{REPORT}"
+
 
 def _problems(case: str, data: Path):
     make_tree(case, data)
@@ -31,7 +34,25 @@ def test_a_response_linked_to_a_file_outside_the_data_is_refused_unread(data_cop
     result = CliRunner().invoke(cli, ["validate", "data", "--format", fmt])
     assert result.exit_code == 1, result.output
     assert "root:" not in result.output and "/bin/" not in result.output and "passwd" not in result.output
-    assert "force_responses/kent.yaml" in result.output and "link-outside" in result.output
+    assert f"{FOLDER}/kent.yaml" in result.output and "link-outside" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_a_report_folder_linked_outside_the_data_is_refused_unread(data_copy: Path, fmt: str) -> None:
+    make_tree("symlinked-report-folder", data_copy)  # force_responses/hmicfrs-2025-ocsa-mosovo -> /etc
+    result = CliRunner().invoke(cli, ["validate", "data", "--format", fmt])
+    assert result.exit_code == 1, result.output
+    assert "passwd" not in result.output and "hosts" not in result.output and "root:" not in result.output
+    assert "force_responses/hmicfrs-2025-ocsa-mosovo" in result.output and "link-outside" in result.output
+
+
+def test_an_assessments_file_linked_outside_the_data_is_refused_unread(data_copy: Path) -> None:
+    (data_copy / "assessments" / f"{REPORT}.yaml").symlink_to("/etc/passwd")
+    result = CliRunner().invoke(cli, ["validate", "data", "--format", "json"])
+    assert result.exit_code == 1
+    assert "root:" not in result.output
+    assert [(p["code"], p["file"]) for p in json.loads(result.output)["problems"]] == [
+        ("link-outside", f"data/assessments/{REPORT}.yaml")]
 
 
 def test_a_data_folder_linked_elsewhere_as_a_whole_is_still_read(tmp_path: Path, data_copy: Path,
@@ -42,16 +63,25 @@ def test_a_data_folder_linked_elsewhere_as_a_whole_is_still_read(tmp_path: Path,
 
 
 def test_a_link_that_stays_inside_the_data_is_read(data_copy: Path) -> None:
-    responses = data_copy / "force_responses"
+    responses = data_copy / FOLDER
     (responses / "devon-and-cornwall.yaml").rename(data_copy / "devon-and-cornwall.keep")
     (responses / "devon-and-cornwall.yaml").symlink_to(data_copy / "devon-and-cornwall.keep")
     checked = load_and_validate(data_copy)
     assert checked.ok, [p.format() for p in checked.problems]
+    assert [d.owner for d in checked.dataset.documents] == ["devon-and-cornwall"]
+
+
+def test_a_report_folder_linked_inside_the_data_is_read(data_copy: Path) -> None:
+    (data_copy / FOLDER).rename(data_copy / "kept")
+    (data_copy / FOLDER).symlink_to(data_copy / "kept", target_is_directory=True)
+    checked = load_and_validate(data_copy)
+    assert checked.ok, [p.format() for p in checked.problems]
+    assert [d.owner for d in checked.dataset.documents] == ["devon-and-cornwall"]
 
 
 def test_a_non_breaking_space_used_as_indentation_is_named_on_its_line(data_copy: Path) -> None:
     [problem] = _problems("nbsp-indentation", data_copy)
-    assert (problem.line, problem.column) == (11, 1)
+    assert (problem.line, problem.column) == (12, 1)
     assert "non-breaking space (U+00A0)" in problem.message
     assert "ordinary space" in problem.hint
 
@@ -74,6 +104,12 @@ def test_a_look_alike_letter_in_a_file_name_is_written_out_and_named(data_copy: 
     assert "U+0435 CYRILLIC SMALL LETTER IE" in problem.hint
 
 
+def test_a_look_alike_letter_in_a_report_folder_is_written_out_and_named(data_copy: Path) -> None:
+    [problem] = _problems("lookalike-folder-name", data_copy)
+    assert "hmicfrs-2026-ocsa-m\\u043esovo" in problem.message
+    assert "U+043E CYRILLIC SMALL LETTER O" in problem.hint and "looks like" in problem.hint
+
+
 def test_a_trailing_line_break_in_an_id_is_refused_and_shown(data_copy: Path) -> None:
     [problem] = _problems("trailing-newline-id", data_copy)
     assert problem.code == Code.BAD_FORMAT and "'avon-and-somerset\\n'" in problem.message
@@ -90,11 +126,11 @@ def test_utf16_text_is_named_as_such(data_copy: Path, encoding: str) -> None:
 
 def test_editors_leftovers_warn_and_block_nothing(data_copy: Path) -> None:
     make_tree("editor-leftovers", data_copy)
-    (data_copy / "force_responses" / "kent.yaml").unlink()  # the one real error goes with it
+    (data_copy / FOLDER / "kent.yaml").unlink()  # the one real error goes with it
     checked = load_and_validate(data_copy)
     assert checked.ok, [p.format() for p in checked.problems]
     assert {p.severity for p in checked.problems} == {Severity.WARNING}
-    assert len(checked.problems) == 6
+    assert len(checked.problems) == 8
     for problem in checked.problems:
         assert "left by an editor" in problem.message, problem.format()
 

@@ -17,5 +17,8 @@ def make(data: Path) -> None:
     (responses / ".#kent.yaml").symlink_to("jsmith@laptop.4242:1780000000")
     shutil.copyfile(responses / "kent.yaml", responses / "kent.yaml~")
     (responses / ".kent.yaml.swp").write_bytes(b"b0VIM 9.0\x00\x00\x00\x00" + b"\x00" * 40)
+    (data / "force_responses" / "~$kent.yaml").write_bytes(b"\x08J. Smith" + b"\x00" * 45)  # beside the folders
+    assessments = data / "assessments" / "hmicfrs-2023-online-csae.yaml"
+    shutil.copyfile(assessments, assessments.with_name(assessments.name + "~"))
     (data / "~$recommendations.yaml").write_bytes(b"\x08J. Smith" + b"\x00" * 45)
     shutil.copyfile(data / "recommendations.yaml", data / "recommendations.yaml~")
