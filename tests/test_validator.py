@@ -499,7 +499,8 @@ def test_leap_day_is_a_real_date(data_copy: Path) -> None:
     assert problems_of(data_copy) == []
 
 
-@pytest.mark.parametrize("published", ['"2026-13"', '"2026-02-30"', '"2027-02-29"', '"0000"'])
+@pytest.mark.parametrize("published", ['"2026-13"', '"2026-02-30"', '"2027-02-29"', '"0000"', '"2026-00"',
+                                       '"2026-04-00"', '"2026-00-10"'])
 def test_report_partial_date_must_be_real(data_copy: Path, published: str) -> None:
     line = replace_once(data_copy / "reports.yaml", 'published: "2026-04"', f"published: {published}")
     problem = alone(problems_of(data_copy))
@@ -507,7 +508,7 @@ def test_report_partial_date_must_be_real(data_copy: Path, published: str) -> No
         "impossible-date", "data/reports.yaml", line, "reports[1].published")
 
 
-@pytest.mark.parametrize("date_", ['"2026-13"', '"2026-02-30"', '"2026-11-31"'])
+@pytest.mark.parametrize("date_", ['"2026-13"', '"2026-02-30"', '"2026-11-31"', '"2026-00"', '"2026-11-00"'])
 def test_verdict_partial_date_must_be_real(data_copy: Path, date_: str) -> None:
     write_assessments(data_copy, ASSESS.replace('date: "2026-11-20"', f"date: {date_}"))
     problem = alone(problems_of(data_copy))

@@ -88,7 +88,8 @@ values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=5) | st.di
 dates = st.dates().map(str) | st.sampled_from(["2026-02-30", "2026-13-01", "2026-1-1", "0000-01-01", "2026"])
 #: Partial dates ("2026", "2026-04", "2026-04-15") as reports and verdicts give them, and their odd cases.
 partial_dates = st.one_of(*(st.dates().map(lambda d, n=n: d.isoformat()[:n]) for n in (4, 7, 10)))
-odd_partial_dates = st.sampled_from(["2026-13", "2026-02-30", "2026-2", "26", "2026-04-1", "0000"])
+odd_partial_dates = st.sampled_from(["2026-13", "2026-02-30", "2026-2", "26", "2026-04-1", "0000", "2026-00",
+                                     "2026-04-00"])
 
 
 @st.composite

@@ -52,7 +52,8 @@ class PartialDate:
         """``"2026"``, ``"2026-04"`` or ``"2026-04-15"``; raises ValueError for a day or month that does not exist."""
         parts = [int(p) for p in text.split("-")]
         value = cls(*parts)
-        date(value.year, value.month or 1, value.day or 1)  # raises for 2026-02-30 or month 13
+        # raises for 2026-02-30, month 13, and month or day 00 (a given 0 is not "no month")
+        date(value.year, 1 if value.month is None else value.month, 1 if value.day is None else value.day)
         return value
 
     @property
