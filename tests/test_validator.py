@@ -508,6 +508,15 @@ def test_report_partial_date_must_be_real(data_copy: Path, published: str) -> No
         "impossible-date", "data/reports.yaml", line, "reports[1].published")
 
 
+@pytest.mark.parametrize("published", ['"2026-02-30"', '"2026-13"'])
+def test_a_dated_response_to_a_report_with_an_impossible_date(data_copy: Path, published: str) -> None:
+    """The response's date cannot be compared with a date that does not exist: the report's date is the problem."""
+    line = replace_once(data_copy / "reports.yaml", 'published: "2026-04"', f"published: {published}")
+    write_kent(data_copy, HEAD + ANSWERS)
+    problem = alone(problems_of(data_copy))
+    assert (problem.code, problem.file, problem.line) == ("impossible-date", "data/reports.yaml", line)
+
+
 @pytest.mark.parametrize("date_", ['"2026-13"', '"2026-02-30"', '"2026-11-31"', '"2026-00"', '"2026-11-00"'])
 def test_verdict_partial_date_must_be_real(data_copy: Path, date_: str) -> None:
     write_assessments(data_copy, ASSESS.replace('date: "2026-11-20"', f"date: {date_}"))

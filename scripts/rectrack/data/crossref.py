@@ -95,6 +95,8 @@ class Registry:
     #: The organisations each group stands for, resolved from its rule or list.
     members: dict[str, set[str]] = field(default_factory=dict)
     reports: dict[str, dict] = field(default_factory=dict)
+    #: report id -> when it was published, for the reports whose date is a real one.
+    published: dict[str, PartialDate] = field(default_factory=dict)
     #: report id -> local recommendation id -> the recommendation as written.
     recommendations: dict[str, dict[str, dict]] = field(default_factory=dict)
     #: Which of the kinds above are known (absent or broken files are not checked against).
@@ -202,7 +204,9 @@ def _reports(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
     registry.known.add("reports")
     for index, report in enumerate(items):
         here = ("reports", index)
-        c.partial_date(loaded, here + ("published",), report["published"])
+        when = c.partial_date(loaded, here + ("published",), report["published"])
+        if when is not None:
+            registry.published.setdefault(report["id"], when)
         seen: dict[str, int] = {}
         for s_index, section in enumerate(report["sections"]):
             if section["id"] in seen:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from rectrack.data.crossref import Checker, Registry
 from rectrack.data.kinds import response_folder
 from rectrack.data.load import DocumentFile, LoadedData
-from rectrack.data.model import S55_KINDS, PartialDate, local_id
+from rectrack.data.model import S55_KINDS, local_id
 from rectrack.data.problems import Code, Severity
 from rectrack.data.read import LoadedFile
 from rectrack.text import normalise, number_ranges
@@ -68,8 +68,8 @@ def _document(c: Checker, document: DocumentFile, registry: Registry,
     if "reports" in registry.known:
         if not c.exists(loaded, ("report",), report, registry.reports, "report"):
             rec_table = None
-        elif data["published"]:
-            published = PartialDate.parse(registry.reports[report]["published"])
+        elif data["published"] and report in registry.published:  # an impossible date is reported on the report
+            published = registry.published[report]
             if data["published"] < published.earliest.isoformat():
                 c.report(loaded, ("published",), Code.BEFORE_REPORT,
                          f"published {data['published']}, before the report itself ({published.iso()})",
