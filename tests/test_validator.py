@@ -885,7 +885,9 @@ def test_two_first_comments_by_one_owner_on_one_report(data_copy: Path) -> None:
     write_kent(data_copy, HEAD + ANSWERS)
     write_kent(data_copy, HEAD + ANSWERS, "kent--second.yaml")
     problem = alone(problems_of(data_copy))
-    assert (problem.code, problem.line, problem.path) == ("duplicate-document", 4, "kind")
+    assert (problem.code, problem.file, problem.line, problem.path) == (
+        "duplicate-document", f"data/{FOLDER}/kent--second.yaml", 4, "kind")  # not kent.yaml: that is the first
+    assert problem.message == f"kent already has first comments on this report ({KENT})"
     assert problem.hint == "a later document is an `update` or an `action-plan`: change `kind`"
 
 

@@ -31,7 +31,8 @@ def answered_ids(entry: dict) -> list[str]:
 
 def check(c: Checker, data: LoadedData, registry: Registry) -> None:
     first_comments: dict[tuple[str, str], str] = {}
-    for document in sorted(data.documents, key=lambda d: d.loaded.display):
+    # OWNER.yaml before OWNER--LABEL.yaml: of two first comments, the labelled file is the one in error
+    for document in sorted(data.documents, key=lambda d: (d.name != d.owner, d.loaded.display)):
         _document(c, document, registry, first_comments)
     for report, loaded in sorted(data.assessments.items()):
         _assessments(c, report, loaded, registry)
