@@ -665,6 +665,27 @@ def test_a_group_cannot_take_an_organisation_s_id(data_copy: Path) -> None:
     assert problem.hint == "organisations and groups share one set of ids: rename the group"
 
 
+def test_a_group_is_defined_by_a_rule_or_by_a_list_not_both(data_copy: Path) -> None:
+    groups = data_copy / "groups.yaml"
+    text = groups.read_text("utf-8")
+    line = text.count("\n") + 1
+    groups.write_text(text + '  - id: south-east\n    name: "South East"\n    kinds: [territorial-police-force]\n'
+                      "    members: [kent, surrey]\n", "utf-8")
+    problem = alone(problems_of(data_copy))
+    assert (problem.code, problem.file, problem.line, problem.path) == ("bad-group", "data/groups.yaml", line,
+                                                                        "groups[2]")
+    assert problem.message == ("group 'south-east' must be defined either by a rule (kinds, countries) or by a list "
+                               "(members)")
+
+
+def test_a_group_with_neither_rule_nor_list(data_copy: Path) -> None:
+    groups = data_copy / "groups.yaml"
+    text = groups.read_text("utf-8")
+    groups.write_text(text + '  - id: south-east\n    name: "South East"\n', "utf-8")
+    problem = alone(problems_of(data_copy))
+    assert (problem.code, problem.line) == ("bad-group", text.count("\n") + 1)
+
+
 def test_a_group_member_must_be_an_organisation(data_copy: Path) -> None:
     groups = data_copy / "groups.yaml"
     text = groups.read_text("utf-8")

@@ -174,8 +174,7 @@ def _groups(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
         if by_rule == by_list:
             c.report(loaded, here, Code.BAD_GROUP,
                      f"group '{group['id']}' must be defined either by a rule (kinds, countries) or by a list "
-                     "(members)", "give `kinds` (and `countries`) for a rule, or `members` for a list, not both",
-                     key=True)
+                     "(members)", "give `kinds` (and `countries`) for a rule, or `members` for a list, not both")
             continue
         if by_list:
             members = set()
