@@ -686,6 +686,29 @@ def test_a_group_with_neither_rule_nor_list(data_copy: Path) -> None:
     assert (problem.code, problem.line) == ("bad-group", text.count("\n") + 1)
 
 
+@pytest.mark.parametrize(("old", "new", "code"), [
+    ("    countries: [England, Wales]\n", "    countries: [England, Wales]\n    members: [kent]\n", "bad-group"),
+    ("    kinds: [territorial-police-force]\n    countries: [England, Wales]\n", "", "bad-group"),
+    ("    countries: [England, Wales]\n", "    countries: [England, Wales]\n  - id: forces\n    name: \"Kent\"\n"
+                                          "    members: [kent]\n", "duplicate-id"),
+])
+def test_one_mistake_in_a_used_group_is_one_problem(data_copy: Path, old: str, new: str, code: str) -> None:
+    """A wrong definition of ``forces`` is reported once: not again as every owner, scope, verdict and
+    answer that names the group (the group still stands for its members), and a second group of the same
+    id does not replace the first."""
+    replace_once(data_copy / "groups.yaml", old, new)
+    problem = alone(problems_of(data_copy))
+    assert (problem.code, problem.file) == (code, "data/groups.yaml")
+
+
+def test_an_organisation_with_a_group_s_id_is_one_problem(data_copy: Path) -> None:
+    organisations = data_copy / "organisations.yaml"
+    organisations.write_text(organisations.read_text("utf-8") + "  - {id: forces, name: \"All forces\", "
+                             "kind: national-policing-body, country: England, governance: []}\n", "utf-8")
+    problem = alone(problems_of(data_copy))
+    assert (problem.code, problem.file, problem.line) == ("duplicate-id", "data/groups.yaml", 4)
+
+
 def test_a_group_member_must_be_an_organisation(data_copy: Path) -> None:
     groups = data_copy / "groups.yaml"
     text = groups.read_text("utf-8")

@@ -160,33 +160,40 @@ def _organisations(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
 
 
 def _groups(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
+    """Register every group, each mistake reported once.
+
+    A group in error still stands for its members (its list, its rule, or both; every organisation when
+    it gives neither), so that the owners, scopes, verdicts and answers that name it are not reported
+    again as unknown or not addressed to their authors. A second group of the same id is reported by
+    ``unique`` and does not replace the first.
+    """
     items = loaded.data["groups"]
     c.unique(loaded, items, "groups")
     for index, group in enumerate(items):
         here = ("groups", index)
+        if group["id"] in registry.groups:
+            continue
         if group["id"] in registry.organisations:
             c.report(loaded, here + ("id",), Code.DUPLICATE_ID,
                      f"id '{group['id']}' is also an organisation's id (organisations.yaml)",
                      "organisations and groups share one set of ids: rename the group")
-            continue
         by_rule = "kinds" in group or "countries" in group
         by_list = "members" in group
         if by_rule == by_list:
             c.report(loaded, here, Code.BAD_GROUP,
                      f"group '{group['id']}' must be defined either by a rule (kinds, countries) or by a list "
                      "(members)", "give `kinds` (and `countries`) for a rule, or `members` for a list, not both")
-            continue
+        members: set[str] = set()
         if by_list:
-            members = set()
             for m_index, member in enumerate(group["members"]):
                 if "organisations" in registry.known and c.exists(
                         loaded, here + ("members", m_index), member, registry.organisations, "organisation"):
                     members.add(member)
-        else:
+        if by_rule or not by_list:
             kinds = set(group.get("kinds") or [])
             countries = set(group.get("countries") or [])
-            members = {o["id"] for o in registry.organisations.values()
-                       if (not kinds or o["kind"] in kinds) and (not countries or o["country"] in countries)}
+            members |= {o["id"] for o in registry.organisations.values()
+                        if (not kinds or o["kind"] in kinds) and (not countries or o["country"] in countries)}
         registry.groups[group["id"]] = group
         registry.members[group["id"]] = members
     registry.known.add("groups")
