@@ -1186,6 +1186,13 @@ def test_a_verdict_is_given_by_an_organisation(data_copy: Path) -> None:
     assert (problem.code, problem.line, problem.hint) == ("unknown-reference", 7, "did you mean 'hmicfrs'?")
 
 
+def test_a_verdict_is_given_by_one_organisation_not_a_group(data_copy: Path) -> None:
+    write_assessments(data_copy, ASSESS.replace("by: hmicfrs", "by: forces"))
+    problem = alone(problems_of(data_copy))
+    assert (problem.code, problem.line, problem.path) == ("not-an-organisation", 7, "verdicts[1].by")
+    assert problem.message == "'forces' is a group; a verdict's author is one organisation"
+
+
 def test_a_deadline_revised_to_before_its_decision_is_a_warning(data_copy: Path) -> None:
     write_assessments(data_copy, ASSESS.replace('deadline: "2027-01-31"', 'deadline: "2026-08-31"'))
     problem = alone(problems_of(data_copy))

@@ -221,7 +221,7 @@ def _reports(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
             seen.setdefault(section["id"], s_index)
         if "organisations" in registry.known:
             for p_index, publisher in enumerate(report["publishers"]):
-                _organisation_only(c, loaded, here + ("publishers", p_index), publisher, registry, "publisher")
+                organisation_only(c, loaded, here + ("publishers", p_index), publisher, registry, "publisher")
             for s_index, owner in enumerate(report["scope"]):
                 c.exists(loaded, here + ("scope", s_index), owner, _owner_ids(registry), "organisation or group")
         known_from = report.get("known_from")
@@ -230,7 +230,7 @@ def _reports(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
         c.document_path(loaded, here + ("source_document",), report.get("source_document"))
 
 
-def _organisation_only(c: Checker, loaded: LoadedFile, path: tuple, value: str, registry: Registry,
+def organisation_only(c: Checker, loaded: LoadedFile, path: tuple, value: str, registry: Registry,
                        what: str) -> bool:
     """``value`` must name one organisation, not a group."""
     if value in registry.groups:
@@ -297,7 +297,7 @@ def _case_studies(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
         here = ("case_studies", index)
         if "organisations" in registry.known:
             for o_index, org in enumerate(case["organisations"]):
-                _organisation_only(c, loaded, here + ("organisations", o_index), org, registry, "case study's source")
+                organisation_only(c, loaded, here + ("organisations", o_index), org, registry, "case study's source")
         if not _in_report(c, loaded, here + ("report",), case["report"], registry) or "reports" not in registry.known:
             continue
         report = registry.reports[case["report"]]

@@ -9,7 +9,7 @@ recommendations is incomplete, which the site shows. Both are notices, so ``--st
 
 from __future__ import annotations
 
-from rectrack.data.crossref import Checker, Registry
+from rectrack.data.crossref import Checker, Registry, organisation_only
 from rectrack.data.kinds import response_folder
 from rectrack.data.load import DocumentFile, LoadedData
 from rectrack.data.model import S55_KINDS, local_id
@@ -188,7 +188,7 @@ def _assessments(c: Checker, name: str, loaded: LoadedFile, registry: Registry) 
         _assessed(c, loaded, here, verdict["recommendation"], verdict["owner"], rec_table, registry, report)
         c.partial_date(loaded, here + ("date",), verdict["date"])
         if "organisations" in registry.known:
-            c.exists(loaded, here + ("by",), verdict["by"], registry.organisations, "organisation")
+            organisation_only(c, loaded, here + ("by",), verdict["by"], registry, "verdict's author")
         target = verdict.get("superseded_by")
         if verdict["verdict"] == "superseded" and not target:
             c.report(loaded, here + ("superseded_by",), Code.SUPERSEDED_BY,
