@@ -959,6 +959,26 @@ def test_the_same_owner_answers_two_reports(tmp_path: Path) -> None:
                                                                            ("test-report", "first-comments")]
 
 
+def test_a_report_without_recommendations_has_none_to_answer_or_assess(tmp_path: Path) -> None:
+    """A report whose recommendations are not entered yet (as ``new-report`` leaves it) has none to answer."""
+    root = minidata.write_data_dir(tmp_path / "data", REC_DATA)
+    minidata.add_report(root, "empty", [], scope=["forces"], published="2026-05")
+    response = minidata.write_response(root, "kent", [minidata.answer(5)], "empty")
+    assessments = minidata.write_assessments(root, "empty", verdicts=[minidata.verdict(3, "kent")],
+                                             deadline_revisions=[minidata.revision(2, "2027-01-01")])
+    recs = root / "recommendations.yaml"
+    recs.write_text(recs.read_text("utf-8").replace("  summary_variant: null\n", "  summary_variant: null\n"
+                                                    "  related: [empty/1]\n", 1), "utf-8")
+    problems = load_and_validate(root).problems
+    assert [(p.code, Path(p.file).name, p.path) for p in problems] == [
+        ("unknown-reference", "empty.yaml", "verdicts[1].recommendation"),
+        ("unknown-reference", "empty.yaml", "deadline_revisions[1].recommendation"),
+        ("unknown-reference", "kent.yaml", "responses[1].recommendation"),
+        ("unknown-reference", "recommendations.yaml", "recommendations[1].related[1]")]
+    assert all(p.message.endswith("does not exist (known: none)") for p in problems), [p.message for p in problems]
+    assert {Path(p.file).resolve() for p in problems} >= {response.resolve(), assessments.resolve()}
+
+
 def test_a_response_dated_before_its_report_is_a_warning(data_copy: Path) -> None:
     write_kent(data_copy, HEAD.replace('"2026-07-01"', '"2026-03-31"') + ANSWERS)
     problem = alone(problems_of(data_copy))

@@ -112,6 +112,11 @@ class Registry:
     def local_ids(self, report: str) -> set[str]:
         return set(self.recommendations.get(report, {}))
 
+    def recommendations_of(self, report: str) -> dict[str, dict] | None:
+        """A report's recommendations by local id (none yet is an empty table), or None when they cannot be
+        checked (recommendations.yaml absent or broken)."""
+        return self.recommendations.get(report, {}) if "recommendations" in self.known else None
+
 
 def recommendation_local_id(rec: dict) -> str | None:
     """The id of a recommendation within its report: its number, or its slug where it has none."""
@@ -279,9 +284,9 @@ def _recommendations(c: Checker, loaded: LoadedFile, registry: Registry) -> None
     for index, rec in enumerate(items):  # related ones may come later in the file
         for r_index, related in enumerate(rec.get("related") or []):
             report, _, local = related.partition("/")
-            if report in registry.recommendations:
+            if report in registry.recommendations or report in registry.reports:
                 c.exists(loaded, ("recommendations", index, "related", r_index), local,
-                         registry.recommendations[report], f"recommendation of report '{report}'")
+                         registry.recommendations.get(report, {}), f"recommendation of report '{report}'")
             elif "reports" in registry.known:
                 c.exists(loaded, ("recommendations", index, "related", r_index), report, registry.reports, "report")
 

@@ -65,7 +65,7 @@ def _document(c: Checker, document: DocumentFile, registry: Registry,
                          f"{org['name']} is a {org['kind'].replace('-', ' ')}, so its responses belong in "
                          f"{right.path}/, not {document.kind.path}/",
                          f"move the file to {right.path}/{report}/{document.name}.yaml")
-    rec_table = registry.recommendations.get(report)
+    rec_table = registry.recommendations_of(report)
     if "reports" in registry.known:
         if not c.exists(loaded, ("report",), report, registry.reports, "report"):
             rec_table = None
@@ -180,7 +180,7 @@ def _assessments(c: Checker, name: str, loaded: LoadedFile, registry: Registry) 
         c.report(loaded, ("report",), Code.FILE_NAME_MISMATCH,
                  f"the file is named {name}.yaml but says report {report!r}",
                  f"rename the file to {report}.yaml, or correct 'report'")
-    rec_table = registry.recommendations.get(report)
+    rec_table = registry.recommendations_of(report)
     if "reports" in registry.known and not c.exists(loaded, ("report",), report, registry.reports, "report"):
         rec_table = None
     for index, verdict in enumerate(data.get("verdicts") or []):
