@@ -8,70 +8,151 @@ from pathlib import Path
 
 import pytest
 from conftest import rectrack
-from constants import DATA
+from constants import AS_OF_ISO, DATA
+
+REPORT = "hmicfrs-2026-ocsa-mosovo"
+TABLES = ("recommendations", "status", "clocks", "documents", "responses", "verdicts", "deadline-revisions",
+          "organisations", "case-studies")
+
+
+def export(out: Path, data: Path = DATA, as_of: str = AS_OF_ISO) -> Path:
+    result = rectrack("export", str(out), "--as-of", as_of, "--data", str(data))
+    assert result.exit_code == 0, result.output
+    return out
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("export")
-    result = rectrack("export", str(out), "--data", str(DATA))
-    assert result.exit_code == 0, result.stderr
-    return out
+    return export(tmp_path_factory.mktemp("export"))
 
 
 def load(out: Path, name: str) -> list[dict]:
     return json.loads((out / f"{name}.json").read_text("utf-8"))
 
 
+def test_every_table_is_written_as_json_and_csv(exported: Path) -> None:
+    assert sorted(p.name for p in exported.iterdir()) == sorted(f"{t}.{x}" for t in TABLES for x in ("json", "csv"))
+
+
 def test_recommendations_contract(exported: Path) -> None:
     rows = load(exported, "recommendations")
-    assert [r["id"] for r in rows] == list(range(1, len(rows) + 1))
+    shipped = [r for r in rows if r["report"] == REPORT]
+    assert [r["number"] for r in shipped] == list(range(1, 17))
     for row in rows:
-        assert {"id", "deadline", "owners", "text", "actions", "case_studies"} <= set(row)
-        assert isinstance(row["id"], int) and isinstance(row["actions"], list)
-    by_id = {r["id"]: r for r in rows}
-    assert by_id[6]["deadline"] == "2026-10-30"
-    assert by_id[3]["deadline"] == by_id[14]["deadline"] == "2026-12-31"
-    assert by_id[3]["owners"] == ["college-of-policing"]
-    assert by_id[9]["owners"] == ["home-office", "college-of-policing", "npcc"]
-    assert by_id[2]["actions"] == [] and by_id[2]["owners"] == ["forces"]
+        assert {"report", "number", "id", "deadline", "owners", "text", "actions", "case_studies"} <= set(row)
+        assert isinstance(row["actions"], list) and isinstance(row["owners"], list)
+    for row in shipped:
+        assert isinstance(row["number"], int) and row["id"] == f"{REPORT}/{row['number']}"
+    by_number = {r["number"]: r for r in shipped}
+    assert by_number[6]["deadline"] == "2026-10-30"
+    assert by_number[3]["deadline"] == by_number[14]["deadline"] == "2026-12-31"
+    assert by_number[3]["owners"] == ["college-of-policing"]
+    assert by_number[9]["owners"] == ["home-office", "college-of-policing", "npcc"]
+    assert by_number[2]["actions"] == [] and by_number[2]["owners"] == ["forces"]
+    assert by_number[1]["case_studies"][:3] == [
+        "cheshire-electronic-planner", "gwent-intelligence-flags", "warwickshire-case-management-tool"]
+    # The earlier reports' recommendations: no number or deadline stated, scoped by their slug.
+    earlier = {r["id"]: r for r in rows if r["report"] != REPORT}
+    assert set(earlier) == {"hmicfrs-2023-online-csae/npcc-prioritisation-tool", "creedon-2023-rso-review/review-shpos"}
+    assert {(r["number"], r["deadline"]) for r in earlier.values()} == {(None, None)}
 
 
-def test_case_studies_and_forces_contract(exported: Path) -> None:
+def test_case_studies_and_organisations_contract(exported: Path) -> None:
     cases = load(exported, "case-studies")
-    forces = load(exported, "forces")
-    force_ids = {f["id"] for f in forces}
-    assert len(forces) == 43 and len(force_ids) == 43
+    organisations = load(exported, "organisations")
+    org_ids = {o["id"] for o in organisations}
+    assert len(org_ids) == len(organisations)
+    forces = [o for o in organisations if o["kind"] == "territorial-police-force"]
+    assert len(forces) == 43
     assert {f["country"] for f in forces} == {"England", "Wales"}
+    assert all(f["answered_for_by"] for f in forces)
     assert len(cases) == 25
     for case in cases:
-        assert {"id", "title", "force", "section", "recommendations", "text"} <= set(case)
-        assert case["force"] in force_ids
-    durham = [c for c in cases if c["force"] == "durham"]
-    assert durham, "the report's 'Durham Police' case study is attributed to the durham force id"
-    polygraph = {c["force"] for c in cases if "polygraph" in c["text"].lower()}
+        assert {"id", "report", "title", "organisations", "section", "recommendations", "text"} <= set(case)
+        assert case["organisations"] and set(case["organisations"]) <= org_ids
+        assert all(r.startswith(f"{case['report']}/") for r in case["recommendations"])
+    durham = [c for c in cases if "durham" in c["organisations"]]
+    assert durham, "the report's 'Durham Police' case study is attributed to the durham organisation id"
+    polygraph = {o for c in cases if "polygraph" in c["text"].lower() for o in c["organisations"]}
     assert {"south-yorkshire", "cumbria"} <= polygraph
 
 
 def test_responses_contract(exported: Path) -> None:
     rows = load(exported, "responses")
     devon = [r for r in rows if r["owner"] == "devon-and-cornwall"]
-    assert [r["recommendation"] for r in devon] == [1, 2, 4, 5, 6, 8, 10, 15, 16]
+    assert [r["number"] for r in devon] == [1, 2, 4, 5, 6, 8, 10, 15, 16]
     for row in devon:
-        assert {"owner", "recommendation", "action", "implementation", "evidence", "published"} <= set(row)
-        assert row["published"] is None
+        assert {"report", "recommendation", "owner", "document", "action", "implementation", "evidence",
+                "published", "current"} <= set(row)
+        assert row["recommendation"] == f"{REPORT}/{row['number']}"
+        assert row["published"] is None and row["current"] is True and row["kind"] == "first-comments"
         if row["implementation"] != "not-stated":
             assert row["evidence"] in row["action"]
+    documents = load(exported, "documents")
+    assert [(d["owner"], d["kind"], d["answers"]) for d in documents] == [("devon-and-cornwall", "first-comments", 9)]
 
 
-@pytest.mark.parametrize("name", ["recommendations", "case-studies", "responses", "forces"])
-def test_csv_has_the_same_rows_and_columns(exported: Path, name: str) -> None:
+def test_verdicts_carry_their_report_and_scoped_recommendation(exported: Path) -> None:
+    rows = load(exported, "verdicts")
+    by_recommendation: dict[str, set[str]] = {}
+    for row in rows:
+        assert row["recommendation"].startswith(f"{row['report']}/")
+        by_recommendation.setdefault(row["recommendation"], set()).add(row["owner"])
+    assert by_recommendation["hmicfrs-2023-online-csae/npcc-prioritisation-tool"] == {"npcc"}
+    assert len(by_recommendation["creedon-2023-rso-review/review-shpos"]) == 43  # given for every force
+    assert {r["verdict"] for r in rows} == {"not-stated"}
+
+
+def test_status_and_clocks_keep_the_acceptance_facts(exported: Path) -> None:
+    status = [r for r in load(exported, "status") if r["report"] == REPORT]
+    overdue = {(r["owner"], r["number"]) for r in status if r["state"] == "overdue"}
+    assert {n for _, n in overdue} == {1, 4, 6, 8, 10, 15, 16}
+    assert {n for o, n in overdue if o == "devon-and-cornwall"} == {8, 15, 16}
+    clocks = load(exported, "clocks")
+    assert len(clocks) == 43 and {c["report"] for c in clocks} == {REPORT}
+
+
+def test_a_revised_deadline_is_the_one_exported_from_the_day_decided(data_copy: Path, tmp_path: Path) -> None:
+    (data_copy / "assessments" / f"{REPORT}.yaml").write_text(
+        f"report: {REPORT}\n"
+        "deadline_revisions:\n"
+        "  - recommendation: 3\n"
+        "    owner: null\n"
+        "    decided: 2026-11-02\n"
+        "    deadline: 2027-03-31\n"
+        "    deadline_as_printed: 31 March 2027\n"
+        "    reason: A fictional reason, for this test only.\n"
+        "    source:\n"
+        "      title: A fictional letter\n", encoding="utf-8")
+    before = export(tmp_path / "before", data_copy, "2026-11-01")
+    after = export(tmp_path / "after", data_copy, "2026-11-02")
+
+    def deadline(out: Path) -> str:
+        return next(r["deadline"] for r in load(out, "recommendations") if r["id"] == f"{REPORT}/3")
+
+    assert deadline(before) == "2026-12-31" and load(before, "deadline-revisions") == []
+    assert deadline(after) == "2027-03-31"
+    assert [(r["recommendation"], r["owner"], r["deadline"]) for r in load(after, "deadline-revisions")] == [
+        (f"{REPORT}/3", "college-of-policing", "2027-03-31")]
+    status = next(r for r in load(after, "status") if r["recommendation"] == f"{REPORT}/3")
+    assert (status["deadline"], status["state"]) == ("2027-03-31", "upcoming")
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_csv_has_the_same_rows_and_the_declared_columns(exported: Path, name: str) -> None:
+    from rectrack.export import TABLES as DECLARED
+
+    columns = list(next(d for d in DECLARED if d.name == f"{name}.csv").columns)
     rows = load(exported, name)
     with (exported / f"{name}.csv").open(encoding="utf-8-sig", newline="") as handle:
-        table = list(csv.DictReader(handle))
+        reader = csv.DictReader(handle)
+        table = list(reader)
+        assert reader.fieldnames == columns  # an empty table too says what it holds
     assert len(table) == len(rows)
-    assert list(table[0]) == list(rows[0])
-    assert table[0]["id" if "id" in rows[0] else "owner"] == str(rows[0]["id" if "id" in rows[0] else "owner"])
+    assert all(list(row) == columns for row in rows)
+    if rows:
+        first = "id" if "id" in rows[0] else "report"
+        assert table[0][first] == str(rows[0][first])
 
 
 def test_csv_cells_cannot_run_as_formulas() -> None:
