@@ -295,6 +295,25 @@ def test_a_revised_deadline_changes_the_duty_from_the_day_decided(data, late: Tr
     assert starts == {"1": "20270930", "2": "20271231", "3": "20270930", "4": "20271231"}
 
 
+def test_a_recommendation_is_as_urgent_as_its_most_urgent_owner(data, late: Tracker, late_site: Path) -> None:
+    """A recommendation's state and countdown follow its owners' deadlines in force: once every owner's
+    deadline is revised it is not overdue for the printed one, nor while no owner is overdue."""
+    def states(tracker: Tracker) -> dict[str, tuple[str, int | None]]:
+        return {r.recommendation.local: (r.overall_state, r.days) for r in tracker.report(FICTIONAL).recommendations}
+
+    assert states(at(data, date(2027, 6, 14)))["4"] == ("due-soon", 16)
+    assert states(at(data, date(2027, 7, 1)))["4"] == ("upcoming", 183)
+    assert states(late) == {"1": ("upcoming", 121), "2": ("closed", 30), "3": ("overdue", -62), "4": ("due-soon", 30)}
+    assert {s: n for s, n in late.report(FICTIONAL).by_overall_state().items() if n} == {
+        "closed": 1, "overdue": 1, "due-soon": 1, "upcoming": 1}
+    assert "Status Due soon due in 30 days Deadline 30 June 2027" in words(
+        late_site, f"reports/{FICTIONAL}/recommendations/4/")
+    assert "Overdue 1 of 4 recommendations (25%)" in words(late_site, f"reports/{FICTIONAL}/")
+    # The shipped report, with no revision, is unchanged: its overdue recommendations stay overdue.
+    assert {r.recommendation.number for r in late.report(SHIPPED).recommendations
+            if r.overall_state == "overdue"} == set(range(1, 17))
+
+
 def _event_of(tracker: Tracker, kind: str, day: date, local: str | None, owners: tuple, document: str | None):
     for event in tracker.events:
         if (event.report.id == FICTIONAL and event.kind == kind and event.when == day

@@ -175,7 +175,9 @@ def s55_clock(published: PartialDate, response: ResponseDocument | None, as_of: 
 @dataclass(frozen=True)
 class RecommendationStatus:
     recommendation: Recommendation
-    #: Days to the printed deadline (None when none is stated) and that deadline's own time state.
+    #: Days to the deadline that decides its state (None when none is stated), and that deadline's time
+    #: state: the most urgent open duty's deadline in force, else the deadline in force for every owner
+    #: (revised or printed). A revision moves the recommendation's countdown, not only its owners'.
     days: int | None
     deadline_state: str
     duties: tuple[Duty, ...]
@@ -321,8 +323,9 @@ class Tracker:
         return tuple(sorted(found, key=lambda o: o.report.published.earliest, reverse=True))
 
 
-def _current_deadline(rec: Recommendation, owner: str, revisions: Iterable[DeadlineRevision],
+def _current_deadline(rec: Recommendation, owner: str | None, revisions: Iterable[DeadlineRevision],
                       as_of: date) -> tuple[date | None, str | None, tuple[DeadlineRevision, ...]]:
+    """The deadline in force for ``owner`` (None: for every owner, so only revisions made for all count)."""
     mine = sorted((r for r in revisions if r.owner in (None, owner) and r.decided <= as_of),
                   key=lambda r: r.decided)
     if mine:
@@ -344,6 +347,17 @@ def _duty(rec: Recommendation, org: Organisation, documents: tuple[ResponseDocum
     elif history and history[-1].answer.implementation == "implemented":
         state = "implemented"
     return Duty(rec, org, deadline, printed, applied, days, state, history, mine, bool(documents))
+
+
+def _recommendation_days(rec: Recommendation, duties: list[Duty], revisions: list[DeadlineRevision],
+                         as_of: date) -> int | None:
+    """Days to the deadline that decides a recommendation's state: its most urgent open duty's, so that
+    it is overdue only when an owner is; with none open, the deadline in force for every owner."""
+    open_duties = [d for d in duties if d.state in OPEN_STATES]
+    if open_duties:
+        return min(open_duties, key=lambda d: (STATES.index(d.state), d.days if d.days is not None else 0)).days
+    deadline = _current_deadline(rec, None, revisions, as_of)[0]
+    return (deadline - as_of).days if deadline else None
 
 
 def _document_order(doc: ResponseDocument) -> tuple:
@@ -379,7 +393,7 @@ def derive(dataset: Dataset, as_of: date) -> Tracker:
                              verdicts_by_rec.get(rec.id, []), revisions_by_rec.get(rec.id, []), as_of)
                 duties.append(duty)
                 by_owner.setdefault(owner_id, []).append(duty)
-            days = (rec.deadline - as_of).days if rec.deadline else None
+            days = _recommendation_days(rec, duties, revisions_by_rec.get(rec.id, []), as_of)
             rec_statuses.append(RecommendationStatus(rec, days, time_state(days), tuple(duties)))
         owners = []
         for org in dataset.organisations:
