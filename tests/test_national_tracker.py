@@ -485,6 +485,9 @@ def test_recording_a_national_body_response_and_verdict_changes_its_state_on_the
     before = words(early_site, rec_page)
     assert "Status Overdue overdue by 73 days" in before
     assert "College of Policing Overdue 31 December 2026 overdue by 73 days No response published No claim" in before
+    assert "1 owner has no recorded answer to it. A response is added as a file in the data folder" in before
+    how = re.search(r'<a href="([^"]+)">How to publish your response</a>', page(early_site, rec_page))
+    assert how and (early_site / rec_page / how.group(1) / "index.html").resolve().exists()
     told = words(early_site, college)
     assert "No published response from College of Policing to this report is recorded here" in told
     hint = re.search(r"A response is added to the tracker as a file, (\S+) in the data folder", told).group(1)
