@@ -470,6 +470,11 @@ def test_who_answers_for_a_force_changes_on_a_date(data, late: Tracker, late_sit
         late_site, owner_page(FICTIONAL, "kent"))
     text = words(late_site, "organisations/kent/")
     assert "Answered for by Mayor for Kent and Medway (fictional) (on 1 December 2027)" in text
+    listing = page(late_site, "organisations/kent/").split('<h2 id="governance">', 1)[1].split("</ul>", 1)[0]
+    assert [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", listing, flags=re.S)] == [
+        "Police and Crime Commissioner for Kent: from before the tracker's records to 31 January 2027",
+        "Mayor for Kent and Medway (fictional): from 1 February 2027",
+    ]
     rows = {r["id"]: r for r in export.organisation_rows(at(data, date(2027, 1, 31)))}
     assert rows["kent"]["answered_for_by_role"] == "pcc"
 
