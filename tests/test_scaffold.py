@@ -349,3 +349,18 @@ def test_new_report_refuses_a_used_id_and_a_bad_date(tmp_path: Path) -> None:
     assert used.exit_code == 1 and f"report '{REPORT}' already exists" in used.output
     assert bad.exit_code == 2 and "--published 'March 2027' is not a date" in bad.output
     assert (data / "reports.yaml").read_text("utf-8") == before
+
+
+def test_new_report_follows_the_files_own_indentation(tmp_path: Path) -> None:
+    """PyYAML's default layout starts list items at column 0 (``reports:\\n- id: ...``): an entry added at
+    the house indentation would land inside the last report's sections."""
+    data = write_data_dir(tmp_path / "data")  # written by yaml.safe_dump: items at column 0
+    assert (data / "reports.yaml").read_text("utf-8").startswith("reports:\n- id: test-report\n")
+
+    result = new_report(data, "second-report", "--title", "A second report", "--published", "2027-03")
+
+    assert result.exit_code == 0, result.output
+    checked = load_and_validate(data)
+    assert checked.ok, "\n".join(p.format() for p in checked.problems[:3])
+    assert [r.id for r in checked.dataset.reports] == [REPORT, "second-report"]
+    assert checked.dataset.report(REPORT).sections[-1].id == "teams"

@@ -350,10 +350,28 @@ def new_report(report_id: str, title: str, published: str, published_as_printed:
 
 
 def _append(path: Path, text: str) -> None:
-    """Add ``text`` at the end of a data file (whose last top-level key is the list being extended)."""
+    """Add ``text`` at the end of a data file (whose last top-level key is the list being extended).
+
+    ``text`` is written in the house layout, list items two spaces in; a file whose items start at
+    column 0 (PyYAML's own layout) gets it two spaces less, or the entry would join the previous item's
+    last list (a report's sections).
+    """
     try:
         existing = path.read_text("utf-8")
+        if _item_indent(existing) == 0:
+            text = "".join(line.removeprefix("  ") for line in text.splitlines(keepends=True))
         with path.open("a", encoding="utf-8", newline="\n") as handle:
             handle.write(("" if existing.endswith("\n") else "\n") + text)
     except OSError as exc:
         raise RectrackError(f"cannot add to {path}: {exc.strerror}") from None
+
+
+def _item_indent(text: str) -> int:
+    """How far in the items of a file's last top-level list start (2, the house layout, if it has none)."""
+    lines = text.splitlines()
+    starts = [i for i, line in enumerate(lines) if re.match(r"[A-Za-z_][\w-]*:\s*(#.*)?$", line)]
+    for line in lines[starts[-1] + 1:] if starts else []:
+        item = re.match(r"( *)- ", line)
+        if item:
+            return len(item.group(1))
+    return 2
