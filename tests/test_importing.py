@@ -28,8 +28,10 @@ from rectrack.data.check import load_and_validate
 from rectrack.data.model import Recommendation
 from rectrack.errors import DocumentError
 
+SHIPPED = "hmicfrs-2026-ocsa-mosovo"
 DEVON_SOURCE = DATA / "sources" / "devon-and-cornwall-pcc-response.md"
-DEVON_RESPONSE = DATA / "force_responses" / "devon-and-cornwall.yaml"
+DEVON_RESPONSE = DATA / "force_responses" / SHIPPED / "devon-and-cornwall.yaml"
+REPORT = minidata.REPORT
 
 # --- A small report, used by every synthetic document -------------------------------------------------
 
@@ -51,7 +53,7 @@ REC_DATA = [
 
 def _recommendation(data: dict) -> Recommendation:
     return Recommendation(
-        report="test-report", number=data["number"], short_title=f"Recommendation {data['number']}",
+        report=REPORT, number=data["number"], local=str(data["number"]), short_title=f"Recommendation {data['number']}",
         deadline=date(2026, 10, 31), deadline_as_printed="31 October 2026", owners=tuple(data["owners"]),
         section="teams", text=data["text"], actions=tuple(data["actions"]),
     )
@@ -83,6 +85,15 @@ def write_data_dir(root: Path) -> Path:
     return minidata.write_data_dir(root, REC_DATA, responses_dir=True)
 
 
+def import_response(document: Path, data: Path, *options: str):
+    """``rectrack import-response DOCUMENT OPTIONS --data DATA``, in-process."""
+    return CliRunner().invoke(cli, ["import-response", str(document), *options, "--data", str(data)])
+
+
+def written(data: Path, owner: str = "kent", report: str = REPORT, folder: str = "force_responses") -> Path:
+    return data / folder / report / f"{owner}.yaml"
+
+
 # --- Devon and Cornwall: the real document --------------------------------------------------------------
 
 
@@ -101,7 +112,7 @@ def devon() -> tuple[dict, list[Recommendation]]:
     checked = load_and_validate(DATA)
     assert checked.dataset is not None, "\n".join(p.format() for p in checked.problems[:20])
     raw = yaml.safe_load(DEVON_RESPONSE.read_text(encoding="utf-8"))
-    return raw, list(checked.dataset.recommendations)
+    return raw, [r for r in checked.dataset.recommendations if r.report == SHIPPED]
 
 
 def test_devon_and_cornwall_import_reproduces_the_checked_response(devon) -> None:
@@ -147,18 +158,21 @@ def test_devon_and_cornwall_imported_file_validates(devon, tmp_path: Path) -> No
     raw, _ = devon
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
-    (data / "force_responses" / "devon-and-cornwall.yaml").unlink()
+    target = written(data, "devon-and-cornwall", SHIPPED)
+    target.unlink()
 
-    result = CliRunner().invoke(cli, ["import-response",
-        str(DEVON_SOURCE), "--force", "devon-and-cornwall", "--data", str(data),
-        "--source-document", "sources/devon-and-cornwall-pcc-response.md",
-    ])
+    # Every force owes the earlier review's recommendation too, so the report must be named.
+    unnamed = import_response(DEVON_SOURCE, data, "--owner", "devon-and-cornwall")
+    assert unnamed.exit_code == 2 and "say which report: --report REPORT-ID" in unnamed.output
+    result = import_response(DEVON_SOURCE, data, "--owner", "devon-and-cornwall", "--report", SHIPPED,
+                             "--source-document", "sources/devon-and-cornwall-pcc-response.md")
 
     assert result.exit_code == 0, result.output
-    written = data / "force_responses" / "devon-and-cornwall.yaml"
     checked = load_and_validate(data)
     assert checked.ok, "\n".join(p.format() for p in checked.problems)
-    loaded = yaml.safe_load(written.read_text(encoding="utf-8"))
+    loaded = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert (loaded["owner"], loaded["report"], loaded["kind"]) == ("devon-and-cornwall", SHIPPED, "first-comments")
+    assert loaded["author"] == "Police and Crime Commissioner for Devon and Cornwall"
     assert [r["action"] for r in loaded["responses"]] == [_block_value(r["action"]) for r in raw["responses"]]
     assert {r["implementation"] for r in loaded["responses"]} == {"not-stated"}
     assert {r["evidence"] for r in loaded["responses"]} == {None}
@@ -336,16 +350,16 @@ def test_import_command_writes_what_it_placed_and_exits_1_naming_the_rest(tmp_pa
     document = tmp_path / "response.md"
     document.write_text(UNPLACEABLE, encoding="utf-8")
 
-    result = CliRunner().invoke(cli, ["import-response", str(document), "--force", "kent", "--data", str(data)])
+    result = import_response(document, data, "--owner", "kent")
 
     assert result.exit_code == 1, result.output
     assert "Imported 1 responses" in result.output and "recommendations 1." in result.output
     assert f"{document}:17: there is no recommendation 17 in the report" in result.output
     assert f"{document}:15: it is under the heading for recommendation 2" in result.output
     assert "'We believe our staffing is adequate and keep it under review.'" in result.output
-    written = yaml.safe_load((data / "force_responses" / "kent.yaml").read_text(encoding="utf-8"))
-    assert [r["recommendation"] for r in written["responses"]] == [1]
-    assert written["responses"][0]["action"] == ANSWERS[1][0]
+    loaded = yaml.safe_load(written(data).read_text(encoding="utf-8"))
+    assert [r["recommendation"] for r in loaded["responses"]] == [1]
+    assert loaded["responses"][0]["action"] == ANSWERS[1][0]
 
 
 def test_import_command_exits_0_when_everything_is_placed_and_never_uses_status(tmp_path: Path) -> None:
@@ -356,32 +370,93 @@ def test_import_command_exits_0_when_everything_is_placed_and_never_uses_status(
     doc.paragraphs[-1]._p.getparent().remove(doc.paragraphs[-1]._p)
     doc.save(str(document))
 
-    result = CliRunner().invoke(cli, ["import-response", str(document), "--force", "kent", "--data", str(data)])
+    # --force is the option's old name, kept for the forces' editors who learnt it.
+    result = import_response(document, data, "--force", "kent")
 
     assert result.exit_code == 0, result.output
     assert "recommendations 1, 2, 4." in result.output
-    text = (data / "force_responses" / "kent.yaml").read_text(encoding="utf-8")
-    written = yaml.safe_load(text)
-    assert [r["implementation"] for r in written["responses"]] == ["not-stated"] * 3
-    assert [r["evidence"] for r in written["responses"]] == [None] * 3
-    assert "# The document's status column says: Implemented" in text
-    assert written["source"]["title"] == TITLE
-    assert written["author"] == "Police and Crime Commissioner for Kent"
-    assert written["source"]["document"] is None
+    text = written(data).read_text(encoding="utf-8")
+    loaded = yaml.safe_load(text)
+    assert [r["implementation"] for r in loaded["responses"]] == ["not-stated"] * 3
+    assert [r["evidence"] for r in loaded["responses"]] == [None] * 3
+    assert [r["as_printed"] for r in loaded["responses"]] == [
+        {"status": "Complete"}, {"status": "In progress"}, {"status": "Implemented"}]
+    assert (loaded["owner"], loaded["report"], loaded["kind"]) == ("kent", REPORT, "first-comments")
+    assert loaded["source"]["title"] == TITLE
+    assert loaded["author"] == "Police and Crime Commissioner for Kent"
+    assert loaded["source"]["document"] is None
 
 
 def test_import_command_refuses_to_overwrite(tmp_path: Path) -> None:
     data = write_data_dir(tmp_path / "data")
-    target = data / "force_responses" / "kent.yaml"
+    target = written(data)
     target.write_text("hand-edited\n", encoding="utf-8")
     document = tmp_path / "response.md"
     document.write_text(UNPLACEABLE, encoding="utf-8")
 
-    result = CliRunner().invoke(cli, ["import-response", str(document), "--force", "kent", "--data", str(data)])
+    result = import_response(document, data, "--owner", "kent")
 
     assert result.exit_code == 1
     assert "already exists; not overwriting it" in result.output
     assert target.read_text(encoding="utf-8") == "hand-edited\n"
+
+
+UPDATE = f"""Update on the online abuse report, January 2027
+
+Recommendation 4
+
+Update: {ANSWERS[4][0]} Every bail case is now audited.
+"""
+
+
+def test_an_update_is_imported_beside_the_first_comments(tmp_path: Path) -> None:
+    data = write_data_dir(tmp_path / "data")
+    first = tmp_path / "response.md"
+    first.write_text(UNPLACEABLE, encoding="utf-8")
+    assert import_response(first, data, "--owner", "kent").exit_code == 1  # some text could not be placed
+    document = tmp_path / "update.md"
+    document.write_text(UPDATE, encoding="utf-8")
+
+    result = import_response(document, data, "--owner", "kent", "--update", "update-2027-01")
+
+    assert result.exit_code == 0, result.output
+    target = written(data, "kent--update-2027-01")
+    assert f"Wrote {target}" in result.output
+    loaded = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert (loaded["owner"], loaded["kind"]) == ("kent", "update")
+    assert [(r["recommendation"], r["action"]) for r in loaded["responses"]] == [
+        (4, f"{ANSWERS[4][0]} Every bail case is now audited.")]
+    assert yaml.safe_load(written(data).read_text(encoding="utf-8"))["kind"] == "first-comments"  # untouched
+    plan = import_response(document, data, "--owner", "kent", "--update", "plan", "--kind", "action-plan")
+    assert plan.exit_code == 0, plan.output
+    assert yaml.safe_load(written(data, "kent--plan").read_text(encoding="utf-8"))["kind"] == "action-plan"
+
+
+def test_the_report_and_the_owner_decide_where_the_import_goes(tmp_path: Path) -> None:
+    data = write_data_dir(tmp_path / "data")
+    minidata.add_report(data, "second-report", [
+        {"number": 1, "owners": ["kent", "college-of-policing"], "text": REC_DATA[1]["text"], "actions": []}],
+        published="2026-12", published_as_printed="December 2026")
+    document = tmp_path / "response.md"
+    document.write_text(f"Recommendation 1\n\nResponse: {ANSWERS[2][0]}\n", encoding="utf-8")
+
+    ambiguous = import_response(document, data, "--owner", "kent")
+    assert ambiguous.exit_code == 2 and "reports addressing Kent Police: test-report, second-report" in (
+        ambiguous.output)
+    assert import_response(document, data, "--owner", "kent", "--report", "second-report").exit_code == 0
+    college = import_response(document, data, "--owner", "college-of-policing", "--report", "second-report")
+    assert college.exit_code == 0, college.output
+
+    for owner, folder in (("kent", "force_responses"), ("college-of-policing", "national_responses")):
+        loaded = yaml.safe_load(written(data, owner, "second-report", folder).read_text(encoding="utf-8"))
+        assert (loaded["owner"], loaded["report"]) == (owner, "second-report")
+        assert [(r["recommendation"], r["action"]) for r in loaded["responses"]] == [(1, ANSWERS[2][0])]
+    assert yaml.safe_load(written(data, "college-of-policing", "second-report", "national_responses").read_text(
+        encoding="utf-8"))["author"] == "College of Policing"
+    checked = load_and_validate(data)
+    assert checked.ok, "\n".join(p.format() for p in checked.problems)
+    assert sorted((d.report, d.owner) for d in checked.dataset.documents) == [
+        ("second-report", "college-of-policing"), ("second-report", "kent")]
 
 
 @pytest.mark.parametrize("name, content, message", [
@@ -399,11 +474,11 @@ def test_unreadable_documents_are_reported_not_raised(tmp_path: Path, name: str,
     assert caught.value.hint
 
     data = write_data_dir(tmp_path / "data")
-    result = CliRunner().invoke(cli, ["import-response", str(path), "--force", "kent", "--data", str(data)])
+    result = import_response(path, data, "--owner", "kent")
     assert result.exit_code == 1
     assert message in result.output and "Hint:" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert not (data / "force_responses" / "kent.yaml").exists()
+    assert not written(data).exists()
 
 
 def test_missing_document_is_a_document_error(tmp_path: Path) -> None:

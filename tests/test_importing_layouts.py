@@ -12,6 +12,7 @@ import pytest
 from import_fixtures.cases import CASES
 from import_fixtures.render import FONT_DIR
 from import_fixtures.run import run
+from minidata import REPORT
 
 needs_fonts = pytest.mark.skipif(not (FONT_DIR / "DejaVuSans.ttf").exists(), reason="DejaVu fonts not installed")
 
@@ -37,13 +38,15 @@ def test_review_listing_names_sources_and_columns_are_never_claims(tmp_path: Pat
     assert "Recommendations 5, 6:" in outcome.output
     assert "page 2, table 1, row 4: table row: its first cell names recommendation 5 & 6" in outcome.output
     assert "the document's status column says 'Amber' (kept as printed; not an implementation claim)" in outcome.output
-    text = (tmp_path / "data" / "force_responses" / "kent.yaml").read_text(encoding="utf-8")
+    text = (tmp_path / "data" / "force_responses" / REPORT / "kent.yaml").read_text(encoding="utf-8")
     written = yaml.safe_load(text)
     assert {r["implementation"] for r in written["responses"]} == {"not-stated"}
     assert {r["evidence"] for r in written["responses"]} == {None}
-    comments = " ".join(line.strip().removeprefix("# ") for line in text.split("\n") if line.strip().startswith("#"))
-    assert "status: Amber; target date: March 2027; lead: Ch Supt Lowe" in comments
-    assert [r["recommendation"] for r in written["responses"]] == [1, 2, 4, 5, 6]
+    # What the document's own columns say is kept verbatim beside the answer, never as the claim; the one
+    # answer its row gives for 5 and 6 is written once, for both.
+    assert [r["recommendation"] for r in written["responses"]] == [1, 2, 4, [5, 6]]
+    assert written["responses"][-1]["as_printed"] == {"status": "Amber", "target_date": "March 2027",
+                                                      "lead": "Ch Supt Lowe"}
 
 
 @needs_fonts
@@ -51,7 +54,7 @@ def test_a_signoff_date_is_offered_and_marked_as_read_from_the_document(tmp_path
     import yaml
 
     outcome = run(_case("docx-letter"), tmp_path)
-    text = (tmp_path / "data" / "force_responses" / "kent.yaml").read_text(encoding="utf-8")
+    text = (tmp_path / "data" / "force_responses" / REPORT / "kent.yaml").read_text(encoding="utf-8")
     assert yaml.safe_load(text)["published"] == "2027-01-14"
     assert "# published: read from the document's sign-off (paragraph 11): '14 January 2027'; check it" in text
     assert "Date printed in the sign-off (paragraph 11): '14 January 2027' -> offered as published: 2027-01-14" in (
@@ -68,7 +71,7 @@ def test_explain_lists_every_block_and_what_was_removed(tmp_path: Path) -> None:
     case = _case("docx-tracked-changes")
     document = build(case, tmp_path / "documents")
     data = minidata.write_data_dir(tmp_path / "data", REC_DATA, responses_dir=True)
-    result = CliRunner().invoke(cli, ["import-response", str(document), "--force", "kent", "--data", str(data),
+    result = CliRunner().invoke(cli, ["import-response", str(document), "--owner", "kent", "--data", str(data),
                                       "--explain"])
     assert result.exit_code == 0, result.output
     assert "Every block, in document order:" in result.output

@@ -49,7 +49,7 @@ def run(case: Case, directory: Path) -> Outcome:
 
     document = build(case, directory / "documents")
     data = minidata.write_data_dir(directory / "data", REC_DATA, responses_dir=True)
-    invoked = CliRunner().invoke(cli, ["import-response", str(document), "--force", case.force, "--data", str(data)])
+    invoked = CliRunner().invoke(cli, ["import-response", str(document), "--owner", case.force, "--data", str(data)])
     wrong: list[str] = []
     if invoked.exception is not None and not isinstance(invoked.exception, SystemExit):
         wrong.append(f"crashed: {invoked.exception!r}")
@@ -99,7 +99,7 @@ def run(case: Case, directory: Path) -> Outcome:
                 wrong.append(f"doubt {reason!r} does not mention {words!r}")
         if len(weak) != len(case.weak):
             wrong.append(f"{len(weak)} pieces reported, expected {len(case.weak)}: {weak}")
-    written = data / "force_responses" / f"{case.force}.yaml"
+    written = minidata.response_path(data, case.force)
     if case.error is None and not written.exists():
         wrong.append("no response file written")
     elif checked.problems and any(p.severity.name == "ERROR" for p in checked.problems):
