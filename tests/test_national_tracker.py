@@ -8,6 +8,7 @@ the built site (HTML read back as a reader gets it, the Atom feed parsed as a fe
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import subprocess
@@ -22,6 +23,7 @@ from constants import RECTRACK
 from fixtures import FICTIONAL, add_second_report
 from rectrack import export
 from rectrack.data.check import load_and_validate
+from rectrack.data.model import Evidence, PartialDate, Verdict
 from rectrack.derive import Duty, Event, Tracker, derive
 from rectrack.wording import event_title
 
@@ -312,6 +314,34 @@ def test_a_recommendation_is_as_urgent_as_its_most_urgent_owner(data, late: Trac
     # The shipped report, with no revision, is unchanged: its overdue recommendations stay overdue.
     assert {r.recommendation.number for r in late.report(SHIPPED).recommendations
             if r.overall_state == "overdue"} == set(range(1, 17))
+
+
+def test_a_duty_that_turns_overdue_after_its_deadline_becomes_overdue_that_day(data) -> None:
+    """Not only on the day after the deadline: also when a later update withdraws a claim, or the
+    inspectorate reopens what it had closed, once the deadline has passed."""
+    dataset = data.dataset
+    [fire] = [d for d in dataset.documents if d.owner == "riverside-fire"]
+    answer = fire.answers[0]
+    claimed = dataclasses.replace(fire, answers=(dataclasses.replace(answer, implementation="implemented"),))
+    withdrawn = dataclasses.replace(fire, name="riverside-fire--update-2027-10", kind="update",
+                                    published=date(2027, 10, 15), answers=(answer,))  # in progress again
+    evidence = Evidence("A fictional letter", None, None, "Not yet.")
+    reopened = Verdict(f"{FICTIONAL}/1", "sussex", PartialDate(2028, 1, 10), "open", "hmicfrs", None, evidence, None,
+                       "sussex")
+    changed = dataclasses.replace(
+        dataset, documents=tuple(d for d in dataset.documents if d is not fire) + (claimed, withdrawn),
+        verdicts=dataset.verdicts + (reopened,))
+    tracker = derive(changed, date(2028, 2, 1))
+
+    def overdue(local: str) -> list[tuple[date, tuple[str, ...]]]:
+        return [(e.when, tuple(o.id for o in e.owners)) for e in tracker.events
+                if e.report.id == FICTIONAL and e.kind == "became-overdue" and e.recommendation.local == local]
+
+    assert duty(tracker, "3", "riverside-fire").state == "overdue"
+    assert overdue("3") == [(date(2027, 10, 15), ("riverside-fire",))]  # not on 1 October: it claimed it then
+    assert duty(tracker, "1", "sussex").state == "overdue"  # closed on 10 November, reopened on 10 January
+    assert overdue("1") == [(date(2028, 1, 10), ("sussex",)), (date(2027, 10, 1), ("kent", "sussex"))]  # newest first
+    assert overdue("4") == [(date(2028, 1, 1), ("kent", "essex", "sussex"))]  # the revised deadline passed
 
 
 def _event_of(tracker: Tracker, kind: str, day: date, local: str | None, owners: tuple, document: str | None):

@@ -433,8 +433,7 @@ def _events(dataset: Dataset, statuses: list[ReportStatus], as_of: date) -> tupl
                                         []).append(duty)
                 for revision in duty.revisions:
                     revisions.setdefault((revision.decided, revision.deadline, revision.reason), []).append(duty)
-                overdue_on = _became_overdue(duty, as_of)
-                if overdue_on is not None:
+                for overdue_on in _became_overdue(duty, as_of):
                     overdue.setdefault(overdue_on, []).append(duty)
             for (given_for, when, _, _), duties in verdicts.items():
                 verdict = next(v for v in duties[0].verdicts if v.given_for == given_for and v.date == when)
@@ -465,24 +464,37 @@ def _day(value: date) -> PartialDate:
     return PartialDate(value.year, value.month, value.day)
 
 
-def _became_overdue(duty: Duty, as_of: date) -> date | None:
-    """The day a duty became overdue, if it did by ``as_of``: the day after the deadline in force then,
-    when by that day nothing was claimed implemented and nothing closed it."""
-    for deadline in _deadlines_over_time(duty):
-        day = deadline + timedelta(days=1)
-        if day > as_of:
-            return None
-        # the state on that day, from what had happened by then
-        if _deadline_on(duty, day) != deadline:
-            continue  # revised before it passed
-        answers = [a for a in duty.history if happened(a.document.published, day)]
-        verdicts = [v for v in duty.verdicts if happened(v.date, day)]
-        if verdicts and verdicts[-1].closes:
-            return None
-        if answers and answers[-1].answer.implementation == "implemented":
-            continue
-        return day
-    return None
+def _became_overdue(duty: Duty, as_of: date) -> list[date]:
+    """The days a duty became overdue by ``as_of``, from what had happened by each: the day after a
+    deadline in force passed with nothing claimed or closed, and the day a later update withdrew a
+    claim or a verdict reopened it once a deadline had passed.
+
+    A state changes only on such a day or on the day a document, verdict or revision is dated, so the
+    state on each of those days, in order, says when it turned overdue.
+    """
+    days = {deadline + timedelta(days=1) for deadline in _deadlines_over_time(duty)}
+    days |= {a.document.published for a in duty.history if a.document.published is not None}
+    days |= {v.date.earliest for v in duty.verdicts} | {r.decided for r in duty.revisions}
+    out: list[date] = []
+    before = None
+    for day in sorted(d for d in days if d <= as_of):
+        state = _state_on(duty, day)
+        if state == "overdue" and before != "overdue":
+            out.append(day)
+        before = state
+    return out
+
+
+def _state_on(duty: Duty, day: date) -> str:
+    """The duty's state on ``day``, from the answers, verdicts and revisions dated by then."""
+    verdicts = [v for v in duty.verdicts if happened(v.date, day)]
+    if verdicts and verdicts[-1].closes:
+        return "closed"
+    answers = [a for a in duty.history if happened(a.document.published, day)]
+    if answers and answers[-1].answer.implementation == "implemented":
+        return "implemented"
+    deadline = _deadline_on(duty, day)
+    return time_state((deadline - day).days if deadline else None)
 
 
 def _deadlines_over_time(duty: Duty) -> list[date]:
