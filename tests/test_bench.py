@@ -1,4 +1,5 @@
-"""The benchmark's machinery: its synthetic data is valid Rectrack data, and the script ends with its ratio.
+"""The benchmark's machinery: its synthetic national tracker is valid Rectrack data of the promised
+shape, and the script reports every figure and ends with its ratio.
 
 No timing assertions here: times depend on the machine and on whatever else it is running.
 """
@@ -8,48 +9,168 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
-from constants import REPO
+from constants import AS_OF, REPO
 from rectrack.data.check import load_and_validate
+from rectrack.derive import derive
 
 sys.path.insert(0, str(REPO / "bench"))
 
+import run  # noqa: E402
 import synthetic  # noqa: E402
 
+#: The shipped report and one synthetic report of each shape.
+SMALL = 4
 
-@pytest.mark.parametrize("scale", [1, 2])
-def test_synthetic_data_validates_with_the_expected_counts(tmp_path: Path, scale: int) -> None:
-    data = synthetic.generate(tmp_path, scale)
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    data = synthetic.generate(tmp_path_factory.mktemp("synthetic"), SMALL)
     checked = load_and_validate(data)
+    return data, checked
+
+
+def test_synthetic_data_passes_strict_validation(small) -> None:
+    _, checked = small
     assert checked.ok, [p.format() for p in checked.problems[:5]]
-    assert checked.report.warnings == []
+    assert checked.report.errors == [] and checked.report.warnings == []  # what --strict fails on
+
+
+def test_synthetic_tracker_has_many_reports_each_numbering_its_recommendations_from_1(small) -> None:
+    _, checked = small
     ds = checked.dataset
-    expected = synthetic.expected_counts(scale)
-    force_directed = [r.number for r in ds.recommendations if r.for_forces]
-    assert len(ds.recommendations) == expected["recommendations"] == 16 * scale
-    assert [r.number for r in ds.recommendations] == list(range(1, 16 * scale + 1))
-    assert len(force_directed) == expected["force_directed"]
-    assert len(ds.report.sections) == 11 * scale
-    assert len(ds.case_studies) == expected["case_studies"] == synthetic.CASES_PER_BATCH * scale
-    assert len(ds.glossary) == expected["glossary"]
-    # Every one of the 43 forces answers every force-directed recommendation, once.
-    assert len(ds.forces) == len(ds.responses) == expected["forces"] == 43
-    for response in ds.responses:
-        assert [r.recommendation for r in response.responses] == force_directed
-    entries = [r for response in ds.responses for r in response.responses]
-    assert len(entries) == expected["responses"]
-    assert {r.implementation for r in entries} == {"implemented", "in-progress", "not-started", "not-stated"}
-    assert {r.inspectorate.verdict for r in entries if r.inspectorate} == {"open", "closed", "superseded"}
-    assert all(len(r.action.split("\n\n")) >= 2 for r in entries)
+    planned = synthetic.plan(SMALL, 2026)
+    assert [p.shape for p in planned] == ["shipped", "every-force", "named-forces", "national"]
+    answered = [p.id for p in planned]
+    assert set(answered) <= {r.id for r in ds.reports}
+    assert {r.id for r in ds.reports} - set(answered) == {"hmicfrs-2023-online-csae", "creedon-2023-rso-review"}
+    for report in answered:
+        numbers = [r.number for r in ds.recommendations if r.report == report]
+        assert numbers == list(range(1, len(numbers) + 1)), report
+    # Two reports' recommendation 1, side by side.
+    assert {f"{report}/1" for report in answered} <= {r.id for r in ds.recommendations}
+    assert len({ds.report(report).published.year for report in answered}) >= 3
+    assert {ds.report(p.id).regime for p in planned} == {"s55", "no-statutory-clock"}
+    # Owners: the group of every force, named forces, national bodies.
+    owners = {o for r in ds.recommendations if r.report in answered for o in r.owners}
+    kinds = {ds.organisation(o).kind for o in owners if ds.group(o) is None}
+    assert "forces" in owners
+    assert {"territorial-police-force", "professional-body"} <= kinds
+    named = next(p for p in planned if p.shape == "named-forces")
+    assert set(named.named) == {o for r in ds.recommendations if r.report == named.id for o in r.owners
+                                if ds.group(o) is None and ds.organisation(o).kind == "territorial-police-force"}
+    # Every report has case studies of its own, attributed to organisations in its scope.
+    for report in answered:
+        assert any(c.report == report for c in ds.case_studies), report
 
 
-def test_synthetic_data_is_deterministic(tmp_path: Path) -> None:
-    first = synthetic.generate(tmp_path / "a", 1)
-    second = synthetic.generate(tmp_path / "b", 1)
-    for path in sorted(first.rglob("*.yaml")):
-        assert path.read_bytes() == (second / path.relative_to(first)).read_bytes(), path.name
+def test_every_force_answers_each_force_directed_recommendation_in_its_first_comments(small) -> None:
+    _, checked = small
+    ds = checked.dataset
+    first = {(d.report, d.owner): d for d in ds.documents if d.kind == "first-comments"}
+    owed = 0
+    for rec in ds.recommendations:
+        if rec.quoted_from:  # an earlier report known only from the shipped one's words: nobody answers it
+            continue
+        for owner in {m for o in rec.owners for m in ds.members(o)}:
+            if ds.organisation(owner).kind != "territorial-police-force":
+                continue
+            owed += 1
+            assert rec.local in first[(rec.report, owner)].answered, (rec.id, owner)
+    assert owed > 43 * 10
+    answers = [a for d in ds.documents for a in d.answers]
+    assert {a.implementation for a in answers} == {"implemented", "in-progress", "not-started", "not-stated"}
+    for answer in answers:
+        assert (answer.evidence is None) == (answer.implementation == "not-stated")
+        if answer.evidence:
+            assert answer.evidence in answer.action
+    # The shipped report keeps Devon and Cornwall's real response; the others are remixed from it.
+    real = first[(synthetic.SHIPPED_REPORT, "devon-and-cornwall")]
+    assert real.source.document == "sources/devon-and-cornwall-pcc-response.md"
+    remixed = first[(synthetic.SHIPPED_REPORT, "kent")]
+    assert any("Kent" in a.action for a in remixed.answers)
+    assert any(len(a.action.split("\n\n")) >= 2 for a in remixed.answers)
+
+
+def test_some_owners_publish_later_documents_and_the_inspectorate_assesses(small) -> None:
+    _, checked = small
+    ds = checked.dataset
+    kinds = Counter(d.kind for d in ds.documents)
+    assert kinds["update"] > 0 and kinds["action-plan"] > 0
+    national = {d.owner for d in ds.documents if ds.organisation(d.owner).kind != "territorial-police-force"}
+    assert national, "no national body answers"
+    verdicts = {v.verdict for v in ds.verdicts}
+    assert {"closed-implemented", "closed-not-implemented", "open", "superseded"} <= verdicts
+    assert any(v.given_for == "forces" for v in ds.verdicts)  # one verdict for every force at once
+    answered = {(d.report, d.owner) for d in ds.documents}
+    report = ds.report
+    assert any((v.recommendation.split("/")[0], v.owner) not in answered and report(
+        v.recommendation.split("/")[0]).known_from is None for v in ds.verdicts), "no verdict on a silent owner"
+    assert ds.revisions
+    assert any(r.owner is None for r in ds.revisions)
+    # Some of it happens after the benchmark's as-at date, and the build must not show it.
+    tracker = derive(ds, AS_OF)
+    hidden = [d for d in ds.documents if d.published and d.published > AS_OF]
+    assert hidden
+    shown = {(doc.report, doc.name) for s in tracker.reports for o in s.owners for doc in o.documents}
+    assert not {(d.report, d.name) for d in hidden} & shown
+
+
+def test_synthetic_data_is_deterministic_for_a_seed(tmp_path: Path) -> None:
+    first = synthetic.generate(tmp_path / "a", 2)
+    second = synthetic.generate(tmp_path / "b", 2)
+    other = synthetic.generate(tmp_path / "c", 2, seed=7)
+    names = sorted(p.relative_to(first) for p in first.rglob("*.yaml"))
+    assert names == sorted(p.relative_to(second) for p in second.rglob("*.yaml"))
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    assert (first / "recommendations.yaml").read_bytes() != (other / "recommendations.yaml").read_bytes()
+
+
+def test_the_default_tracker_is_a_national_one() -> None:
+    """The benchmark's default: at least 40 reports over five years, most of them for every force."""
+    planned = synthetic.plan(synthetic.DEFAULT_REPORTS, 2026)
+    assert len(planned) == synthetic.DEFAULT_REPORTS >= 40
+    assert len({p.published.year for p in planned}) == 5
+    shapes = Counter(p.shape for p in planned)
+    assert shapes["every-force"] > shapes["named-forces"] > shapes["national"] > 0
+    assert len({p.id for p in planned}) == len(planned)
+
+
+def test_a_tracker_too_big_for_one_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="case_studies.yaml would be"):
+        synthetic.generate(tmp_path, 2, case_studies=2500)
+
+
+def test_the_report_prints_every_figure_and_target(capsys) -> None:
+    """The tables and the targets, from made-up measurements (the real runs are the next test's)."""
+    def result(pages: int, wall: float, counts: dict[str, int]) -> run.Result:
+        stages = {"build search": wall / 5, "search_cpu": wall / 6, "peak_self_kb": 90_000,
+                  "peak_children_kb": 120_000, "cli": wall - 0.5}
+        r = run.Result("set", counts, pages, run.Variant("rectrack build"), run.Variant("plain mkdocs build"),
+                       run.Variant("mkdocs build + Material search"), largest=[("a/index.html", 150_000)],
+                       html_pages=pages)
+        r.rectrack.samples.append(run.Sample(wall, wall * 0.9, 120_000, stages))
+        r.plain.samples.append(run.Sample(wall * 0.7, wall * 0.6, 80_000))
+        r.material.samples.append(run.Sample(wall * 0.8, wall * 0.7, 90_000))
+        r.pagefind = {"bail": {"results": 3, "bytes": 200_000, "gzip": 150_000,
+                               "files": {"/pagefind/pagefind.js": 40_000, "/pagefind/index/x.pf_index": 160_000}}}
+        return r
+
+    shipped = result(213, 6.0, {"reports": 3, "answered by someone": 1})
+    scaled = result(8_100, 200.0, {"reports": 162, "answered by someone": 160})
+    run.print_result(scaled)
+    run.print_targets(shipped, scaled)
+    out = capsys.readouterr().out
+    targets = out.split("== targets ==")[1].strip().splitlines()
+    assert [re.match(r"\s*\[(met    |NOT MET|n/a    )\] (\w+)", t).group(2) for t in targets] == [
+        "shipped", "shipped", "scale", "scale", "time", "time", "time", "scale", "scale", "scale", "scale"]
+    assert "8,100 pages, 160 reports answered by their owners" in out
+    assert "largest HTML page under 300 KB: a/index.html 150 KB" in out
+    assert "peak memory rectrack build 117 MB (Python 88 MB, Pagefind 117 MB); plain mkdocs 78 MB" in out
 
 
 @pytest.mark.xdist_group("build")
@@ -61,3 +182,4 @@ def test_quick_benchmark_ends_with_the_ratio_line() -> None:
     assert re.fullmatch(r"ratio rectrack/mkdocs: \d+\.\d\d", lines[-1]), lines[-5:]
     assert any(line.startswith("rectrack build (whole command") for line in lines)
     assert any(line.startswith("plain mkdocs build") for line in lines)
+    assert any("shipped: rectrack build within 1.3x of plain mkdocs" in line for line in lines)

@@ -1,88 +1,193 @@
-"""Pages that would grow with the tracker are split: the matrix by blocks of columns, the library by section.
+"""Pages that would grow with the tracker are split: a report's matrix by blocks of columns, its library
+by section, an organisation's reports by year, and what changed by month.
 
-The shipped data fits on one page each (other tests cover that); here the benchmark's generator makes
-a tracker twice the size (32 recommendations, 480 case studies) so the split pages exist.
+The benchmark's generator makes a small national tracker here (the shipped report and five remixed
+from it, 2022 to 2026, each of the remixed ones with more case studies than one library page holds).
+The shipped report's 16 recommendations already need two matrix pages; an organisation needs more
+than ``REPORTS_PER_PAGE`` reports for its page to split, so that threshold is lowered for this module
+(the split itself is what is tested, not the number).
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from datetime import date
+from collections import Counter
 
 import pytest
-from constants import REPO
+from constants import AS_OF, REPO
 from rectrack.data.check import load_and_validate
 from rectrack.derive import derive
-from rectrack.render import render_pages
+from rectrack.render import organisation_pages
 from rectrack.render.case_study_pages import LIBRARY_PAGE_SIZE
-from rectrack.render.owner_pages import MATRIX_COLUMNS
+from rectrack.render.change_pages import LATEST_MONTHS
+from rectrack.render.markdown import md
+from rectrack.render.matrix_pages import MATRIX_COLUMNS
+from rectrack.render.pages import render_pages
+from rectrack.render.urls import (
+    changes_path,
+    library_path,
+    matrix_path,
+    organisation_path,
+    owner_report_path,
+    recommendation_path,
+)
 
 sys.path.insert(0, str(REPO / "bench"))
 
 import synthetic  # noqa: E402
+from rectrack.wording import DOCUMENT_KINDS  # noqa: E402
+
+#: Reports on one organisation page for this module: most forces are in more than this many.
+REPORTS_PER_PAGE = 2
 
 
 @pytest.fixture(scope="module")
 def bigger(tmp_path_factory):
-    checked = load_and_validate(synthetic.generate(tmp_path_factory.mktemp("bigger"), 2))
-    assert checked.ok
-    return checked.dataset, render_pages(derive(checked.dataset, date(2026, 11, 23)))
+    data = synthetic.generate(tmp_path_factory.mktemp("bigger"), reports=6, case_studies=LIBRARY_PAGE_SIZE + 20)
+    checked = load_and_validate(data)
+    assert checked.ok, [p.format() for p in checked.problems[:5]]
+    tracker = derive(checked.dataset, AS_OF)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(organisation_pages, "REPORTS_PER_PAGE", REPORTS_PER_PAGE)
+        pages = render_pages(tracker)
+    return tracker, pages
 
 
-def _column_numbers(page: str) -> list[int]:
+def _column_numbers(page: str) -> list[str]:
     head = page.split("<thead>", 1)[1].split("</thead>", 1)[0]
-    return [int(n) for n in re.findall(r'Recommendation </span>(\d+)</a>', head)]
+    return re.findall(r'Recommendation </span>([a-z0-9-]+)</a>', head)
 
 
-def test_matrix_is_split_into_blocks_that_together_hold_every_force_directed_recommendation(bigger) -> None:
-    dataset, pages = bigger
-    wanted = [r.number for r in dataset.recommendations if r.for_forces]
-    assert len(wanted) > MATRIX_COLUMNS
-    names = ["matrix.md"] + [f"matrix-{n}.md" for n in range(2, 2 + len(wanted) // MATRIX_COLUMNS)]
-    assert [p for p in pages if p.startswith("matrix")] == names
-    seen: list[int] = []
-    for name in names:
-        columns = _column_numbers(pages[name])
-        assert 0 < len(columns) <= MATRIX_COLUMNS, name
-        seen += columns
-        # Every page links to every other page of the matrix, and says which one it is.
-        assert pages[name].count('aria-current="page"') == 1
-        for other in names:
-            if other != name:
-                assert f'href="../{other[:-3]}/"' in pages[name], (name, other)
-        # Every force is a row on every page.
-        assert pages[name].split("<tfoot")[0].count("data-rt-item") == len(dataset.forces)
-    assert seen == wanted
+def _report_links(page: str) -> list[str]:
+    """The reports an organisation page lists in its table, by the id in each row's link."""
+    body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0] if "<tbody>" in page else ""
+    return re.findall(r'<th scope="row"><a href="[./]*reports/([a-z0-9-]+)/organisations/', body)
 
 
-def test_library_is_split_by_report_section_and_every_case_study_is_listed_once(bigger) -> None:
-    dataset, pages = bigger
-    assert len(dataset.case_studies) > LIBRARY_PAGE_SIZE
-    index = pages["case-studies/index.md"]
-    section_pages = {p: text for p, text in pages.items() if p.startswith("case-studies/sections/")}
-    assert section_pages and "<article" not in index  # the index lists sections, not every case study
-    for path in section_pages:
-        assert f'href="{path.removeprefix("case-studies/")[:-3]}/"' in index, path
-    listed = [case for text in section_pages.values()
-              for case in re.findall(r'<h3><a href="\.\./\.\./([a-z0-9-]+)/">', text)]
-    assert sorted(listed) == sorted(c.id for c in dataset.case_studies)
-    for path, text in section_pages.items():
-        assert text.count("<article") <= LIBRARY_PAGE_SIZE, path
-    # A case study's page links back to the library page that lists it.
-    case = dataset.case_studies[-1]
-    home = next(p for p, text in section_pages.items() if f'href="../../{case.id}/"' in text)
-    back = f'href="../sections/{home.rsplit("/", 1)[1][:-3]}/">All case studies</a>'
-    assert back in pages[f"case-studies/{case.id}.md"]
+def test_every_report_matrix_is_split_into_blocks_that_together_hold_its_recommendations(bigger) -> None:
+    tracker, pages = bigger
+    split = 0
+    for status in tracker.reports:
+        wanted = [r.recommendation.local for r in status.recommendations if r.duties]
+        if not wanted:
+            assert matrix_path(status.report.id) not in pages
+            continue
+        blocks = -(-len(wanted) // MATRIX_COLUMNS)
+        names = [matrix_path(status.report.id, n) for n in range(1, blocks + 1)]
+        assert [p for p in pages if p.startswith(f"reports/{status.report.id}/matrix")] == names
+        split += blocks > 1
+        seen: list[str] = []
+        for name in names:
+            page = pages[name]
+            columns = _column_numbers(page)
+            assert 0 < len(columns) <= MATRIX_COLUMNS, name
+            seen += columns
+            if blocks > 1:
+                # Every page links to every other page of the matrix, and says which one it is.
+                assert page.count('aria-current="page"') == 1, name
+                for other in names:
+                    if other != name:
+                        assert f'href="../{other.rsplit("/", 1)[1][:-3]}/"' in page, (name, other)
+            # Every organisation with a duty in the block is a row.
+            in_block = {o.owner.id for o in status.owners
+                        if any(d.recommendation.local in columns for d in o.duties)}
+            assert page.split("<tfoot")[0].count("data-rt-item") == len(in_block), name
+        assert seen == wanted, status.report.id
+    assert split >= 1  # the shipped report's 16 recommendations need two pages
+
+
+def test_a_big_library_is_split_by_report_section_and_lists_every_case_study_once(bigger) -> None:
+    tracker, pages = bigger
+    dataset = tracker.dataset
+    big = [s.report for s in tracker.reports
+           if sum(1 for c in dataset.case_studies if c.report == s.report.id) > LIBRARY_PAGE_SIZE]
+    assert big
+    for report in big:
+        index = pages[library_path(report.id)]
+        folder = library_path(report.id).removesuffix("index.md")
+        section_pages = {p: text for p, text in pages.items() if p.startswith(folder) and p != library_path(report.id)}
+        assert section_pages and "<article" not in index  # the index lists sections, not every case study
+        for path in section_pages:
+            assert f'href="{path.removeprefix(folder)[:-3]}/"' in index, path
+        listed = [case for text in section_pages.values()
+                  for case in re.findall(r'<h3><a href="(?:\.\./)+case-studies/([a-z0-9-]+)/">', text)]
+        assert sorted(listed) == sorted(c.id for c in dataset.case_studies if c.report == report.id)
+        for path, text in section_pages.items():
+            assert 0 < text.count("<article") <= LIBRARY_PAGE_SIZE, path
+        # A case study's page links back to the library page that lists it.
+        case = next(c for c in reversed(dataset.case_studies) if c.report == report.id)
+        home = next(p for p, text in section_pages.items() if f"/case-studies/{case.id}/\"" in text)
+        back = f'href="../../reports/{report.id}/case-studies/{home.rsplit("/", 1)[1][:-3]}/">All its case studies'
+        assert back in pages[f"case-studies/{case.id}.md"]
+    # A small library stays one page.
+    small = next(s.report for s in tracker.reports if s.report not in big
+                 and any(c.report == s.report.id for c in dataset.case_studies))
+    assert "<article" in pages[library_path(small.id)]
+
+
+def test_an_organisation_in_many_reports_is_split_by_year(bigger) -> None:
+    tracker, pages = bigger
+    split = 0
+    for org in tracker.dataset.organisations:
+        owned = tracker.owner_reports(org.id)
+        page = pages[organisation_path(org.id)]
+        years = sorted({o.report.published.year for o in owned}, reverse=True)
+        year_pages = sorted(p for p in pages if p.startswith(f"organisations/{org.id}/")
+                            and p != organisation_path(org.id))
+        if len(owned) <= REPORTS_PER_PAGE:
+            assert year_pages == [], org.id
+            assert sorted(_report_links(page)) == sorted(o.report.id for o in owned), org.id
+            continue
+        split += 1
+        # The organisation's page lists its newest reports and links every year's page.
+        assert _report_links(page) == [o.report.id for o in owned[:REPORTS_PER_PAGE]], org.id
+        assert year_pages == sorted(organisation_path(org.id, y) for y in years), org.id
+        for year in years:
+            assert f'href="{year}/"' in page, (org.id, year)
+        listed: list[str] = []
+        for year in years:
+            here = _report_links(pages[organisation_path(org.id, year)])
+            assert sorted(here) == sorted(o.report.id for o in owned if o.report.published.year == year)
+            listed += here
+        assert Counter(listed) == Counter(o.report.id for o in owned), org.id
+    assert split >= 40  # every force is in the shipped report and at least two others
+
+
+def test_what_changed_is_split_by_month_and_lists_every_event_once(bigger) -> None:
+    tracker, pages = bigger
+    months = Counter(f"{e.when:%Y-%m}" for e in tracker.events)
+    assert len(months) > LATEST_MONTHS
+    index = pages[changes_path()]
+    month_pages = sorted(p for p in pages if p.startswith("changes/") and p != changes_path())
+    assert month_pages == sorted(changes_path(m) for m in months)
+    for month, count in months.items():
+        page = pages[changes_path(month)]
+        stamps = re.findall(r'<time datetime="([0-9-]+)">', page)
+        assert len(stamps) == count, month
+        assert all(stamp.startswith(month.split("-")[0]) for stamp in stamps), month
+        assert f'href="{month}/"' in index, month
+    # The changes page itself shows the latest months only, newest first.
+    latest = sorted(months, reverse=True)[:LATEST_MONTHS]
+    shown = re.findall(r'<time datetime="([0-9]{4}-[0-9]{2})', index)
+    assert sorted(set(shown), reverse=True) == latest
+    assert len(shown) == sum(months[m] for m in latest)
 
 
 def test_recommendation_pages_link_to_each_answer_instead_of_repeating_it(bigger) -> None:
-    dataset, pages = bigger
-    rec = next(r for r in dataset.recommendations if r.for_forces)
-    page = pages[f"recommendations/{rec.number}.md"]
-    for response in dataset.responses:
-        assert f'href="../../forces/{response.force}/#recommendation-{rec.number}"' in page
-        force_page = pages[f"forces/{response.force}.md"]
-        assert f"{{#recommendation-{rec.number}}}" in force_page
-        assert force_page.count(": action planned or taken</figcaption>") == len(response.responses)
-    assert "action planned or taken" not in page  # the full answers are on the force pages only
+    tracker, pages = bigger
+    status = next(r for s in tracker.reports if s.report.id != synthetic.SHIPPED_REPORT
+                  for r in s.recommendations if any(d.responded for d in r.duties))
+    rec = status.recommendation
+    page = pages[recommendation_path(rec)]
+    for duty in status.duties:
+        if not duty.responded:
+            continue
+        answer_page = pages[owner_report_path(rec.report, duty.owner.id)]
+        assert f'href="../../organisations/{duty.owner.id}/#recommendation-{rec.local}"' in page
+        assert f"{{#recommendation-{rec.local}}}" in answer_page
+        # The full answer is quoted on the organisation's page for the report, not on the recommendation's.
+        document = duty.answered_in
+        caption = md(f"Quoted from the {DOCUMENT_KINDS[document.kind].lower()} by {document.author}")
+        assert f"{caption}</figcaption>" in answer_page
+        assert f"{caption}</figcaption>" not in page
