@@ -308,8 +308,11 @@ def test_a_recommendation_is_as_urgent_as_its_most_urgent_owner(data, late: Trac
     assert states(late) == {"1": ("upcoming", 121), "2": ("closed", 30), "3": ("overdue", -62), "4": ("due-soon", 30)}
     assert {s: n for s, n in late.report(FICTIONAL).by_overall_state().items() if n} == {
         "closed": 1, "overdue": 1, "due-soon": 1, "upcoming": 1}
-    assert "Status Due soon due in 30 days Deadline 30 June 2027" in words(
-        late_site, f"reports/{FICTIONAL}/recommendations/4/")
+    # The deadline shown beside the countdown is the one in force, and the printed one is still named.
+    assert ("Status Due soon due in 30 days Deadline 31 December 2027 (revised; the report printed 30 June 2027)"
+            in words(late_site, f"reports/{FICTIONAL}/recommendations/4/"))
+    assert ("Deadline 30 September 2027 (as printed); revised for 1 of 3 owners: each owner's deadline in force"
+            in words(late_site, f"reports/{FICTIONAL}/recommendations/1/"))
     assert "Overdue 1 of 4 recommendations (25%)" in words(late_site, f"reports/{FICTIONAL}/")
     # The shipped report, with no revision, is unchanged: its overdue recommendations stay overdue.
     assert {r.recommendation.number for r in late.report(SHIPPED).recommendations

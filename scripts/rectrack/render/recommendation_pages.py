@@ -25,7 +25,7 @@ from rectrack.render.components import (
 from rectrack.render.context import Site
 from rectrack.render.markdown import md, quote, quote_list
 from rectrack.render.urls import Linker, owner_report_path, recommendation_path
-from rectrack.text import partial_date_text
+from rectrack.text import number, partial_date_text, plural
 from rectrack.wording import (
     DOCUMENT_KINDS,
     EVERY_OWNER,
@@ -68,7 +68,7 @@ def recommendation(site: Site, status: RecommendationStatus) -> str:
         state_badge=badge(status.overall_state),
         state_label=STATE_LABELS[status.overall_state],
         countdown=deadline_phrase(status.overall_state, status.days),
-        deadline=deadline_text(rec.deadline_as_printed),
+        deadline=_deadline_fact(status),
         text=quote_list(rec.text, rec.actions, source),
         summary=summary,
         state_counts=state_counts(status.duties),
@@ -83,6 +83,26 @@ def recommendation(site: Site, status: RecommendationStatus) -> str:
         related=[r for r in related if site.tracker.shown(r.report)],
         recommendation_title=recommendation_title,
     )
+
+
+def _deadline_fact(status: RecommendationStatus) -> str:
+    """The deadline in force, and the printed one when a revision replaced it for some or every owner.
+
+    Showing only the printed deadline would contradict the countdown beside it once the inspectorate
+    has moved the deadline; showing only the revision would hide what the report said.
+    """
+    rec = status.recommendation
+    printed = deadline_text(rec.deadline_as_printed)
+    revised = [d for d in status.duties if d.revisions]
+    if len(revised) == len(status.duties) and len({d.deadline for d in revised}) == 1:
+        was = f"the report printed {printed}" if rec.deadline_as_printed else "the report stated none"
+        return f"{deadline_text(revised[0].deadline_as_printed)} (revised; {was})"
+    if rec.deadline_as_printed:
+        printed += " (as printed)"
+    if not revised:
+        return printed
+    return (f"{printed}; revised for {number(len(revised))} of {plural(len(status.duties), 'owner')}: "
+            "each owner's deadline in force is in the table below")
 
 
 def _owner_table(status: RecommendationStatus, linker: Linker) -> Markup:
