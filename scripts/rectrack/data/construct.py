@@ -76,7 +76,7 @@ def build_dataset(loaded: LoadedData) -> Dataset:
         revisions += _revisions(assessment.data, members)
     stats = files.get("statistics") or {}
     return Dataset.build(
-        site=Site(files["site"]["name"], files["site"]["description"], files["site"].get("legacy_report")),
+        site=_site(files["site"]),
         organisations=organisations,
         groups=groups,
         reports=reports,
@@ -93,6 +93,14 @@ def build_dataset(loaded: LoadedData) -> Dataset:
                              tuple(FigureRow(r["label"], tuple(r["values"]), r["quote"]) for r in f["rows"]))
                       for f in stats.get("figures") or []),
     )
+
+
+def _site(data: dict[str, Any]) -> Site:
+    contact = data.get("contact") or {}
+    repository = data.get("repository") or {}
+    return Site(data["name"], data["description"], data.get("legacy_report"),
+                contact_email=contact.get("email"), contact_url=contact.get("url"),
+                repository_url=repository.get("url"), repository_branch=repository.get("branch") or "main")
 
 
 def _organisation(data: dict) -> Organisation:

@@ -95,6 +95,12 @@ class Site:
     description: str
     #: The report whose addresses from before the tracker held several reports redirect to its pages.
     legacy_report: str | None = None
+    #: How readers reach the maintainers (None: not set up, and the site says so).
+    contact_email: str | None = None
+    contact_url: str | None = None
+    #: The repository the data is kept in, and the branch the site is built from (None: none set up).
+    repository_url: str | None = None
+    repository_branch: str = "main"
 
 
 @dataclass(frozen=True)
