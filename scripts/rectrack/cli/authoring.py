@@ -201,8 +201,9 @@ def _find_organisation(dataset: Dataset, wanted: str, data_dir: Path) -> Organis
 
 
 def _find_report(dataset: Dataset, wanted: str | None, org: Organisation) -> Report:
-    # A report known only from what a later one says of it is not answered through the tracker.
-    addressing = [r for r in dataset.reports if _owed(dataset, r, org) and r.known_from is None]
+    # Every report that addresses the organisation counts, those known only from a later report's quotes
+    # too: choosing one silently would file a response under the wrong report.
+    addressing = [r for r in dataset.reports if _owed(dataset, r, org)]
     if wanted is None:
         if len(addressing) == 1:
             return addressing[0]

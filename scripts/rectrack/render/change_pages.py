@@ -75,7 +75,7 @@ def _entries(site: Site, events: list[Event], here: str) -> list[dict[str, objec
     return [{"date": partial_date_text(e.when_as), "iso": e.when_as.iso(), "kind": e.kind,
              "text": _linked_title(site, e, linker),
              # the report, unless the line already names it: two reports may both have a recommendation 1
-             "report": linker.report(e.report.id) if e.kind != "report-published" else None}
+             "report": None if _names_report(e) else linker.report(e.report.id)}
             for e in events]
 
 
@@ -83,6 +83,11 @@ def _owner_names(site: Site, event: Event) -> list[str]:
     if event.group:
         return [site.dataset.owner_name(event.group)]
     return [o.name for o in event.owners]
+
+
+def _names_report(event: Event) -> bool:
+    """Whether the event's line already names its report (so it is not named twice)."""
+    return event.kind in ("report-published", "document-published")
 
 
 def _target(event: Event) -> str:
@@ -124,7 +129,8 @@ def feed(site: Site) -> str:
         path, _, fragment = target.partition("#")
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", type="text/html",
                       href=page_url(path) + (f"#{fragment}" if fragment else ""))
-        _text(entry, "summary", f"{partial_date_text(event.when_as)}: {title}, in “{event.report.title}”.")
+        where = "" if _names_report(event) else f", in “{event.report.title}”"
+        _text(entry, "summary", f"{partial_date_text(event.when_as)}: {title}{where}.")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
