@@ -85,6 +85,6 @@ def test_wrong_recommendation_number_is_one_line_with_file_line_and_hint(project
     column = lines[index].index("17") + 1
     assert errors == [
         f"{RESPONSE}:{index + 1}:{column}: error[unknown-reference] "
-        f"responses[3].recommendation: recommendation of report '{REPORT}' '17' does not exist (known: 1-16) "
+        f"responses[3].recommendation: recommendation 17 of report '{REPORT}' does not exist (known: 1-16) "
         "Hint: use a number from 1-16"
     ]

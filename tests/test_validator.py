@@ -232,11 +232,11 @@ def test_unknown_recommendation_message_is_exact(data_copy: Path) -> None:
     problem = only(problems_of(data_copy), "unknown-reference")
     assert problem.format() == (
         f"{KENT}:{NEXT_LINE}:21: error[unknown-reference] responses[10].recommendation: "
-        f"recommendation of report '{REPORT}' '17' does not exist (known: 1-16) Hint: use a number from 1-16")
+        f"recommendation 17 of report '{REPORT}' does not exist (known: 1-16) Hint: use a number from 1-16")
     result = validate("--data", "data")
     assert result.exit_code == 1
     assert f"{KENT}:{NEXT_LINE}:21: error[unknown-reference]" in result.stdout
-    assert "does not exist (known: 1-16)" in result.stdout
+    assert f"recommendation 17 of report '{REPORT}' does not exist (known: 1-16)" in result.stdout
     assert "FAILED: 1 error(s), 0 warning(s) in data" in result.stderr
 
 
@@ -296,7 +296,7 @@ def test_octal_looking_number_is_kept_as_typed_and_rejected(data_copy: Path) -> 
     problem = alone(problems_of(data_copy))
     assert (problem.code, problem.line, problem.path) == ("unknown-reference", NEXT_LINE,
                                                           "responses[10].recommendation")
-    assert "'012' does not exist (known: 1-16)" in problem.message
+    assert problem.message == f"recommendation 012 of report '{REPORT}' does not exist (known: 1-16)"
     assert problem.hint == "use a number from 1-16"
 
 
@@ -833,6 +833,9 @@ def test_unknown_section_case_study_organisation_and_recommendation(data_copy: P
     assert located(problems) == {("unknown-reference", "data/case_studies.yaml", org_line),
                                  ("unknown-reference", "data/recommendations.yaml", section_line),
                                  ("unknown-reference", "data/case_studies.yaml", rec_line)}
+    messages = {p.message.split(" does not exist")[0] for p in problems}
+    assert messages == {"organisation 'chesire'", f"section 'partnerships' of report '{REPORT}'",
+                        f"recommendation 99 of report '{REPORT}'"}
     hints = {p.line: p.hint for p in problems if p.file == "data/case_studies.yaml"}
     assert hints[org_line].startswith("did you mean 'cheshire'")
     assert hints[rec_line] == "use a number from 1-16"

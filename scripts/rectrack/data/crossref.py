@@ -46,7 +46,9 @@ class Checker:
                 seen[value] = index
         return set(seen)
 
-    def exists(self, loaded: LoadedFile, path: tuple, value: Any, known: Iterable, what: str) -> bool:
+    def exists(self, loaded: LoadedFile, path: tuple, value: Any, known: Iterable, what: str,
+               report: str | None = None) -> bool:
+        """``value`` is one of ``known``; else report it, as "{what} {value} [of report '{report}']"."""
         known = set(known)
         if value in known:
             return True
@@ -58,8 +60,9 @@ class Checker:
             close = difflib.get_close_matches(str(value), sorted(map(str, known)), n=3)
             listing = ", ".join(sorted(map(str, known)))[:300] or "none"
             hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else f"known: {listing}"
-        self.report(loaded, path, Code.UNKNOWN_REFERENCE, f"{what} {_show(value)} does not exist (known: {listing})",
-                    hint)
+        of = f" of report '{report}'" if report else ""
+        self.report(loaded, path, Code.UNKNOWN_REFERENCE,
+                    f"{what} {_show(value)}{of} does not exist (known: {listing})", hint)
         return False
 
     def partial_date(self, loaded: LoadedFile, path: tuple, text: str) -> PartialDate | None:
@@ -83,7 +86,8 @@ class Checker:
 
 
 def _show(value: Any) -> str:
-    return repr(value) if not isinstance(value, int) else str(value)
+    """A value as the editor typed it: numbers (a recommendation's, even as text) bare, ids quoted."""
+    return str(value) if isinstance(value, int) or (isinstance(value, str) and value.isdigit()) else repr(value)
 
 
 @dataclass
@@ -277,7 +281,7 @@ def _recommendations(c: Checker, loaded: LoadedFile, registry: Registry) -> None
         if "reports" in registry.known:
             sections = {s["id"] for s in registry.reports[report]["sections"]}
             if rec["section"] is not None:
-                c.exists(loaded, here + ("section",), rec["section"], sections, f"section of report '{report}'")
+                c.exists(loaded, here + ("section",), rec["section"], sections, "section", report=report)
             if rec.get("quoted_from"):
                 c.exists(loaded, here + ("quoted_from",), rec["quoted_from"], registry.reports, "report")
     registry.known.add("recommendations")
@@ -286,7 +290,7 @@ def _recommendations(c: Checker, loaded: LoadedFile, registry: Registry) -> None
             report, _, local = related.partition("/")
             if report in registry.recommendations or report in registry.reports:
                 c.exists(loaded, ("recommendations", index, "related", r_index), local,
-                         registry.recommendations.get(report, {}), f"recommendation of report '{report}'")
+                         registry.recommendations.get(report, {}), "recommendation", report=report)
             elif "reports" in registry.known:
                 c.exists(loaded, ("recommendations", index, "related", r_index), report, registry.reports, "report")
 
@@ -307,11 +311,11 @@ def _case_studies(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
             continue
         report = registry.reports[case["report"]]
         c.exists(loaded, here + ("section",), case["section"], {s["id"] for s in report["sections"]},
-                 f"section of report '{case['report']}'")
+                 "section", report=case["report"])
         if "recommendations" in registry.known:
             for r_index, number in enumerate(case["recommendations"]):
                 c.exists(loaded, here + ("recommendations", r_index), local_id(number),
-                         registry.local_ids(case["report"]), f"recommendation of report '{case['report']}'")
+                         registry.local_ids(case["report"]), "recommendation", report=case["report"])
 
 
 def _glossary(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
@@ -338,7 +342,7 @@ def _statistics(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
         if _in_report(c, loaded, here + ("report",), stat["report"], registry) and "reports" in registry.known \
                 and stat.get("section") is not None:
             sections = {s["id"] for s in registry.reports[stat["report"]]["sections"]}
-            c.exists(loaded, here + ("section",), stat["section"], sections, f"section of report '{stat['report']}'")
+            c.exists(loaded, here + ("section",), stat["section"], sections, "section", report=stat["report"])
     for index, figure in enumerate(loaded.data.get("figures", [])):
         _in_report(c, loaded, ("figures", index, "report"), figure["report"], registry)
         for r_index, row in enumerate(figure["rows"]):

@@ -141,7 +141,7 @@ def _entries(c: Checker, loaded: LoadedFile, data: dict, rec_table: dict[str, di
                 continue
             answered[local] = index
             if rec_table is None or not c.exists(loaded, where, local, rec_table,
-                                                 f"recommendation of report '{data['report']}'"):
+                                                 "recommendation", report=data["report"]):
                 continue
             rec = rec_table[local]
             if org is not None and org["id"] not in registry.owners(rec["owners"]):
@@ -218,7 +218,7 @@ def _assessed(c: Checker, loaded: LoadedFile, here: tuple, number: int | str, ow
     """The recommendation an assessment is about, checking that ``owner`` (when given) is one of its owners."""
     local = local_id(number)
     if rec_table is None or not c.exists(loaded, here + ("recommendation",), local, rec_table,
-                                         f"recommendation of report '{report}'"):
+                                         "recommendation", report=report):
         return None
     rec = rec_table[local]
     if owner is not None and "organisations" in registry.known:
@@ -236,5 +236,5 @@ def _assessed(c: Checker, loaded: LoadedFile, here: tuple, number: int | str, ow
 def _scoped(c: Checker, loaded: LoadedFile, path: tuple, scoped: str, registry: Registry) -> None:
     report, _, local = scoped.partition("/")
     if "reports" in registry.known and c.exists(loaded, path, report, registry.reports, "report"):
-        c.exists(loaded, path, local, registry.local_ids(report), f"recommendation of report '{report}'")
+        c.exists(loaded, path, local, registry.local_ids(report), "recommendation", report=report)
 
