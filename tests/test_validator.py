@@ -1203,6 +1203,18 @@ def test_a_verdict_says_when_by_whom_and_on_what_evidence(data_copy: Path, remov
     assert (problem.code, problem.path) == ("missing-field", f"verdicts[1].{field}")
 
 
+@pytest.mark.parametrize(("date_", "warned"), [('"2025-11-20"', True), ('"2026-03"', True), ('"2026-04"', False),
+                                               ('"2026-04-01"', False), ('"2026"', False)])
+def test_a_verdict_dated_before_its_report_is_a_warning(data_copy: Path, date_: str, warned: bool) -> None:
+    """As for a response; a partial date is before the report only if all of it is (2026 may be after April)."""
+    write_assessments(data_copy, ASSESS.replace('date: "2026-11-20"', f"date: {date_}"))
+    problems = problems_of(data_copy)
+    assert located(problems) == ({("before-report", ASSESSMENTS, 5)} if warned else set())
+    if warned:
+        assert problems[0].severity is Severity.WARNING
+        assert problems[0].message.endswith("before the report itself (2026-04)")
+
+
 def test_a_verdict_is_given_by_an_organisation(data_copy: Path) -> None:
     write_assessments(data_copy, ASSESS.replace("by: hmicfrs", "by: hmicfr"))
     problem = alone(problems_of(data_copy))

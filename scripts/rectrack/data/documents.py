@@ -186,7 +186,13 @@ def _assessments(c: Checker, name: str, loaded: LoadedFile, registry: Registry) 
     for index, verdict in enumerate(data.get("verdicts") or []):
         here = ("verdicts", index)
         _assessed(c, loaded, here, verdict["recommendation"], verdict["owner"], rec_table, registry, report)
-        c.partial_date(loaded, here + ("date",), verdict["date"])
+        when = c.partial_date(loaded, here + ("date",), verdict["date"])
+        published = registry.published.get(report)
+        if when is not None and published is not None and when.latest < published.earliest:
+            c.report(loaded, here + ("date",), Code.BEFORE_REPORT,
+                     f"dated {when.iso()}, before the report itself ({published.iso()})",
+                     "check the date: a verdict on a recommendation cannot come before the report that made it",
+                     severity=Severity.WARNING)
         if "organisations" in registry.known:
             organisation_only(c, loaded, here + ("by",), verdict["by"], registry, "verdict's author")
         target = verdict.get("superseded_by")
