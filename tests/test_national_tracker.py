@@ -229,7 +229,7 @@ def test_no_s55_clock_for_the_fire_and_rescue_service(late: Tracker, late_site: 
     assert "Answered for by Riverside Fire Authority (fictional) (fire and rescue authority)" in text
     assert "Section 55 comments Published on time" in words(late_site, owner_page(FICTIONAL, "kent"))
     overview = words(late_site, f"reports/{FICTIONAL}/")
-    assert "Riverside Fire and Rescue Service Fire and rescue service Published 20 July 2027 Not applicable" in overview
+    assert "Riverside Fire and Rescue Service Published 20 July 2027 1 0 0 0 0 Not applicable Fire and rescue service" in overview
 
 
 # --- Change over time --------------------------------------------------------------------------------------
@@ -523,7 +523,7 @@ def test_recording_a_national_body_response_and_verdict_changes_its_state_on_the
     rec_page, college = f"reports/{SHIPPED}/recommendations/3/", owner_page(SHIPPED, "college-of-policing")
     before = words(early_site, rec_page)
     assert "Status Overdue overdue by 73 days" in before
-    assert "College of Policing Overdue 31 December 2026 overdue by 73 days No response published No claim" in before
+    assert "College of Policing Overdue No response published No claim 31 December 2026 overdue by 73 days" in before
     assert "1 owner has no recorded answer to it. A response is added as a file in the data folder" in before
     how = re.search(r'<a href="([^"]+)">How to publish your response</a>', page(early_site, rec_page))
     assert how and (early_site / rec_page / how.group(1) / "index.html").resolve().exists()
@@ -567,8 +567,8 @@ def test_recording_a_national_body_response_and_verdict_changes_its_state_on_the
 
     after = words(after_site, rec_page)
     assert "Status Closed by the inspectorate deadline passed 73 days ago" in after
-    assert ("College of Policing Closed by the inspectorate 31 December 2026 deadline passed 73 days ago Response "
-            "published Implemented (claimed) Closed: implemented (1 March 2027)") in after
+    assert ("College of Policing Closed by the inspectorate Response published Implemented (claimed) 31 December 2026 "
+            "deadline passed 73 days ago Closed: implemented (1 March 2027)") in after
     history = section(after, "History", "Related case studies")
     assert history.index("First comments, published 20 January 2027: Implemented (claimed)") < history.index(
         "1 March 2027: the inspectorate's verdict: Closed: implemented")

@@ -234,6 +234,7 @@ MAIN_REPORT = "hmicfrs-2026-ocsa-mosovo"
 REPORT_URL = f"/reports/{MAIN_REPORT}"
 REPRESENTATIVE = (f"/reports/{MAIN_REPORT}/organisations/devon-and-cornwall/",
                   f"/reports/{MAIN_REPORT}/recommendations/1/", f"/reports/{MAIN_REPORT}/",
+                  f"/reports/{MAIN_REPORT}/matrix/",
                   "/organisations/devon-and-cornwall/")
 
 

@@ -245,7 +245,7 @@ def test_focus_is_never_hidden_under_the_sticky_header_on_table_pages(tab, site,
     Shift+Tab, is wholly visible: not under the sticky header, a sticky table column or row, or the
     "Back to top" button."""
     pages = table_pages(site)
-    assert {"recommendations-index", "forces-index", "matrix"} <= set(pages), sorted(pages)
+    assert {"recommendations-index", "report", "organisations-index", "matrix"} <= set(pages), sorted(pages)
     t = tab(viewport=WIDTHS[width])
     problems = []
     for kind, path in pages.items():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .sitebuild import one_page_per_type, page_file
+from .sitebuild import REPORT_URL, one_page_per_type, page_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -53,8 +53,8 @@ def test_a_table_that_scrolls_says_so_and_one_that_fits_does_not(tab, site, view
 
 
 def test_the_scroll_cue_follows_the_scroll_position(visit) -> None:
-    v = visit("/forces/", viewport=PHONE)
-    region = v.page.locator("[data-rt-scroll]").first
+    v = visit(f"{REPORT_URL}/", viewport=PHONE)
+    region = v.page.locator("[data-rt-scroll]:has(#organisations-table)")
     marks = []
     for fraction in (0, 0.5, 1):
         region.evaluate("(r, f) => r.scrollTo({left: (r.scrollWidth - r.clientWidth) * f})", fraction)
@@ -84,7 +84,7 @@ FROZEN = """(table) => {
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
 def test_the_matrix_keeps_its_force_column_and_header_row_in_view(visit, viewport) -> None:
-    v = visit("/matrix/", viewport=viewport)
+    v = visit(f"{REPORT_URL}/matrix/", viewport=viewport)
     state = v.page.evaluate(FROZEN, "#matrix-table")
     if viewport is PHONE:
         assert state["scrolledLeft"], f"the matrix should be wider than a phone: {state}"
@@ -96,9 +96,11 @@ def test_the_matrix_keeps_its_force_column_and_header_row_in_view(visit, viewpor
 
 #: What matters first, per table: the row's name, its response, what is overdue.
 FIRST = {
-    "forces-index": ("#forces-table", [r"^Force", r"^Response", r"^Overdue"]),
+    "report": ("#organisations-table", [r"^Organisation", r"^Response", r"^Overdue"]),
+    "organisations-index": ("#organisations-territorial-police-force", [r"^Organisation", r"^Reports it has answered",
+                                                                       r"^Overdue"]),
     "recommendation": ("table[id^='owners-']", [r"^Who must act", r"^Status", r"^Response"]),
-    "force": ("table[id^='force-']", [r"^Recommendation", r"^Status", r"^Implementation"]),
+    "owner-report": ("table[id^='duties-']", [r"^Recommendation", r"^Status", r"^Implementation"]),
 }
 COLUMNS = """([table, patterns]) => {
     const t = document.querySelector(table), region = t.closest('[data-rt-scroll]');

@@ -61,22 +61,24 @@ def organisations_index(site: Site) -> str:
         orgs = [o for o in site.dataset.organisations if o.kind == kind]
         if not orgs:
             continue
-        columns = [Column("organisation", "Organisation", "text")]
+        # What a reader looks for first comes first (on a phone it is all that fits beside the name).
+        columns = [Column("organisation", "Organisation", "text"),
+                   Column("responded", "Reports it has answered", "number", numeric=True),
+                   Column("overdue", STATE_LABELS["overdue"], "number", numeric=True),
+                   Column("reports", "Reports addressing it", "number", numeric=True)]
         if any(o.region for o in orgs):
             columns.append(Column("region", "Region", "text"))
-        columns += [Column("reports", "Reports addressing it", "number", numeric=True),
-                    Column("responded", "Reports it has answered", "number", numeric=True),
-                    Column("overdue", STATE_LABELS["overdue"], "number", numeric=True)]
         rows = []
         for org in orgs:
             owned = tracker.owner_reports(org.id)
-            cells = [Cell(linker.organisation(org.id), header=True, sort=org.name)]
+            overdue = sum(o.count("overdue") for o in owned)
+            answered = sum(1 for o in owned if o.documents)
+            cells = [Cell(linker.organisation(org.id), header=True, sort=org.name),
+                     Cell(str(answered), sort=answered),
+                     Cell(str(overdue), sort=overdue),
+                     Cell(str(len(owned)), sort=len(owned))]
             if any(o.region for o in orgs):
                 cells.append(Cell(org.region or "Not recorded"))
-            overdue = sum(o.count("overdue") for o in owned)
-            cells += [Cell(str(len(owned)), sort=len(owned)),
-                      Cell(str(sum(1 for o in owned if o.documents)), sort=sum(1 for o in owned if o.documents)),
-                      Cell(str(overdue), sort=overdue)]
             rows.append(Row(cells, {"data-rt-item": "", "data-rt-region": token(org.region or ""),
                                     "data-rt-answered": "yes" if any(o.documents for o in owned) else "no"}))
         table_id = f"organisations-{kind}"
@@ -180,14 +182,16 @@ def _folder_hint(owner: OwnerReport) -> str:
 
 
 def _summary_table(owner: OwnerReport, linker: Linker) -> Markup:
-    columns = [Column("number", "Recommendation"), Column("status", "Status"), Column("countdown", "Deadline"),
-               Column("claim", "Implementation (their claim)"), Column("verdict", "Inspectorate verdict")]
+    # The organisation's own answer before the deadline: on a phone what matters fits beside the name.
+    columns = [Column("number", "Recommendation"), Column("status", "Status"),
+               Column("claim", "Implementation (their claim)"), Column("countdown", "Deadline"),
+               Column("verdict", "Inspectorate verdict")]
     rows = [Row([
         Cell(Markup(f'<a href="#recommendation-{md(d.recommendation.local)}">')
              + Markup(md(recommendation_title(d.recommendation))) + Markup("</a>"), header=True),
         Cell(badge(d.state)),
-        Cell(deadline_cell(d)),
         Cell(implementation_badge(d)),
+        Cell(deadline_cell(d)),
         Cell(verdict_text(d)),
     ]) for d in owner.duties]
     return table(f"duties-{owner.owner.id}", f"Recommendations for {owner.owner.name}", columns, rows)

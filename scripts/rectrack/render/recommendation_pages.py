@@ -111,17 +111,18 @@ def _owner_table(status: RecommendationStatus, linker: Linker) -> Markup:
     columns = [
         Column("owner", "Who must act", "text"),
         Column("status", "Status", "number"),
-        Column("deadline", "Deadline", "text"),
         Column("response", "Response", "text"),
         Column("claim", "Implementation (their claim)", "text"),
+        Column("deadline", "Deadline", "text"),
         Column("verdict", "Inspectorate verdict", "text"),
     ]
+    # The owner's answer before the deadline: on a phone what matters fits beside the name.
     rows = [Row([
         Cell(linker.owner_report(rec.report, d.owner.id), header=True, sort=d.owner.name),
         Cell(badge(d.state), sort=STATES.index(d.state)),
-        Cell(deadline_cell(d)),
         Cell(response_label(d)),
         Cell(implementation_badge(d)),
+        Cell(deadline_cell(d)),
         Cell(verdict_text(d)),
     ], {"data-rt-item": "", "data-rt-state": d.state}) for d in status.duties]
     return table(f"owners-{rec.local}", f"Progress of each owner on {recommendation_title(rec)}", columns, rows,

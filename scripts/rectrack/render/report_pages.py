@@ -139,26 +139,27 @@ def _report_links(site: Site, status: ReportStatus, linker: Linker) -> list[Mark
 
 def _organisations_table(site: Site, status: ReportStatus, linker: Linker) -> dict[str, object]:
     """Every organisation the report addresses: its response, its clock and its duties by state."""
-    states = states_present(d.state for o in status.owners for d in o.duties)
+    # What a reader looks for first comes first (on a phone it is all that fits beside the name):
+    # whether the organisation has responded, then how much is overdue.
+    states = sorted(states_present(d.state for o in status.owners for d in o.duties), key=lambda s: s != "overdue")
     has_clock = any(o.clock for o in status.owners)
     columns = [
         Column("organisation", "Organisation", "text"),
-        Column("kind", "Kind", "text"),
         Column("response", "Response", "text"),
-    ] + ([Column("s55", "Section 55 comments", "text")] if has_clock else []) + [
-        Column(s, STATE_LABELS[s], "number", numeric=True) for s in states]
+    ] + [Column(s, STATE_LABELS[s], "number", numeric=True) for s in states] + (
+        [Column("s55", "Section 55 comments", "text")] if has_clock else []) + [
+        Column("kind", "Kind", "text")]
     rows = []
     for owner in status.owners:
         org = owner.owner
         cells = [
             Cell(linker.owner_report(status.report.id, org.id), header=True, sort=org.name),
-            Cell(kind_name(org.kind)),
             Cell(response_published(owner)),
-        ]
+        ] + [Cell(str(owner.count(s)), sort=owner.count(s)) for s in states]
         if has_clock:
             cells.append(Cell(badge(owner.clock.state, S55_LABELS[owner.clock.state], family="s55")
                               if owner.clock else "Not applicable"))
-        cells += [Cell(str(owner.count(s)), sort=owner.count(s)) for s in states]
+        cells.append(Cell(kind_name(org.kind)))
         rows.append(Row(cells, {
             "data-rt-item": "", "data-rt-kind": org.kind, "data-rt-region": token(org.region or ""),
             "data-rt-response": "yes" if owner.documents else "no",
