@@ -229,7 +229,8 @@ def test_no_s55_clock_for_the_fire_and_rescue_service(late: Tracker, late_site: 
     assert "Answered for by Riverside Fire Authority (fictional) (fire and rescue authority)" in text
     assert "Section 55 comments Published on time" in words(late_site, owner_page(FICTIONAL, "kent"))
     overview = words(late_site, f"reports/{FICTIONAL}/")
-    assert "Riverside Fire and Rescue Service Published 20 July 2027 1 0 0 0 0 Not applicable Fire and rescue service" in overview
+    assert ("Riverside Fire and Rescue Service Published 20 July 2027 1 0 0 0 0 Not applicable "
+            "Fire and rescue service") in overview
 
 
 # --- Change over time --------------------------------------------------------------------------------------
