@@ -240,8 +240,10 @@ def deadlines_ics(tracker: Tracker, report_id: str | None = None) -> bytes:
     stamp = tracker.as_of.strftime("%Y%m%dT000000Z")
     for status in tracker.recommendations:
         r = status.recommendation
+        if report_id and r.report != report_id:
+            continue  # before the deadline: one calendar per report must not look at every report's revisions
         deadline = _current_deadline(tracker, r)
-        if (report_id and r.report != report_id) or deadline is None:
+        if deadline is None:
             continue
         owners = ", ".join(dataset.owner_name(o) for o in r.owners) or "not stated"
         day = deadline.replace("-", "")
