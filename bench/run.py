@@ -39,6 +39,10 @@ Method (everything is written under one temporary directory, removed at the end)
   ``synthetic.DEFAULT_REPORTS``, over 8,000 pages) published from 2022 to the as-at date, every force
   answering each force-directed recommendation, with updates, verdicts and deadline revisions. It also
   gets one cold ``zensical build --clean`` of the same config, as a reference point.
+* A middle generated set (``--mid-reports``, default 40 reports) gets one run of each build (no
+  Material, no Zensical): time per page between two generated sizes compares the same mix of pages,
+  where from the shipped data to the larger set the pages also get heavier (every generated
+  (report, force) page holds a full response; few shipped pages do).
 * Targets (issue 11), printed last: on each set the whole build (without Pagefind) within 1.3 times plain
   MkDocs; time per page flat from the shipped size to the largest (CPU time per page at most 1.25 times
   the shipped one); the largest HTML page and a reader's first search each under 300 KB; and peak
@@ -86,6 +90,8 @@ TARGET_BYTES = 300_000
 #: The size the larger set must reach (issue 11: "at least 40 reports ... at least 8,000 pages").
 TARGET_PAGES = 8_000
 TARGET_REPORTS = 40
+#: A smaller generated set (one run, no Material or Zensical): time per page with the same mix of pages.
+MID_REPORTS = 40
 #: Per-page time counts as flat if the larger set costs at most this much more per page.
 FLAT = 1.25
 
@@ -473,7 +479,7 @@ def print_result(r: Result) -> None:
     print(f"\n{'whole process (median; min = least disturbed run)':<58}{'wall s':>8}{'min s':>8}{'ms/page':>9}"
           f"{'CPU s':>8}{'peak MB':>9}")
     fastest = {key: min(s.wall for s in v.samples) for key, v in (("rectrack", r.rectrack), ("plain", r.plain),
-                                                                  ("material", r.material))}
+                                                                  ("material", r.material)) if v.samples}
     fastest["without"] = min(s.wall - s.stages.get("build search", 0.0) for s in r.rectrack.samples)
     lines = [
         (f"rectrack build (whole command, with Pagefind) x{runs}", r.rectrack.wall, fastest["rectrack"],
@@ -482,9 +488,10 @@ def print_result(r: Result) -> None:
          r.without_search_cpu, None),
         (f"plain mkdocs build (same pages and config) x{len(r.plain.samples)}", r.plain.wall, fastest["plain"],
          r.plain.cpu, r.plain.peak_mb),
-        (f"mkdocs build + Material search plugin x{len(r.material.samples)}", r.material.wall, fastest["material"],
-         r.material.cpu, r.material.peak_mb),
     ]
+    if r.material.samples:
+        lines.append((f"mkdocs build + Material search plugin x{len(r.material.samples)}", r.material.wall,
+                      fastest["material"], r.material.cpu, r.material.peak_mb))
     for label, wall, least, cpu, peak in lines:
         peak_text = f"{peak:>9.0f}" if peak is not None else f"{'':>9}"
         print(f"{label:<58}{wall:>8.2f}{least:>8.2f}{r.per_page_ms(wall):>9.2f}{cpu:>8.2f}{peak_text}")
@@ -501,8 +508,9 @@ def print_result(r: Result) -> None:
     print(f"\nratio, like with like (no search index either side): rectrack without Pagefind / plain mkdocs = "
           f"{r.ratio:.2f} (fastest runs: {fastest['without'] / fastest['plain']:.2f}; CPU time: "
           f"{r.without_search_cpu / r.plain.cpu:.2f}); ours adds {r.without_search - r.plain.wall:+.2f} s")
-    print(f"ratio with search: rectrack build / plain mkdocs = {r.rectrack.wall / r.plain.wall:.2f}; "
-          f"rectrack build / mkdocs + Material search = {r.rectrack.wall / r.material.wall:.2f}")
+    print(f"ratio with search: rectrack build / plain mkdocs = {r.rectrack.wall / r.plain.wall:.2f}"
+          + (f"; rectrack build / mkdocs + Material search = {r.rectrack.wall / r.material.wall:.2f}"
+             if r.material.samples else ""))
     print(f"\noutput: {kb(r.site_bytes)} in {r.site_files:,} files; largest HTML pages: "
           + ", ".join(f"{path} {kb(size)}" for path, size in r.largest))
     if r.pagefind_note:
@@ -525,7 +533,7 @@ def print_result(r: Result) -> None:
               f"({kb(r.material_index_gz)} gzipped) + worker {kb(r.material_worker)}, all fetched by the first search")
 
 
-def print_targets(shipped: Result, scaled: Result | None) -> None:
+def print_targets(shipped: Result, scaled: Result | None, middle: Result | None = None) -> None:
     def line(ok: bool | None, text: str) -> None:
         mark = "met    " if ok else "NOT MET" if ok is not None else "n/a    "
         print(f"  [{mark}] {text}")
@@ -556,6 +564,17 @@ def print_targets(shipped: Result, scaled: Result | None) -> None:
         line(cpu_b <= cpu_a * FLAT if label.startswith("rectrack") else None,
              f"time per page flat (<= {FLAT}x), {label}: CPU {cpu_a:.1f} -> {cpu_b:.1f} ms/page, "
              f"wall {wall_a:.1f} -> {wall_b:.1f} ms/page ({shipped.pages:,} -> {scaled.pages:,} pages)")
+    if middle is not None:
+        # The same mix of pages at two sizes: what grows here is the cost of size itself, not of heavier pages
+        # (every generated (report, force) page holds a full response; few shipped pages do).
+        for label, small_cpu, large_cpu in (
+            ("rectrack without Pagefind", middle.without_search_cpu, scaled.without_search_cpu),
+            ("plain mkdocs (reference)", middle.plain.cpu, scaled.plain.cpu),
+        ):
+            cpu_a, cpu_b = middle.per_page_ms(small_cpu), scaled.per_page_ms(large_cpu)
+            line(cpu_b <= cpu_a * FLAT if label.startswith("rectrack") else None,
+                 f"time per page flat between generated sizes (<= {FLAT}x), {label}: CPU {cpu_a:.1f} -> "
+                 f"{cpu_b:.1f} ms/page ({middle.pages:,} -> {scaled.pages:,} pages)")
     path, size = scaled.largest[0]
     line(size < TARGET_BYTES, f"scale: largest HTML page under {kb(TARGET_BYTES)}: {path} {kb(size)}")
     first = scaled.first_search_bytes
@@ -590,6 +609,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=int, default=synthetic.DEFAULT_REPORTS,
                         help=f"reports in the larger set (default {synthetic.DEFAULT_REPORTS}: over 8,000 pages)")
     parser.add_argument("--seed", type=int, default=2026, help="the larger set's random seed (default 2026)")
+    parser.add_argument("--mid-reports", type=int, default=MID_REPORTS,
+                        help=f"also one run on a generated set of this many reports, to show time per page "
+                             f"between two generated sizes (default {MID_REPORTS}; 0 to skip)")
     parser.add_argument("--data", type=Path, default=REPO / "data", help="the shipped data directory")
     parser.add_argument("--keep", type=Path, default=None,
                         help="copy the temporary tree (sites, logs, synthetic data) here for inspection")
@@ -608,7 +630,14 @@ def main(argv: list[str] | None = None) -> int:
         shipped = bench_data("shipped data (data/)", "shipped", args.data.resolve(), work, runs, say,
                              warm_up=not args.quick, material_runs=runs, zensical=False)
         print_result(shipped)
-        scaled = None
+        scaled = middle = None
+        if not args.skip_scale and 0 < args.mid_reports < args.reports:
+            say(f"generating the middle synthetic data set ({args.mid_reports} reports, seed {args.seed})")
+            data = synthetic.generate(work / "generated-middle", args.mid_reports, args.seed)
+            middle = bench_data(f"synthetic national tracker, {args.mid_reports} reports (bench/synthetic.py)",
+                                "synthetic-middle", data, work, 1, say, warm_up=False, material_runs=0,
+                                zensical=False)
+            print_result(middle)
         if not args.skip_scale:
             say(f"generating the synthetic data set ({args.reports} reports, seed {args.seed})")
             data = synthetic.generate(work / "generated", args.reports, args.seed)
@@ -623,7 +652,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{shapes['national']} for national bodies only); every force answers each force-directed "
                   f"recommendation.")
             print_result(scaled)
-        print_targets(shipped, scaled)
+        print_targets(shipped, scaled, middle)
         print(f"\nbenchmark took {time.perf_counter() - started:.0f} s; load average at end "
               f"{os.getloadavg()[0]:.2f} (other work on this machine inflates wall times; CPU times less so)")
         print(f"ratio rectrack/mkdocs: {shipped.ratio:.2f}")
