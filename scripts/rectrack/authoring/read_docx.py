@@ -19,14 +19,14 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 #: Elements whose content is not part of the document's text as shown with all changes accepted.
 _SKIP = {q("del"), q("moveFrom"), q("pPr"), q("rPr"), q("instrText"), q("delText"), q("txbxContent"),
          q("footnoteReference"), q("endnoteReference"), q("commentReference"), q("tblPr"), q("trPr"),
-         q("tcPr"), _MC_FALLBACK}
+         q("tcPr"), q("sdtPr"), q("sdtEndPr"), _MC_FALLBACK}
 
 
 def read_docx(path: Path) -> ReadDocument:
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
-    except ImportError as exc:  # optional dependency: the 'import' extra
+    except ImportError as exc:  # a dependency since the site makes Word templates; guarded for a broken install
         raise needs(path, "docx", "python-docx") from exc
     try:
         document = docx.Document(str(path))
@@ -199,9 +199,17 @@ class _Reader:
         return "\n\n".join(parts)
 
 
+def showing_placeholder(sdt) -> bool:
+    """Is this content control showing its placeholder ("Choose one")? Word shows that text until someone
+    types or chooses, and it is not the document's text."""
+    return sdt.find(f"{q('sdtPr')}/{q('showingPlcHdr')}") is not None
+
+
 def _content(container):
     """Block-level children in order, looking inside content controls and custom XML."""
     for child in container:
+        if child.tag == q("sdt") and showing_placeholder(child):
+            continue
         if child.tag in (q("sdt"), q("customXml")):
             inner = child.find(q("sdtContent")) if child.tag == q("sdt") else child
             if inner is not None:
@@ -214,6 +222,8 @@ def _cells(tr):
     for child in tr:
         if child.tag == q("tc"):
             yield child
+        elif child.tag == q("sdt") and showing_placeholder(child):
+            continue
         elif child.tag in (q("sdt"), q("customXml")):
             inner = child.find(q("sdtContent")) if child.tag == q("sdt") else child
             if inner is not None:
@@ -256,6 +266,8 @@ def _walk(element, out: list[str]) -> None:
         elif tag == q("noBreakHyphen"):
             out.append("-")
         elif tag == q("softHyphen"):
+            continue
+        elif tag == q("sdt") and showing_placeholder(child):
             continue
         elif tag == q("sym"):
             code = child.get(q("char")) or ""
