@@ -36,7 +36,7 @@ def layer_of(module: str) -> str:
         return parts[1]
     if parts[1] == "derive":
         return "derive"
-    if parts[1] in ("wording", "export", "status_view"):
+    if parts[1] in ("wording", "export", "status_view", "word_template"):
         return "outputs"
     raise AssertionError(f"{module} belongs to no layer: add it to test_layers.layer_of")
 

@@ -306,7 +306,28 @@ def test_downloads_page_lists_exactly_the_files_there(site: Path) -> None:
     assert schemas and schemas <= present, f"downloads/ lacks {sorted(schemas - present)}"
     page = (site / "downloads" / "index.html").read_text("utf-8")
     listed = {html.unescape(href) for href in re.findall(r'href="\.\./downloads/([^"]+)"', page)}
-    assert listed == present == DOWNLOADS
+    templates = {name for name in present if name.startswith(f"{export.TEMPLATES_FOLDER}/")}
+    assert listed == present - templates == DOWNLOADS
+    assert f"There are {len(templates)}, one per organisation and report" in page
+
+
+def test_every_organisation_s_page_for_a_report_links_to_its_word_template(site: Path) -> None:
+    """The link is there on each (report, organisation) page and on the Word templates page, and what it
+    downloads is that organisation's template for that report."""
+    from rectrack.authoring.read_docx import read_docx
+    from rectrack.authoring.read_template import template_mark
+
+    pages = sorted((site / "reports").glob("*/organisations/*/index.html"))
+    assert len(pages) > 40
+    index = (site / "word-templates" / "index.html").read_text("utf-8")
+    for page in pages:
+        report, org = page.parent.parent.parent.name, page.parent.name
+        hrefs = re.findall(r'href="([^"]+\.docx)"', page.read_text("utf-8"))
+        assert hrefs == [f"../../../../downloads/{export.TEMPLATES_FOLDER}/{report}/{org}.docx"], page
+        assert f'href="../downloads/{export.TEMPLATES_FOLDER}/{report}/{org}.docx"' in index
+        if org in ("kent", "college-of-policing"):
+            mark = template_mark(read_docx(_downloads(site) / export.TEMPLATES_FOLDER / report / f"{org}.docx"))
+            assert mark is not None and (mark.report, mark.owner) == (report, org)
 
 
 def test_the_archive_holds_every_other_download_and_nothing_else(site: Path) -> None:
@@ -402,6 +423,8 @@ def test_zip_holds_every_download(site: Path) -> None:
     names = set(archive.namelist())
     files = {p.relative_to(_downloads(site)).as_posix() for p in _downloads(site).rglob("*")
              if p.is_file() and p.name not in ("rectrack-data.zip", "index.html")}  # index.html: the page
+    # The Word templates are for responses, one per organisation and report: not part of the data's archive.
+    files = {name for name in files if not name.startswith(f"{export.TEMPLATES_FOLDER}/")}
     assert files <= names, f"the zip lacks {sorted(files - names)}"
     for name in files:
         assert archive.read(name) == (_downloads(site) / name).read_bytes(), f"{name} in the zip differs"

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rectrack.data.kinds import COMMON_SCHEMA, KINDS, SCHEMAS
-from rectrack.data.model import Recommendation
+from rectrack.data.model import SLUG, Recommendation
 from rectrack.data.schema import schema_dir
 from rectrack.derive import Tracker
+from rectrack.word_template import layout_for, template_docx
 
 
 def _current_deadline(tracker: Tracker, rec: Recommendation) -> str | None:
@@ -293,6 +294,9 @@ class Download:
     build: Callable[[Tracker], bytes]
     #: For a data table: its columns, in order (the CSV header, and what each JSON record holds).
     columns: tuple[str, ...] = ()
+    #: False for one of a family of files each linked from its own page (the Word templates): the
+    #: downloads page describes the family once, and the archive of the data leaves them out.
+    listed: bool = True
 
 
 def _table(name: str, rows: Callable[[Tracker], list[dict]], holds: str, row: str,
@@ -372,20 +376,44 @@ ARCHIVE = "rectrack-data.zip"
 ARCHIVE_HOLDS = "All of the files above in one archive."
 
 
+#: The folder of downloads/ holding the Word templates, and what they are (the downloads page says it once).
+TEMPLATES_FOLDER = "response-templates"
+WORD_TEMPLATES_HOLD = ("A Word template for each organisation on each report addressed to it: the recommendations it "
+                       "must answer, with their wording, and a box for each answer, to fill in and send back.")
+
+
+def word_template_name(report_id: str, org_id: str) -> str:
+    """Where the template for ``org_id`` on ``report_id`` lives under downloads/ (both are validated slugs)."""
+    if not (SLUG.fullmatch(report_id) and SLUG.fullmatch(org_id)):
+        raise ValueError(f"not ids, refusing to make a file name from them: {report_id!r}, {org_id!r}")
+    return f"{TEMPLATES_FOLDER}/{report_id}/{org_id}.docx"
+
+
+def word_template(report_id: str, org_id: str) -> Download:
+    def build(tracker: Tracker) -> bytes:
+        dataset = tracker.dataset
+        return template_docx(layout_for(dataset, dataset.report(report_id), dataset.organisation(org_id)))
+
+    return Download(word_template_name(report_id, org_id), WORD_TEMPLATES_HOLD, build, listed=False)
+
+
 def data_files(tracker: Tracker) -> dict[str, bytes]:
     """What ``rectrack export`` writes: the data tables as JSON and CSV, the same bytes as the site's."""
     return {d.name: d.build(tracker) for d in TABLES}
 
 
 def downloads_for(tracker: Tracker) -> tuple[Download, ...]:
-    """The downloads table of one build: the fixed files, then one calendar per report shown."""
-    return DOWNLOADS + tuple(report_calendar(s.report.id) for s in tracker.reports)
+    """The downloads table of one build: the fixed files, one calendar per report shown, and the Word
+    template of each organisation on each report shown that addresses it."""
+    return (DOWNLOADS + tuple(report_calendar(s.report.id) for s in tracker.reports)
+            + tuple(word_template(s.report.id, o.owner.id) for s in tracker.reports for o in s.owners))
 
 
 def download_files(tracker: Tracker) -> dict[str, bytes]:
-    """Everything the site's downloads/ folder holds, including an archive of all of it."""
-    files = {d.name: d.build(tracker) for d in downloads_for(tracker)}
-    files[ARCHIVE] = _zip(files)
+    """Everything the site's downloads/ folder holds, including an archive of the listed files."""
+    table = downloads_for(tracker)
+    files = {d.name: d.build(tracker) for d in table}
+    files[ARCHIVE] = _zip({d.name: files[d.name] for d in table if d.listed})
     return files
 
 

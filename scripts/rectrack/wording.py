@@ -284,3 +284,88 @@ def stat_value(stat: Statistic) -> str:
 
 def organisation_kind_text(org: Organisation) -> str:
     return kind_name(org.kind)
+
+
+# --- The Word template an office fills in (rectrack.word_template; read back by import-response) --------
+
+#: The template's section headings, by role.
+TEMPLATE_SECTIONS = {
+    "instructions": "How to fill in this template",
+    "document": "About your published response",
+    "recommendations": "The recommendations and your answers",
+}
+#: The boxes for the published document, in order: (key, label, hint, kind of box).
+TEMPLATE_DOCUMENT_FIELDS = (
+    ("title", "Title of the published document", "Copy it exactly as the document prints it.", "line"),
+    ("published", "Date it was published",
+     "For example 31 December 2026. Leave it empty if the document gives no date.", "date"),
+    ("url", "Web address where it is published",
+     "The full address, starting with https://. Leave it empty if it is not online.", "line"),
+    ("author", "Who published it", "As the document names them.", "line"),
+    ("foreword", "Foreword (if any)",
+     "General comments before the first recommendation, copied exactly. Leave it empty if there are none.", "text"),
+)
+#: The three boxes of each recommendation, in order; ``{rec}`` is "recommendation 4".
+TEMPLATE_ANSWER_FIELDS = (
+    ("action", "Your response to {rec}",
+     "Paste the text of your response to it, exactly as published. Several paragraphs and lists are fine. "
+     "Leave it empty if your response does not answer it.", "text"),
+    ("implementation", "Implementation of {rec}",
+     "What your response says about it: not started, in progress, implemented, or not stated (if it does "
+     "not say).", "choice"),
+    ("evidence", "Evidence for {rec}",
+     "Unless implementation is not stated: copy, word for word, the sentence of your response that shows it.",
+     "line"),
+)
+#: The drop-down list's entries (by implementation state) and the boxes' placeholders.
+TEMPLATE_CHOICES = {
+    "not-started": "Not started",
+    "in-progress": "In progress",
+    "implemented": "Implemented",
+    "not-stated": "Not stated",
+    "placeholder": "Choose one",
+    "date": "Choose or type the date",
+}
+#: The link to a template on an organisation's page for a report, and on the Word templates page.
+TEMPLATE_LINK = "Download the Word template"
+
+
+def template_title(owner_name: str, report_title: str) -> str:
+    return f"{owner_name}: response to “{report_title}”"
+
+
+def template_reference(reference: str) -> str:
+    return (f"Template reference: {reference} (keep this line: it tells the tracker which report and "
+            "organisation the answers are for)")
+
+
+def template_instructions(owner_name: str, count: int, statutory: bool, email: str | None,
+                          url: str | None) -> tuple[str, ...]:
+    """The template's instructions, one line each; section 55 only where it applies, contact only if set up."""
+    unanswered = ("Leave a recommendation's boxes empty if your response does not answer it: the tracker then "
+                  "shows it as not answered.")
+    if statutory:
+        unanswered += (" For a police force on this report, section 55(5B) of the Police Act 1996 asks the comments "
+                       "to explain, for each recommendation, what action has been or will be taken, or why none "
+                       "will be.")
+    ready = "When it is ready, save it as a Word document (.docx) and "
+    if email:
+        ready += f"e-mail it to the tracker's maintainers at {email}."
+    elif url:
+        ready += f"send it to the tracker's maintainers: {url}"
+    else:
+        ready += ("send it to the tracker's maintainers. This tracker has no contact address set up: its page "
+                  "“How to publish your response” says what to do.")
+    return (
+        f"This template is for the response of {owner_name}. It lists the {plural(count, 'recommendation')} of "
+        f"the report addressed to {owner_name}, each with its wording as the report prints it.",
+        "Type or paste only into the shaded boxes. Text typed anywhere else is not read: the tracker points it "
+        "out and asks for it to be moved into a box.",
+        "For each recommendation: your response to it, exactly as published; what your response says about "
+        "implementation (choose from the list); and the sentence of your response that shows it, copied word "
+        "for word.",
+        unanswered,
+        "A template with no response filled in is a draft: nothing is published from it.",
+        "Keep everything else as it is: do not add or remove rows, and keep the template reference at the top.",
+        ready,
+    )

@@ -27,7 +27,8 @@ from rectrack.errors import FileExists, Incomplete, RectrackError, UsageError
 # The document readers, the importer and the YAML writer are imported inside the commands that use
 # them: cli.py registers these commands, so anything imported here is paid by every `rectrack` run.
 if TYPE_CHECKING:
-    from rectrack.authoring import ImportResult, Unplaced
+    from rectrack.authoring import ImportResult, ReadDocument, Unplaced
+    from rectrack.authoring.read_template import Mark
 
 _MAX_PROBLEMS_SHOWN = 20
 
@@ -76,8 +77,9 @@ def new_response(owner: str, report_id: str | None, label: str | None, kind: str
 
 @click.command("import-response")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--owner", "--force", "owner_id", required=True,
-              help="Id of the organisation the response is by (for a police force, the force), e.g. kent.")
+@click.option("--owner", "--force", "owner_id",
+              help="Id of the organisation the response is by (for a police force, the force), e.g. kent; "
+                   "not needed for a filled-in Word template from the site, which names it.")
 @click.option("--report", "report_id", help="Id of the report answered (default: the one report addressing it).")
 @click.option("--update", "label", metavar="LABEL",
               help="The document is a later one (an update or an action plan): save it as OWNER--LABEL.yaml.")
@@ -98,7 +100,14 @@ def import_response(
 ) -> None:
     """Import a published response (.docx, .odt, .pdf, .html, .md or .txt) into a response file.
 
-    Finds each recommendation's answer by its heading ("Recommendation 4", "Recommendations 15
+    A Word template downloaded from the site and filled in is read box by box: each answer exactly as
+    typed (the response's text, the implementation chosen, the evidence), and the document's title,
+    date, web address, author and foreword. Text it cannot place (typed outside the boxes, in the
+    label column, in an added row; an implementation that is not an allowed value; a date it cannot
+    read) is listed with where it is, and nothing is written (exit 1). A template with no answer filled
+    in gives a draft, from which nothing is published.
+
+    Any other document: finds each recommendation's answer by its heading ("Recommendation 4", "Recommendations 15
     and 16"), by the quoted recommendation text, by a letter's "In response to recommendation 3",
     or in a table or action plan (number | recommendation | response | status | date | lead), and
     copies the text as printed, removing only layout (running headers and footers, page numbers,
@@ -120,18 +129,34 @@ def import_response(
     Example:
       rectrack import-response ~/Downloads/kent-pcc-response.docx --owner kent
       rectrack import-response response.pdf --owner kent --output /tmp/kent.yaml --explain
+      rectrack import-response kent-template-filled-in.docx
     """
-    from rectrack.authoring import import_document
+    from rectrack.authoring import parse_document, read
     from rectrack.authoring.draft import draft_from_import, header_lines
+    from rectrack.authoring.read_template import looks_like_template, template_mark
     from rectrack.authoring.writer import render_response
 
     dataset = _reference_dataset(data_dir)
-    org = _find_organisation(dataset, owner_id, data_dir)
+    org = _find_organisation(dataset, owner_id, data_dir) if owner_id is not None else None
+    docx = file.suffix.lower() == ".docx"
+    document = read(file)
+    mark = template_mark(document) if docx else None
+    if mark is not None or (docx and looks_like_template(document)):
+        if org is None:
+            if mark is None:
+                raise UsageError("this Word template's reference line (\"Template reference: ...\") was deleted, "
+                                 "so it does not say whose it is", "give --owner (and --report) to import it")
+            org = _find_organisation(dataset, mark.owner, data_dir)
+        _import_template(file, document, mark, dataset, org, report_id, label, kind, output, author,
+                         source_document, data_dir)
+        return
+    if org is None:
+        raise UsageError("say whose response this is: --owner ORGANISATION-ID", "e.g. --owner kent")
     report = _find_report(dataset, report_id, org)
     target = output or response_path(data_dir, org, report, label)
     _refuse_existing(target)
     numbered = [r for r in dataset.recommendations if r.report == report.id and r.number is not None]
-    result = import_document(file, numbered)
+    result = parse_document(document, numbered)
     draft = draft_from_import(result, org, report, kind="first-comments" if label is None else kind,
                               author=author, source_document=source_document)
     header = [
@@ -145,6 +170,56 @@ def import_response(
     _echo_summary(file, target, result, known, explain)
     if result.unplaced:
         raise Incomplete()
+
+
+def _import_template(file: Path, document: ReadDocument, mark: Mark | None, dataset: Dataset, org: Organisation,
+                     report_id: str | None, label: str | None, kind: str, output: Path | None, author: str | None,
+                     source_document: str | None, data_dir: Path) -> None:
+    """A filled-in Word template: every box read exactly, or nothing written and every problem listed."""
+    from dataclasses import replace
+
+    from rectrack.authoring.read_template import check_mark, read_template, template_layout
+    from rectrack.authoring.review import problem_lines
+    from rectrack.authoring.writer import render_response
+
+    wrong = check_mark(mark, report_id, org.id)
+    if wrong:
+        raise RectrackError(f"{file}: {'; '.join(wrong)}", "import it with the --owner and --report it was made "
+                            "for, or download the template for this organisation and report from its page")
+    report = _find_report(dataset, report_id or (mark.report if mark else None), org)
+    target = output or response_path(data_dir, org, report, label)
+    _refuse_existing(target)
+    plan = template_layout(dataset, report, org)
+    result = read_template(document, plan, kind="first-comments" if label is None else kind)
+    if result.problems:
+        click.echo(f"{file} is the Word template for {org.name} on {report.id}, but "
+                   f"{len(result.problems)} piece(s) of text could not be placed; nothing was written:")
+        for line in problem_lines(result.problems, lambda item: f"{file} ({item.where})"):
+            click.echo(line)
+        click.echo("Correct the template (or ask the office to) and import it again.")
+        raise Incomplete()
+    draft = result.draft
+    if author and draft.author == plan.document_box("author").prefill:
+        draft = replace(draft, author=author)
+    if source_document:
+        draft = replace(draft, source_document=source_document)
+    header = [f"Imported from {file.name}, a Word template filled in by {org.name}, by `rectrack import-response`.",
+              "Each answer is as typed in the template's boxes. Then run: rectrack validate --strict"]
+    owed = _owed(dataset, report, org)
+    _write_new(target, render_response(draft, owed, header=header))
+    if result.answered:
+        click.echo(f"Read the Word template for {org.name} on {report.id}: answers to "
+                   f"{_plural_recs(result.answered)} of the {len(owed)} addressed to it.")
+    else:
+        click.echo(f"Read the Word template for {org.name} on {report.id}: no response is filled in, so the file "
+                   "is a draft and nothing is published from it.")
+    if result.answered and result.unanswered:
+        click.echo(f"Not answered: {_plural_recs(result.unanswered)} (the site shows them as not answered).")
+    click.echo(f"Wrote {target}")
+
+
+def _plural_recs(ids: Sequence[str]) -> str:
+    return ("recommendation " if len(ids) == 1 else "recommendations ") + _list(list(ids))
 
 
 # --- Shared steps ----------------------------------------------------------------------------------

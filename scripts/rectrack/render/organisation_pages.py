@@ -27,7 +27,14 @@ from rectrack.render.components import (
 from rectrack.render.context import Site
 from rectrack.render.facets import regions, token
 from rectrack.render.markdown import md, quote
-from rectrack.render.urls import ORGANISATIONS, Linker, external_link, organisation_path, owner_report_path
+from rectrack.render.urls import (
+    ORGANISATIONS,
+    Linker,
+    external_link,
+    organisation_path,
+    owner_report_path,
+    word_template_link,
+)
 from rectrack.text import partial_date_text
 from rectrack.wording import (
     DOCUMENT_KINDS,
@@ -36,6 +43,7 @@ from rectrack.wording import (
     ORGANISATION_KINDS,
     S55_LABELS,
     STATE_LABELS,
+    TEMPLATE_LINK,
     VERDICT_LABELS,
     answerer_text,
     deadline_phrase,
@@ -172,6 +180,7 @@ def owner_report_page(site: Site, owner: OwnerReport) -> str:
         unanswered=owner.unanswered,
         answered=owner.answered,
         folder_hint=_folder_hint(owner),
+        word_template=word_template_link(report.id, org.id, here, TEMPLATE_LINK),
         owner_states=sorted({STATE_LABELS[d.state] for d in owner.duties}),
     )
 

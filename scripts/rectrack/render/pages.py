@@ -18,7 +18,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from rectrack.derive import DUE_SOON_DAYS, S55_PERIOD_DAYS, STATES, Tracker
-from rectrack.export import ARCHIVE, ARCHIVE_HOLDS, downloads_for
+from rectrack.export import ARCHIVE, ARCHIVE_HOLDS, WORD_TEMPLATES_HOLD, downloads_for
 from rectrack.render import (
     case_study_pages,
     change_pages,
@@ -27,6 +27,7 @@ from rectrack.render import (
     recommendation_pages,
     redirects,
     report_pages,
+    template_pages,
 )
 from rectrack.render.abbreviations import Abbreviations
 from rectrack.render.components import badge, progress
@@ -42,6 +43,7 @@ from rectrack.render.urls import (
     ORGANISATIONS,
     REPORTS,
     SEARCH,
+    WORD_TEMPLATES,
     recommendation_path,
     report_path,
 )
@@ -73,6 +75,7 @@ def render_pages(tracker: Tracker, cache_dir: Path | None = None) -> dict[str, s
         ABOUT: about(site),
         DOWNLOADS: downloads(site),
         SEARCH: site.render("search.md.j2", SEARCH),
+        WORD_TEMPLATES: template_pages.word_templates_page(site),
     }
     pages.update(report_pages.reports_pages(site))
     for status in tracker.reports:
@@ -163,5 +166,8 @@ def about(site: Site) -> str:
 
 def downloads(site: Site) -> str:
     """The downloads page, written from the table the files are built from (``export.DOWNLOADS``)."""
-    files = [(d.name, d.holds) for d in downloads_for(site.tracker)] + [(ARCHIVE, ARCHIVE_HOLDS)]
-    return site.render("downloads.md.j2", DOWNLOADS, files=files)
+    table = downloads_for(site.tracker)
+    files = [(d.name, d.holds) for d in table if d.listed] + [(ARCHIVE, ARCHIVE_HOLDS)]
+    templates = sum(1 for d in table if not d.listed)
+    return site.render("downloads.md.j2", DOWNLOADS, files=files, templates=templates,
+                       templates_hold=WORD_TEMPLATES_HOLD)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from rectrack.data.model import SLUG, Dataset, Recommendation
+from rectrack.export import word_template_name
 from rectrack.render.markdown import md
 from rectrack.wording import recommendation_name
 
@@ -41,6 +42,8 @@ GLOSSARY = "glossary.md"
 ABOUT = "about.md"
 DOWNLOADS = "downloads.md"
 SEARCH = "search.md"
+#: Every organisation's Word template for each report (a help page, generated).
+WORD_TEMPLATES = "word-templates.md"
 
 
 #: The site's navigation: section index pages only (detail pages are reached from them).
@@ -58,6 +61,8 @@ NAV: list[tuple[str, str]] = [
 #: Hand-written help pages (content/) grouped under one "Help" entry, so the navigation stays small.
 HELP_PAGES = (
     ("How to publish your response", "publish.md"),
+    ("Word templates for responses", WORD_TEMPLATES),
+    ("For maintainers", "maintainers.md"),
     ("For inspectors", "inspectors.md"),
     ("Data file reference", "reference.md"),
     ("Accessibility statement", "accessibility.md"),
@@ -194,6 +199,17 @@ def relative(target: str, here: str) -> str:
         common += 1
     href = "../" * (len(base) - common) + "".join(part + "/" for part in to[common:])
     return (href or "./") + (f"#{fragment}" if fragment else "")
+
+
+def download_href(name: str, here: str) -> str:
+    """The href from page ``here`` to the file ``name`` of the site's ``downloads/`` folder."""
+    return "../" * page_url(here).count("/") + "downloads/" + name
+
+
+def word_template_link(report_id: str, org_id: str, here: str, text: object) -> Markup:
+    """A link to the Word template of ``org_id`` on ``report_id``, saved as ORG-REPORT.docx when downloaded."""
+    href = download_href(word_template_name(report_id, org_id), here)
+    return Markup(f'<a href="{md(href)}" download="{md(org_id)}-{md(report_id)}.docx">{md(text)}</a>')
 
 
 def link(text: object, target: str, here: str) -> Markup:
