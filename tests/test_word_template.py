@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from constants import AS_OF
@@ -249,3 +252,23 @@ def test_a_recommendation_without_a_number_is_answered_by_its_id(dataset, data_c
     written = yaml.safe_load((data_copy / "force_responses" / "creedon-2023-rso-review" / "kent.yaml").read_text())
     assert written["responses"][0]["recommendation"] == "review-shpos"
     assert validate(data_copy, "--strict").exit_code == 0
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_template_saved_again_by_libreoffice_reads_back_the_same(dataset, data_copy, tmp_path) -> None:
+    """An office may fill it in LibreOffice: its own .docx keeps the boxes, the choice and the date."""
+    document = open_template(template_for(dataset, "kent"), tmp_path)
+    fill_document_boxes(document)
+    type_into(document, "Your response to recommendation 1", ACTION_1)
+    choose(document, "Implementation of recommendation 1", "In progress")
+    type_into(document, "Evidence for recommendation 1", [EVIDENCE_1])
+    filled = save(document, tmp_path / "filled.docx")
+    resaved = tmp_path / "libreoffice"
+    subprocess.run(["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(resaved),
+                    str(filled)], capture_output=True, timeout=300, check=True)
+    result = import_file(resaved / "filled.docx", data_copy)
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load((data_copy / KENT_FILE).read_text("utf-8"))
+    assert written["published"] == "2026-12-31" and written["foreword"].startswith("I welcome this report.")
+    assert written["responses"] == [{"recommendation": 1, "action": ACTION_1_READ, "implementation": "in-progress",
+                                     "evidence": EVIDENCE_1, "note": None, "as_printed": None}]

@@ -378,8 +378,11 @@ def _base() -> _Base:
     styles["Rectrack Reference"].font.color.rgb = RGBColor(0x40, 0x40, 0x40)
     styles["Placeholder Text"].font.color.rgb = RGBColor(0x59, 0x59, 0x59)  # 7:1 on the box's pale yellow
     for name in ("Rectrack Recommendation", "Rectrack Recommendation Bullet"):
-        styles[name].paragraph_format.left_indent = Cm(1)
         styles[name].font.italic = True
+    styles["Rectrack Recommendation"].paragraph_format.left_indent = Cm(1)
+    # The bullets hang inside the recommendation's indent, as the report prints them.
+    styles["Rectrack Recommendation Bullet"].paragraph_format.left_indent = Cm(1.6)
+    styles["Rectrack Recommendation Bullet"].paragraph_format.first_line_indent = Cm(-0.6)
     styles["Rectrack Label"].font.bold = True
     styles["Rectrack Label"].paragraph_format.space_after = Pt(2)
     styles["Rectrack Hint"].font.size = Pt(9)
