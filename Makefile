@@ -18,7 +18,7 @@ compile: $(STAMP)
 	$(BIN)/python -m compileall -q scripts/rectrack
 
 site: compile
-	$(BIN)/rectrack validate
+	$(BIN)/rectrack validate --strict
 	$(BIN)/rectrack build $(if $(AS_OF),--as-of $(AS_OF))
 
 # The whole suite: lint, types, every test including the browser tests (which need Chromium).
@@ -46,7 +46,7 @@ serve: $(STAMP)
 	$(BIN)/rectrack serve
 
 validate: $(STAMP)
-	$(BIN)/rectrack validate
+	$(BIN)/rectrack validate --strict
 
 clean:
 	rm -rf $(VENV) site build

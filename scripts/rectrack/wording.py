@@ -197,6 +197,25 @@ def response_published(owner: OwnerReport) -> str:
     return f"Published {long_date(first.published)}"
 
 
+def completeness_text(owner: OwnerReport) -> str | None:
+    """"incomplete: it answers 2 of the 9 recommendations addressed to it", or None when nothing is missing
+    from its first comments (or it has none): a fact the page shows, not a defect of the data."""
+    if owner.first_comments is None or not owner.unanswered:
+        return None
+    return (f"incomplete: it answers {owner.answered} of the {plural(len(owner.duties), 'recommendation')} "
+            "addressed to it")
+
+
+def recommendations_named(recs: list[Recommendation]) -> str:
+    """"recommendation 4", "recommendations 1, 2 and 5"; one without a number by its short title."""
+    names = [str(r.number) if r.number is not None else f"“{r.short_title}”" for r in recs]
+    if not names:
+        return "no recommendation"
+    if len(names) == 1:
+        return f"recommendation {names[0]}"
+    return "recommendations " + ", ".join(names[:-1]) + f" and {names[-1]}"
+
+
 def answerer_text(owner: OwnerReport) -> str:
     """Who answers for the organisation on the report: "Police and Crime Commissioner for Kent (PCC)"."""
     g = owner.answerer

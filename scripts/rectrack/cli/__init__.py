@@ -21,7 +21,7 @@ from rectrack.cli.authoring import import_response, new_report, new_response
 from rectrack.cli.options import AS_OF_OPTION, DATA_OPTION
 from rectrack.data.check import load_and_validate
 from rectrack.data.model import Dataset
-from rectrack.data.problems import Problem
+from rectrack.data.problems import Code, Problem
 from rectrack.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, DataInvalid, RectrackError, Reported, UsageError
 
 
@@ -128,8 +128,13 @@ def validate(directory: Path | None, data_dir: Path, strict: bool, fmt: str) -> 
         _echo_problems(problems)
         if checked.report.truncated:
             click.echo("... more problems were found; fix these first.")
+        failed = bool(errors) or (strict and bool(warnings))
         summary = f"{len(errors)} error(s), {len(warnings)} warning(s) in {data_dir}"
-        click.echo(("OK: " if not errors else "FAILED: ") + summary, err=bool(errors))
+        if failed and not errors:
+            summary += " (--strict fails on warnings)"
+        click.echo(("FAILED: " if failed else "OK: ") + summary, err=failed)
+        for draft in (p for p in checked.report.notices if p.code is Code.DRAFT):
+            click.echo(f"Draft, not published: {draft.file} has no answer filled in, so nothing is published from it.")
     if errors or (strict and warnings):
         raise Reported()
 
