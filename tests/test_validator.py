@@ -1323,3 +1323,17 @@ def test_a_file_given_as_data_directory_is_a_usage_error(tmp_path: Path) -> None
 
 def test_unknown_option_is_a_usage_error() -> None:
     assert validate("--format", "xml").exit_code == 2
+
+
+def test_a_group_verdict_names_the_members_a_recommendation_is_not_addressed_to(tmp_path: Path) -> None:
+    """A verdict for a group whose members do not all own the recommendation applies to those that do; the
+    others are named in a notice (not an error: 'every force' is a fair way to write it), never dropped unsaid."""
+    root = minidata.write_data_dir(tmp_path / "data", [
+        {"number": 1, "owners": ["kent"], "text": "By 31 October 2026, Kent should act.", "actions": []}])
+    minidata.add_group(root, "two-forces", "Kent and Essex", members=["kent", "essex"])
+    minidata.write_assessments(root, verdicts=[minidata.verdict(1, "two-forces")])
+    checked = load_and_validate(root)
+    problem = alone(checked.problems)
+    assert (problem.code, problem.severity, problem.path) == ("part-of-group", Severity.NOTICE, "verdicts[1].owner")
+    assert problem.message == ("recommendation 1 is addressed to 1 of the 2 members of 'two-forces'; this entry "
+                               "does not apply to essex")

@@ -232,10 +232,20 @@ def _assessed(c: Checker, loaded: LoadedFile, here: tuple, number: int | str, ow
                         "organisation or group"):
             return rec
         owners = registry.owners(rec["owners"])
-        if not registry.owners([owner]) & owners:
+        named = registry.owners([owner])
+        if not named & owners:
             c.report(loaded, here + ("owner",), Code.NOT_AN_OWNER,
                      f"recommendation {local} is not addressed to '{owner}'",
                      f"recommendation {local} is for: {', '.join(rec['owners']) or 'no owner stated'}")
+        elif named - owners:
+            # Said, not refused: 'every force' on a recommendation for all forces but one is a fair way to
+            # write it, but the members it leaves out must not vanish without a word.
+            left_out = sorted(named - owners)
+            c.report(loaded, here + ("owner",), Code.PART_OF_GROUP,
+                     f"recommendation {local} is addressed to {len(named & owners)} of the {len(named)} members of "
+                     f"'{owner}'; this entry does not apply to {', '.join(left_out)}",
+                     "nothing to do if that is meant; to say it exactly, name the organisations it applies to",
+                     severity=Severity.NOTICE)
     return rec
 
 

@@ -101,6 +101,7 @@ class Code(StrEnum):
     FILE_NAME_MISMATCH = "file-name-mismatch"
     DUPLICATE_RESPONSE = "duplicate-response"
     NOT_AN_OWNER = "not-an-owner"
+    PART_OF_GROUP = "part-of-group"
     MISSING_EVIDENCE = "missing-evidence"
     EVIDENCE_NOT_IN_ACTION = "evidence-not-in-action"
     EVIDENCE_WITHOUT_CLAIM = "evidence-without-claim"
@@ -153,6 +154,8 @@ DESCRIPTIONS: dict[Code, str] = {
     Code.FILE_NAME_MISMATCH: "A response file's name and its 'force' field disagree.",
     Code.DUPLICATE_RESPONSE: 'A response answers the same recommendation twice.',
     Code.NOT_AN_OWNER: 'A response or verdict is for a recommendation that is not addressed to that organisation.',
+    Code.PART_OF_GROUP: ('A verdict or revised deadline given for a group applies only to the members the '
+                         'recommendation is addressed to; the others are named.'),
     Code.MISSING_EVIDENCE: 'An implementation claim other than not-stated has no evidence quote.',
     Code.EVIDENCE_NOT_IN_ACTION: 'The evidence quote is not copied word for word from the action text.',
     Code.EVIDENCE_WITHOUT_CLAIM: 'Evidence is given although implementation is not-stated.',
