@@ -1337,3 +1337,20 @@ def test_a_group_verdict_names_the_members_a_recommendation_is_not_addressed_to(
     assert (problem.code, problem.severity, problem.path) == ("part-of-group", Severity.NOTICE, "verdicts[1].owner")
     assert problem.message == ("recommendation 1 is addressed to 1 of the 2 members of 'two-forces'; this entry "
                                "does not apply to essex")
+
+
+@pytest.mark.parametrize(("field", "words"), [
+    ("force", "rename 'force:' to 'owner:'"),
+    ("inspectorate", "in assessments/REPORT.yaml: move this verdict there"),
+])
+def test_a_field_of_the_old_data_model_says_where_it_went(tmp_path: Path, field: str, words: str) -> None:
+    """An office's file written before the tracker became national gets told what replaced the field, not a
+    lookalike ('force' was once hinted as 'source')."""
+    root = minidata.write_data_dir(tmp_path / "data", REC_DATA, responses_dir=True)
+    old_answer = minidata.answer(1, inspectorate={"verdict": "open"})
+    path = minidata.write_response(root, "kent", [old_answer if field == "inspectorate" else minidata.answer(1)])
+    if field == "force":
+        path.write_text(path.read_text("utf-8").replace("owner: kent", "force: kent"), "utf-8")
+    unknown = [p for p in load_and_validate(root).problems if p.code == "unknown-field"]
+    assert [p.path.rsplit(".", 1)[-1] for p in unknown] == [field]
+    assert words in unknown[0].hint

@@ -174,7 +174,9 @@ def _to_problems(error: ValidationError, loaded: LoadedFile) -> list[Problem]:
         for extra in extras:
             kline, kcol = loaded.where(path + (extra,), key=True)
             close = difflib.get_close_matches(extra, allowed, n=1)
-            tip = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
+            # A field of an older data model gets the schema's word on where it went, not a lookalike.
+            moved = (schema.get("x-moved") or {}).get(extra)
+            tip = moved or (f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}")
             out.append(Problem(loaded.display, kline, kcol, Code.UNKNOWN_FIELD,
                                f"unknown field '{visible(extra, ascii_only=True)}'", odd_characters_hint(extra, tip),
                                dotted(path + (extra,))))
