@@ -19,6 +19,7 @@ from pathlib import Path
 
 import minidata
 import pytest
+import yaml
 from click.testing import CliRunner
 from constants import RECTRACK
 from rectrack.cli import cli
@@ -789,6 +790,12 @@ def test_unknown_owner_suggests_the_organisation(data_copy: Path) -> None:
     assert (problem.code, problem.file, problem.line) == ("unknown-reference", "data/recommendations.yaml", line)
     assert problem.message.startswith("owner 'home-ofice' does not exist (known: ")
     assert problem.hint == "did you mean 'home-office'?"
+    # The list is long (every organisation and group): it names whole ids, then says how many it left out.
+    listed, _, more = problem.message.removeprefix("owner 'home-ofice' does not exist (known: ").partition(" and ")
+    ids = {entry["id"] for name, key in (("organisations", "organisations"), ("groups", "groups"))
+           for entry in yaml.safe_load((data_copy / f"{name}.yaml").read_text("utf-8"))[key]}
+    assert set(listed.split(", ")) <= ids
+    assert more.endswith(" more)") and int(more.split()[0]) + len(listed.split(", ")) == len(ids)
 
 
 def test_a_recommendation_of_an_unknown_report(data_copy: Path) -> None:

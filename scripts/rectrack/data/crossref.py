@@ -58,7 +58,7 @@ class Checker:
             hint = f"use a number from {listing}"
         else:
             close = difflib.get_close_matches(str(value), sorted(map(str, known)), n=3)
-            listing = ", ".join(sorted(map(str, known)))[:300] or "none"
+            listing = _listing(sorted(map(str, known)))
             hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else f"known: {listing}"
         of = f" of report '{report}'" if report else ""
         self.report(loaded, path, Code.UNKNOWN_REFERENCE,
@@ -88,6 +88,20 @@ class Checker:
 def _show(value: Any) -> str:
     """A value as the editor typed it: numbers (a recommendation's, even as text) bare, ids quoted."""
     return str(value) if isinstance(value, int) or (isinstance(value, str) and value.isdigit()) else repr(value)
+
+
+def _listing(names: list[str], limit: int = 300) -> str:
+    """Known ids for a message: whole ids up to about ``limit`` characters, then how many more (an id cut
+    in the middle reads as one that exists)."""
+    shown: list[str] = []
+    length = 0
+    for name in names:
+        if shown and length + len(name) > limit:
+            break
+        shown.append(name)
+        length += len(name) + 2
+    more = len(names) - len(shown)
+    return (", ".join(shown) or "none") + (f" and {more} more" if more else "")
 
 
 @dataclass
