@@ -1296,7 +1296,7 @@ def test_json_format_strict_passes_notices(data_copy: Path) -> None:
     strict = validate("--data", "data", "--format", "json", "--strict")
     assert strict.exit_code == 0
     report = json.loads(strict.stdout)
-    assert (report["ok"], report["errors"], report["warnings"]) == (True, 0, 0)
+    assert (report["ok"], report["errors"], report["warnings"], report["notices"]) == (True, 0, 0, 1)
     assert [(p["code"], p["severity"]) for p in report["problems"]] == [("unanswered", "notice")]
 
 

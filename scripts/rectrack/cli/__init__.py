@@ -122,6 +122,7 @@ def validate(directory: Path | None, data_dir: Path, strict: bool, fmt: str) -> 
     elif fmt == "json":
         click.echo(json.dumps({"ok": not errors and not (strict and warnings),
                                "errors": len(errors), "warnings": len(warnings),
+                               "notices": len(checked.report.notices),
                                "truncated": checked.report.truncated,
                                "problems": [p.as_dict() for p in problems]}, indent=2, ensure_ascii=False))
     else:
