@@ -702,6 +702,19 @@ def test_one_mistake_in_a_used_group_is_one_problem(data_copy: Path, old: str, n
     assert (problem.code, problem.file) == (code, "data/groups.yaml")
 
 
+@pytest.mark.parametrize(("old", "new", "field", "means"), [
+    ("kinds: [territorial-police-force]", "kinds: []", "kinds", "organisations of every kind"),
+    ("countries: [England, Wales]", "countries: []", "countries", "organisations in every country"),
+])
+def test_an_empty_rule_in_a_group_is_refused_once(data_copy: Path, old: str, new: str, field: str,
+                                                 means: str) -> None:
+    """``kinds: []`` matched every organisation (the rule said nothing, so nothing was excluded)."""
+    line = replace_once(data_copy / "groups.yaml", old, new)
+    problem = alone(problems_of(data_copy))
+    assert (problem.code, problem.line, problem.path) == ("bad-group", line, f"groups[1].{field}")
+    assert problem.message.endswith(f"which would make it stand for {means}")
+
+
 def test_an_organisation_with_a_group_s_id_is_one_problem(data_copy: Path) -> None:
     organisations = data_copy / "organisations.yaml"
     organisations.write_text(organisations.read_text("utf-8") + "  - {id: forces, name: \"All forces\", "

@@ -182,6 +182,11 @@ def _organisations(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
                          f"'to' ({entry['to']}) is before 'from' ({entry['from']})", "check the two dates")
 
 
+#: What an empty list in a group's definition would stand for (so it is refused).
+_EMPTY_MEANS = {"kinds": "organisations of every kind", "countries": "organisations in every country",
+                "members": "no organisation"}
+
+
 def _groups(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
     """Register every group, each mistake reported once.
 
@@ -206,6 +211,13 @@ def _groups(c: Checker, loaded: LoadedFile, registry: Registry) -> None:
             c.report(loaded, here, Code.BAD_GROUP,
                      f"group '{group['id']}' must be defined either by a rule (kinds, countries) or by a list "
                      "(members)", "give `kinds` (and `countries`) for a rule, or `members` for a list, not both")
+        for key in ("kinds", "countries", "members"):
+            if key in group and not group[key]:
+                # An empty rule matches everything and an empty list nothing: neither is what was meant.
+                c.report(loaded, here + (key,), Code.BAD_GROUP,
+                         f"group '{group['id']}' has an empty '{key}' list, which would make it stand for "
+                         f"{_EMPTY_MEANS[key]}",
+                         f"list at least one, or leave '{key}' out")
         members: set[str] = set()
         if by_list:
             for m_index, member in enumerate(group["members"]):
