@@ -1191,6 +1191,7 @@ def test_an_assessment_of_an_unknown_owner_or_report(data_copy: Path) -> None:
     ("closed-implemented", f"{REPORT}/1", "only a superseded verdict names a replacement (this one is "
                                           "'closed-implemented')"),
     ("open", f"{REPORT}/1", "only a superseded verdict names a replacement (this one is 'open')"),
+    ("superseded", f"{REPORT}/16", "a recommendation cannot be superseded by itself"),
 ])
 def test_superseded_by_goes_with_a_superseded_verdict_only(data_copy: Path, verdict: str, superseded_by: str,
                                                            message: str) -> None:
@@ -1374,3 +1375,12 @@ def test_a_field_of_the_old_data_model_says_where_it_went(tmp_path: Path, field:
     unknown = [p for p in load_and_validate(root).problems if p.code == "unknown-field"]
     assert [p.path.rsplit(".", 1)[-1] for p in unknown] == [field]
     assert words in unknown[0].hint
+
+
+def test_a_deadline_revised_before_its_report_is_warned_of(data_copy: Path) -> None:
+    """As a verdict dated before its report is: the report set the deadline, so it cannot be revised earlier."""
+    write_assessments(data_copy, ASSESS.replace('decided: "2026-09-01"', 'decided: "2026-01-15"'))
+    problem = alone(problems_of(data_copy))
+    assert (problem.code, problem.severity, problem.path) == ("before-report", Severity.WARNING,
+                                                              "deadline_revisions[1].decided")
+    assert problem.message == "decided on 2026-01-15, before the report itself (2026-04)"

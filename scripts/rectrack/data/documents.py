@@ -9,6 +9,8 @@ recommendations is incomplete, which the site shows. Both are notices, so ``--st
 
 from __future__ import annotations
 
+from datetime import date
+
 from rectrack.data.crossref import Checker, Registry, organisation_only
 from rectrack.data.kinds import response_folder
 from rectrack.data.load import DocumentFile, LoadedData
@@ -204,6 +206,10 @@ def _assessments(c: Checker, name: str, loaded: LoadedFile, registry: Registry) 
             c.report(loaded, here + ("superseded_by",), Code.SUPERSEDED_BY,
                      f"only a superseded verdict names a replacement (this one is '{verdict['verdict']}')",
                      "set superseded_by: null, or the verdict to superseded")
+        elif target == f"{report}/{local_id(verdict['recommendation'])}":
+            c.report(loaded, here + ("superseded_by",), Code.SUPERSEDED_BY,
+                     "a recommendation cannot be superseded by itself",
+                     "name the recommendation that replaces it (REPORT-ID/NUMBER)")
         elif target:
             _scoped(c, loaded, here + ("superseded_by",), target, registry)
         evidence_report = verdict["evidence"].get("report")
@@ -212,6 +218,13 @@ def _assessments(c: Checker, name: str, loaded: LoadedFile, registry: Registry) 
     for index, revision in enumerate(data.get("deadline_revisions") or []):
         here = ("deadline_revisions", index)
         _assessed(c, loaded, here, revision["recommendation"], revision.get("owner"), rec_table, registry, report)
+        published = registry.published.get(report)
+        decided = date.fromisoformat(revision["decided"])
+        if published is not None and decided < published.earliest:
+            c.report(loaded, here + ("decided",), Code.BEFORE_REPORT,
+                     f"decided on {revision['decided']}, before the report itself ({published.iso()})",
+                     "check the date: a deadline cannot be revised before the report that set it",
+                     severity=Severity.WARNING)
         if revision["deadline"] < revision["decided"]:
             c.report(loaded, here + ("deadline",), Code.OUT_OF_RANGE,
                      f"the new deadline ({revision['deadline']}) is before the day it was decided "
