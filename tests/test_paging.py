@@ -134,7 +134,7 @@ def test_an_organisation_in_many_reports_is_split_by_year(bigger) -> None:
         page = pages[organisation_path(org.id)]
         years = sorted({o.report.published.year for o in owned}, reverse=True)
         year_pages = sorted(p for p in pages if p.startswith(f"organisations/{org.id}/")
-                            and p != organisation_path(org.id))
+                            and p != organisation_path(org.id) and p.rsplit("/", 1)[1][:4].isdigit())
         if len(owned) <= REPORTS_PER_PAGE:
             assert year_pages == [], org.id
             assert sorted(_report_links(page)) == sorted(o.report.id for o in owned), org.id

@@ -63,6 +63,23 @@ def time_state(days: int | None) -> str:
     return "upcoming"
 
 
+#: The deadline lists and filters, beside the states: overdue, due within ``DUE_SOON_DAYS`` (today
+#: included), and every deadline that has passed whatever the claim or verdict.
+DEADLINE_KEYS = ("overdue", "due-within", "passed")
+
+
+def deadline_keys(state: str, days: int | None) -> tuple[str, ...]:
+    """Which deadline lists a duty (or recommendation) in ``state``, ``days`` from its deadline, is on."""
+    keys = []
+    if state == "overdue":
+        keys.append("overdue")
+    if state in ("due-today", "due-soon"):
+        keys.append("due-within")
+    if days is not None and days < 0:
+        keys.append("passed")
+    return tuple(keys)
+
+
 def happened(when: PartialDate | date | None, as_of: date) -> bool:
     """Is an event dated ``when`` on or before ``as_of``? An undated one is taken as always there."""
     if when is None:
@@ -240,6 +257,14 @@ class OwnerReport:
     @property
     def unanswered(self) -> tuple[Duty, ...]:
         return tuple(d for d in self.duties if not d.responded)
+
+    @property
+    def response(self) -> str:
+        """"none" (nothing published), "incomplete" (published, but some of its recommendations are not
+        answered in any document) or "complete": what the response lists and filters group by."""
+        if not self.documents:
+            return "none"
+        return "incomplete" if self.unanswered else "complete"
 
 
 @dataclass(frozen=True)

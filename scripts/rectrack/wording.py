@@ -128,6 +128,73 @@ NO_RESPONSE = "No response published"
 RESPONSE_PUBLISHED = "Response published"
 NOT_ANSWERED = "Not answered in the published response"
 
+#: The lists of organisations by response, and the response filter's options (render/list_pages.py):
+#: key -> (the filter's option, the heading of the list's page, how a count of them reads).
+RESPONSE_LISTS = {
+    "responded": ("Published", "Organisations with a published response",
+                  "{n} with a published response"),
+    "incomplete": ("Published, some recommendations not answered",
+                   "Organisations whose published response leaves recommendations unanswered",
+                   "{n} whose published response leaves some recommendations unanswered"),
+    "no-response": ("Not published", "Organisations with no published response", "{n} with no published response"),
+}
+#: The lists of recommendations (or duties) by deadline, beside those by status: key -> (the filter's
+#: option, the heading's words, how a count of them reads).
+DEADLINE_LISTS = {
+    "overdue": ("Overdue", "Overdue", "{n} overdue"),
+    "due-within": (f"Due within {DUE_SOON_DAYS} days", f"Due within {DUE_SOON_DAYS} days",
+                   f"{{n}} due within {DUE_SOON_DAYS} days"),
+    "passed": ("Deadline passed", "Deadline passed", "{n} with the deadline passed (claimed, closed or not)"),
+}
+#: The filter on a table of recommendations or duties by deadline.
+DEADLINE_FILTER = "Deadline"
+
+
+def list_label(key: str) -> str:
+    """The name of a status, deadline, response or section 55 list ("Overdue", "Not published")."""
+    if key in STATE_LABELS:
+        return STATE_LABELS[key]
+    if key in DEADLINE_LISTS:
+        return DEADLINE_LISTS[key][1]
+    if key in RESPONSE_LISTS:
+        return RESPONSE_LISTS[key][1]
+    return f"Section 55: {S55_LABELS[key.removeprefix('s55-')].lower()}"
+
+
+def count_phrase(key: str, count: int) -> str:
+    """A count linked to its list, the number first: "7 overdue", "42 with no published response"."""
+    if key in DEADLINE_LISTS:
+        return DEADLINE_LISTS[key][2].format(n=count)
+    if key in RESPONSE_LISTS:
+        return RESPONSE_LISTS[key][2].format(n=count)
+    if key in STATE_LABELS:
+        return f"{count} {STATE_LABELS[key].lower()}"
+    return S55_COUNTS[key.removeprefix("s55-")].format(n=count)
+
+
+#: How a count of forces by the section 55 state of their comments reads, the number first.
+S55_COUNTS = {
+    "on-time": "{n} whose section 55 comments were published on time",
+    "late": "{n} whose section 55 comments were published late",
+    "missing": "{n} with no section 55 comments published",
+    "awaited": "{n} whose section 55 comments are awaited",
+    "not-computable": "{n} where the dates do not show whether section 55 comments were on time",
+}
+
+
+#: The headings of the list pages, by what they list.
+LIST_TITLES = {
+    "report-recommendations": "Recommendations: {label}, in “{title}”",
+    "report-organisations": "{label}, for “{title}”",
+    "duties": "Duties: {label}, across every report",
+    "organisations": "{label}, across every report",
+    "organisations-all": "Organisations that must act, across every report",
+    "organisation-overdue": "{name}: overdue duties across every report",
+    "organisation-answered": "{name}: the reports it has answered",
+}
+LIST_NOTE = ("This list is one of the tracker's counts written out in full: its number of rows is the "
+             "number that links here.")
+
 
 def kind_name(kind: str, many: bool = False) -> str:
     return ORGANISATION_KINDS[kind][1 if many else 0]

@@ -199,6 +199,9 @@ def page_type(path: str) -> str:
     head = parts[0]
     if head in REDIRECTS or (head == "case-studies" and len(parts) > 1 and parts[1] == "sections"):
         return "redirect"
+    if head == "lists" or (head == "reports" and len(parts) > 2 and parts[2] == "lists") or (
+            head == "organisations" and len(parts) > 2 and not parts[2].isdigit()):
+        return "list"  # a count written out in full (render/list_pages.py)
     if head == "reports":
         if len(parts) == 1:
             return "reports-index"

@@ -24,7 +24,7 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGE_TYPES = ["home", "reports-index", "reports-year", "report", "recommendations-index", "recommendation",
               "owner-report", "matrix", "organisations-index", "organisation", "good-practice", "library",
               "case-study", "statistics", "changes", "changes-month", "glossary", "downloads", "search", "about",
-              "other"]
+              "list", "other"]
 NAMED = set(PAGE_TYPES) - {"other"}
 #: Detail pages checked per type; the rest of each type shares their template.
 PER_TYPE = 3

@@ -146,5 +146,5 @@ def test_page_types_are_all_present(site) -> None:
     types = {page_type(p) for p in html_pages(site)}
     wanted = {"home", "reports-index", "reports-year", "report", "recommendations-index", "recommendation",
               "owner-report", "matrix", "organisations-index", "organisation", "good-practice", "library",
-              "case-study", "statistics", "changes", "changes-month", "glossary", "downloads", "search"}
+              "case-study", "statistics", "changes", "changes-month", "glossary", "downloads", "search", "list"}
     assert wanted <= types, f"missing page types: {wanted - types}"

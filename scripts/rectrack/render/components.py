@@ -66,16 +66,20 @@ def deadline_cell(duty: Duty) -> Markup:
                   f"{md(deadline_phrase(duty.state, duty.days))}")
 
 
-def progress(count: int, total: int, noun: str) -> Markup:
+def progress(count: int, total: int, noun: str, href: str | None = None) -> Markup:
     """A bar with its numbers written beside it: "7 of 20 recommendations (35%)".
 
-    The bar itself is hidden from assistive technology; the sentence carries the information.
+    The bar itself is hidden from assistive technology; the sentence carries the information. With
+    ``href`` (a relative URL from :mod:`rectrack.render.urls`) the count links to the list it counts.
     """
     percent = round(100 * count / total) if total else 0
+    words = f"{count} of {total} {md(noun)}"
+    if href is not None:
+        words = f'<a class="rt-count" href="{md(href)}">{words}</a>'
     return Markup(
         f'<span class="rt-progress"><span class="rt-progress__bar" aria-hidden="true">'
         f'<span class="rt-progress__fill" style="width: {percent}%"></span></span>'
-        f'<span class="rt-progress__text">{count} of {total} {md(noun)} ({percent}%)</span></span>'
+        f'<span class="rt-progress__text">{words} ({percent}%)</span></span>'
     )
 
 

@@ -31,6 +31,7 @@ from rectrack.render.urls import (
     ORGANISATIONS,
     Linker,
     external_link,
+    organisation_list_path,
     organisation_path,
     owner_report_path,
     word_template_link,
@@ -84,8 +85,8 @@ def organisations_index(site: Site) -> str:
             overdue = sum(o.count("overdue") for o in owned)
             answered = sum(1 for o in owned if o.documents)
             cells = [Cell(linker.organisation(org.id), header=True, sort=org.name),
-                     Cell(str(answered), sort=answered),
-                     Cell(str(overdue), sort=overdue),
+                     Cell(organisation_count(linker, org.id, "answered", answered), sort=answered),
+                     Cell(organisation_count(linker, org.id, "overdue", overdue), sort=overdue),
                      Cell(str(len(owned)), sort=len(owned))]
             if any(o.region for o in orgs):
                 cells.append(Cell(org.region or "Not recorded"))
@@ -101,6 +102,11 @@ def organisations_index(site: Site) -> str:
         sections.append({"kind": kind, "heading": kind_name(kind, many=True), "count": len(orgs), "form": form,
                          "table": table(table_id, kind_name(kind, many=True), columns, rows, sortable=True)})
     return site.render("organisations.md.j2", ORGANISATIONS, sections=sections)
+
+
+def organisation_count(linker: Linker, org_id: str, key: str, count: int) -> Markup:
+    """An organisation's count of reports answered or duties overdue, linked to its list when not zero."""
+    return linker.count(organisation_list_path(org_id, key), str(count)) if count else Markup(str(count))
 
 
 def organisation_pages(site: Site, org: Organisation) -> dict[str, str]:

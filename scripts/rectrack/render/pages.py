@@ -22,6 +22,8 @@ from rectrack.export import ARCHIVE, ARCHIVE_HOLDS, WORD_TEMPLATES_HOLD, downloa
 from rectrack.render import (
     case_study_pages,
     change_pages,
+    list_pages,
+    lists,
     matrix_pages,
     organisation_pages,
     recommendation_pages,
@@ -44,9 +46,13 @@ from rectrack.render.urls import (
     REPORTS,
     SEARCH,
     WORD_TEMPLATES,
+    duties_list_path,
+    organisations_list_path,
     recommendation_path,
+    relative,
     report_path,
 )
+from rectrack.text import plural
 from rectrack.wording import (
     DOCUMENT_KINDS,
     IMPLEMENTATION_LABELS,
@@ -56,6 +62,7 @@ from rectrack.wording import (
     STATE_HELP,
     VERDICT_HELP,
     VERDICT_LABELS,
+    count_phrase,
 )
 
 #: Events the home page shows before linking to the changes page.
@@ -102,6 +109,7 @@ def render_pages(tracker: Tracker, cache_dir: Path | None = None) -> dict[str, s
             pages[case_study_pages.case_study_path(case.id)] = case_study_pages.case_study(
                 site, case, library.listed_on[case.id])
     pages.update(change_pages.change_pages(site))
+    pages.update(list_pages.list_pages(site))
     abbreviations = Abbreviations.of(site.dataset)
     # The home page's title is the site's name (the theme prints that itself).
     out = {path: (with_title(abbreviations.mark_first_uses(text)) if path != HOME
@@ -117,20 +125,25 @@ def home(site: Site) -> str:
     counts = Counter(d.state for d in duties)
     linker = site.linker(HOME)
     newest = sorted(tracker.reports, key=lambda s: s.report.published.earliest, reverse=True)[:5]
+    everyone = lists.organisations_on(tracker, None)
+    responses = {key: len(lists.organisations_on(tracker, key)) for key in lists.RESPONSE_KEYS}
     return site.render(
         "home.md.j2", HOME,
         reports_total=len(tracker.reports),
         recommendations_total=len(tracker.recommendations),
         duties_total=len(duties),
-        by_state=[(badge(state), progress(counts[state], len(duties), "duties")) for state in STATES
-                  if counts[state]],
+        by_state=[(badge(state), progress(counts[state], len(duties), "duties",
+                                          relative(duties_list_path(state), HOME)))
+                  for state in STATES if counts[state]],
         newest=[(linker.report(s.report.id), s) for s in newest],
         events=change_pages._entries(site, list(tracker.events[:HOME_EVENTS]), HOME),
         links={"reports": linker.to(REPORTS, "Every report, by year"),
                "organisations": linker.to(ORGANISATIONS, "Every organisation"),
                "changes": linker.to(CHANGES, "Everything that changed, newest first")},
-        organisations_total=len({d.owner.id for d in duties}),
-        responded=len({d.owner.id for d in duties if d.has_document}),
+        organisations_total=(linker.count(organisations_list_path(), plural(len(everyone), "organisation"))
+                             if everyone else plural(0, "organisation")),
+        responses=[linker.count(organisations_list_path(key), count_phrase(key, n)) for key, n in responses.items()
+                   if n],
     )
 
 

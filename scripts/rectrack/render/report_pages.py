@@ -7,8 +7,8 @@ from collections import Counter
 from markupsafe import Markup
 
 from rectrack.data.model import Statistic
-from rectrack.derive import STATES, RecommendationStatus, ReportStatus
-from rectrack.render import charts
+from rectrack.derive import STATES, OwnerReport, RecommendationStatus, ReportStatus, deadline_keys
+from rectrack.render import charts, lists
 from rectrack.render.components import (
     Cell,
     Column,
@@ -27,16 +27,23 @@ from rectrack.render.urls import (
     Linker,
     library_path,
     matrix_path,
+    relative,
+    report_organisations_list_path,
     report_path,
+    report_recommendations_list_path,
     report_recommendations_path,
     reports_year_path,
     statistics_path,
 )
 from rectrack.text import plural
 from rectrack.wording import (
+    DEADLINE_FILTER,
+    DEADLINE_LISTS,
     REGIMES,
+    RESPONSE_LISTS,
     S55_LABELS,
     STATE_LABELS,
+    count_phrase,
     deadline_phrase,
     deadline_text,
     implemented_text,
@@ -82,12 +89,16 @@ def _reports_table(table_id: str, label: str, statuses: list[ReportStatus], site
     for status in statuses:
         report = status.report
         counts = status.by_overall_state()
-        summary = Markup("<br>").join(badge(s) + Markup(f" {counts[s]}") for s in STATES if counts[s])
+        summary = Markup("<br>").join(
+            badge(s) + Markup(" ") + linker.count(report_recommendations_list_path(report.id, s), str(counts[s]))
+            for s in STATES if counts[s])
+        total = len(status.recommendations)
         rows.append(Row([
             Cell(linker.report(report.id), header=True),
             Cell(report.published_as_printed),
             Cell(site.publishers(report)),
-            Cell(str(len(status.recommendations))),
+            Cell(linker.count(f"{report_recommendations_path(report.id)}#recommendations-table", str(total))
+                 if total else "0"),
             Cell(summary or Markup("No recommendations recorded")),
         ]))
     return table(table_id, label, columns, rows)
@@ -100,8 +111,16 @@ def report_page(site: Site, status: ReportStatus) -> str:
     counts = status.by_overall_state()
     total = len(status.recommendations)
     owners = status.owners
-    responded = sum(1 for o in owners if o.documents)
+    responded = len(lists.owners_on(owners, "responded"))
     clocks = Counter(o.clock.state for o in owners if o.clock)
+
+    def count(key: str, n: int, path: str) -> Markup:
+        return linker.count(path, count_phrase(key, n))
+
+    deadlines = [count(k, n, report_recommendations_list_path(report.id, k)) for k in ("passed", "due-within")
+                 if (n := len(lists.recommendations_on(status.recommendations, k)))]
+    responses = [count(k, n, report_organisations_list_path(report.id, k)) for k in ("no-response", "incomplete")
+                 if (n := len(lists.owners_on(owners, k)))]
     return site.render(
         "report.md.j2", here,
         report=report,
@@ -114,11 +133,18 @@ def report_page(site: Site, status: ReportStatus) -> str:
                           Markup("Quoted from ") + linker.report(report.known_from.report))
                     if report.known_from else None),
         summary=quote(report.summary, Markup("Quoted from the report’s summary")) if report.summary else None,
-        by_state=[(badge(state), progress(counts[state], total, "recommendations")) for state in STATES
-                  if counts[state]],
+        by_state=[(badge(state), progress(counts[state], total, "recommendations",
+                                          relative(report_recommendations_list_path(report.id, state), here)))
+                  for state in STATES if counts[state]],
         total=total,
-        responded=progress(responded, len(owners), "organisations") if owners else None,
-        clocks=[(badge(s, S55_LABELS[s], family="s55"), n) for s, n in clocks.items()],
+        deadlines=deadlines,
+        responded=progress(responded, len(owners), "organisations",
+                           relative(report_organisations_list_path(report.id, "responded"), here)
+                           if responded else None) if owners else None,
+        responses=responses,
+        clocks=[(badge(s, S55_LABELS[s], family="s55"),
+                 linker.count(report_organisations_list_path(report.id, f"s55-{s}"), str(n)))
+                for s, n in clocks.items()],
         links=_report_links(site, status, linker),
         organisations=_organisations_table(site, status, linker) if owners else None,
     )
@@ -139,6 +165,33 @@ def _report_links(site: Site, status: ReportStatus, linker: Linker) -> list[Mark
 
 def _organisations_table(site: Site, status: ReportStatus, linker: Linker) -> dict[str, object]:
     """Every organisation the report addresses: its response, its clock and its duties by state."""
+    columns, rows = organisations_rows(status, status.owners, linker)
+    kinds = sorted({o.owner.kind for o in status.owners})
+    controls = [
+        Control("kind", "Kind", [(k, kind_name(k)) for k in kinds]),
+        response_control(),
+    ]
+    table_id = "organisations-table"
+    return {"form": filters(table_id, "organisations", controls),
+            "table": table(table_id, f"Organisations addressed by the report ({plural(len(rows), 'row')})",
+                           columns, rows, sortable=True)}
+
+
+def response_control() -> Control:
+    """The filter by response: published, published but leaving recommendations unanswered, or none."""
+    return Control("response", "Response published?", [
+        ("yes" if key == "responded" else "no" if key == "no-response" else key, option)
+        for key, (option, _, _) in RESPONSE_LISTS.items()])
+
+
+def response_tokens(owner: OwnerReport) -> str:
+    """The values the response filter matches: "yes", "yes incomplete" or "no"."""
+    return {"none": "no", "incomplete": "yes incomplete", "complete": "yes"}[owner.response]
+
+
+def organisations_rows(status: ReportStatus, owners: tuple[OwnerReport, ...],
+                       linker: Linker) -> tuple[list[Column], list[Row]]:
+    """The columns and rows of a table of ``owners`` of one report (the report's, or one of its lists)."""
     # What a reader looks for first comes first (on a phone it is all that fits beside the name):
     # whether the organisation has responded, then how much is overdue.
     states = sorted(states_present(d.state for o in status.owners for d in o.duties), key=lambda s: s != "overdue")
@@ -150,7 +203,7 @@ def _organisations_table(site: Site, status: ReportStatus, linker: Linker) -> di
         [Column("s55", "Section 55 comments", "text")] if has_clock else []) + [
         Column("kind", "Kind", "text")]
     rows = []
-    for owner in status.owners:
+    for owner in owners:
         org = owner.owner
         cells = [
             Cell(linker.owner_report(status.report.id, org.id), header=True, sort=org.name),
@@ -162,36 +215,21 @@ def _organisations_table(site: Site, status: ReportStatus, linker: Linker) -> di
         cells.append(Cell(kind_name(org.kind)))
         rows.append(Row(cells, {
             "data-rt-item": "", "data-rt-kind": org.kind, "data-rt-region": token(org.region or ""),
-            "data-rt-response": "yes" if owner.documents else "no",
+            "data-rt-response": response_tokens(owner),
         }))
-    kinds = sorted({o.owner.kind for o in status.owners})
-    controls = [
-        Control("kind", "Kind", [(k, kind_name(k)) for k in kinds]),
-        Control("response", "Response published?", [("yes", "Published"), ("no", "Not published")]),
-    ]
-    table_id = "organisations-table"
-    return {"form": filters(table_id, "organisations", controls),
-            "table": table(table_id, f"Organisations addressed by the report ({plural(len(rows), 'row')})",
-                           columns, rows, sortable=True)}
+    return columns, rows
 
 
 def recommendations_page(site: Site, status: ReportStatus) -> str:
     report = status.report
     here = report_recommendations_path(report.id)
     linker = site.linker(here)
-    columns = [
-        Column("number", "No.", "number", numeric=True),
-        Column("title", "Short title (editorial)", "text"),
-        Column("owners", "Who must act"),
-        Column("deadline", "Deadline", "text"),
-        Column("status", "Status", "number"),
-        Column("responses", "Responses", "number"),
-        Column("implemented", "Implemented (claimed)", "number"),
-    ]
+    columns = recommendation_columns()
     statuses = status.recommendations
     owners = list(dict.fromkeys(o for r in statuses for o in r.recommendation.owners))
     controls = [
         Control("state", "Status", [(s, STATE_LABELS[s]) for s in states_present(r.overall_state for r in statuses)]),
+        deadline_control(),
         Control("owner", "Who must act", [(o, site.dataset.owner_name(o)) for o in owners]),
         Control("q", "Words in the title"),
     ]
@@ -200,11 +238,28 @@ def recommendations_page(site: Site, status: ReportStatus) -> str:
         report=report,
         form=filters("recommendations-table", "recommendations", controls),
         table=table("recommendations-table", "All recommendations (table scrolls sideways)",
-                    columns, [_recommendation_row(r, linker) for r in statuses], sortable=True),
+                    columns, [recommendation_row(r, linker) for r in statuses], sortable=True),
     )
 
 
-def _recommendation_row(status: RecommendationStatus, linker: Linker) -> Row:
+def recommendation_columns() -> list[Column]:
+    return [
+        Column("number", "No.", "number", numeric=True),
+        Column("title", "Short title (editorial)", "text"),
+        Column("owners", "Who must act"),
+        Column("deadline", "Deadline", "text"),
+        Column("status", "Status", "number"),
+        Column("responses", "Responses", "number"),
+        Column("implemented", "Implemented (claimed)", "number"),
+    ]
+
+
+def deadline_control() -> Control:
+    """The filter by deadline: overdue, due within the "due soon" days, or passed whatever the claim."""
+    return Control("deadline", DEADLINE_FILTER, [(key, option) for key, (option, _, _) in DEADLINE_LISTS.items()])
+
+
+def recommendation_row(status: RecommendationStatus, linker: Linker) -> Row:
     rec = status.recommendation
     state = status.overall_state
     far = status.days if status.days is not None else 10**6
@@ -222,7 +277,7 @@ def _recommendation_row(status: RecommendationStatus, linker: Linker) -> Row:
             Cell(implemented_text(status), sort=status.implemented),
         ],
         {"data-rt-item": "", "data-rt-state": state, "data-rt-owner": " ".join(rec.owners),
-         "data-rt-q": rec.short_title.lower()},
+         "data-rt-deadline": " ".join(deadline_keys(state, status.days)), "data-rt-q": rec.short_title.lower()},
     )
 
 

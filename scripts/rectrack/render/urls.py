@@ -11,6 +11,8 @@ The layout, by what a page is about:
   its ``matrix``, ``case-studies/``, ``statistics`` and one page per organisation it addresses
   (``organisations/ORG``);
 - ``organisations/ORG/``: one organisation across every report (split by year when it grows);
+- ``lists/`` (and ``reports/REPORT/lists/``, ``organisations/ORG/overdue``): the static list behind each
+  count the pages show ("42 with no published response"), so every count links to what it counts;
 - ``case-studies/ID``, ``changes/`` (by month, with the Atom feed ``changes.xml``), ``glossary``,
   ``about``, ``downloads``, ``search``.
 
@@ -122,6 +124,31 @@ def organisation_path(org_id: str, year: int | None = None) -> str:
     """One organisation across reports; ``year`` for the page of one year when the list is split."""
     tail = "index" if year is None else str(int(year))
     return f"organisations/{check_slug(org_id)}/{tail}.md"
+
+
+def report_recommendations_list_path(report_id: str, key: str) -> str:
+    """A report's recommendations in one status or deadline list (``key``: a state, "due-within", "passed")."""
+    return f"reports/{check_slug(report_id)}/lists/recommendations/{check_slug(key)}.md"
+
+
+def report_organisations_list_path(report_id: str, key: str) -> str:
+    """The organisations a report addresses, by response ("responded", ...) or section 55 state ("s55-late")."""
+    return f"reports/{check_slug(report_id)}/lists/organisations/{check_slug(key)}.md"
+
+
+def duties_list_path(key: str) -> str:
+    """Every duty across reports in one status or deadline list: what the home page's counts count."""
+    return f"lists/duties/{check_slug(key)}.md"
+
+
+def organisations_list_path(key: str | None = None) -> str:
+    """Every organisation with a duty (``key`` None), or those with one response state, across reports."""
+    return f"lists/organisations/{'index' if key is None else check_slug(key)}.md"
+
+
+def organisation_list_path(org_id: str, key: str) -> str:
+    """One organisation's overdue duties ("overdue") or the reports it has answered ("answered")."""
+    return f"organisations/{check_slug(org_id)}/{check_slug(key)}.md"
 
 
 def case_study_path(case_id: str) -> str:
@@ -239,6 +266,11 @@ class Linker:
 
     def to(self, target: str, text: object) -> Markup:
         return link(text, target, self.here)
+
+    def count(self, target: str, text: object) -> Markup:
+        """A count linked to the list it counts (``rt-count``: the number first in ``text`` is the length
+        of the list there; ``tests/test_count_links.py`` holds every such link of the built site to it)."""
+        return Markup(f'<a class="rt-count" href="{relative(target, self.here)}">{md(text)}</a>')
 
     def recommendation(self, rec: Recommendation, text: object = None) -> Markup:
         return self.to(recommendation_path(rec), text if text is not None else recommendation_name(rec))

@@ -1,0 +1,266 @@
+"""The list pages: each count the site shows, written out as a static page of what it counts.
+
+"42 with no published response" on a report's page links to the 42 organisations; "297 of 443 duties"
+on the home page to the 297 duties. The lists are plain HTML tables (they work without JavaScript;
+with it they sort and filter like every table), one row per member, in a table with the id
+:data:`LIST_TABLE` so that a test can hold every count link to the length of its list. Members come
+from :mod:`rectrack.render.lists`, which the counting pages use too; a list with no members has no
+page and its zero is not a link.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from rectrack.derive import Duty, OwnerReport, RecommendationStatus, ReportStatus, deadline_keys
+from rectrack.render import lists
+from rectrack.render.components import Cell, Column, Control, FilterForm, Row, badge, filters, table
+from rectrack.render.context import Site
+from rectrack.render.facets import token
+from rectrack.render.organisation_pages import organisation_count
+from rectrack.render.report_pages import (
+    deadline_control,
+    organisations_rows,
+    recommendation_columns,
+    recommendation_row,
+    response_control,
+)
+from rectrack.render.urls import (
+    ORGANISATIONS,
+    Linker,
+    duties_list_path,
+    organisation_list_path,
+    organisations_list_path,
+    owner_report_path,
+    report_organisations_list_path,
+    report_path,
+    report_recommendations_list_path,
+    report_recommendations_path,
+)
+from rectrack.wording import (
+    LIST_NOTE,
+    LIST_TITLES,
+    count_phrase,
+    deadline_phrase,
+    document_label,
+    kind_name,
+    list_label,
+    recommendation_title,
+    response_label,
+    response_published,
+)
+
+#: The id of the table that holds a list page's members (one ``[data-rt-item]`` row each).
+LIST_TABLE = "rt-list"
+
+
+def list_pages(site: Site) -> dict[str, str]:
+    """Every list page of the site: per report, across reports, and per organisation."""
+    pages: dict[str, str] = {}
+    for status in site.tracker.reports:
+        pages.update(_report_recommendation_lists(site, status))
+        pages.update(_report_organisation_lists(site, status))
+    pages.update(_duty_lists(site))
+    pages.update(_organisation_lists(site))
+    for org in site.dataset.organisations:
+        pages.update(_one_organisation_lists(site, org.id))
+    return pages
+
+
+def status_links(linker: Linker, keys: list[tuple[str, int, str]], current: str | None = None) -> list[Markup]:
+    """Count links "7 overdue" to each of ``(key, count, list path)``; the current list unlinked."""
+    return [Markup(f'<span aria-current="page">{Markup.escape(count_phrase(k, n))}</span>') if k == current
+            else linker.count(path, count_phrase(k, n)) for k, n, path in keys]
+
+
+def _report_recommendation_lists(site: Site, status: ReportStatus) -> dict[str, str]:
+    report = status.report
+    keyed = [(k, lists.recommendations_on(status.recommendations, k)) for k in lists.STATUS_KEYS]
+    keyed = [(k, members) for k, members in keyed if members]
+    siblings = [(k, len(m), report_recommendations_list_path(report.id, k)) for k, m in keyed]
+    pages = {}
+    for key, members in keyed:
+        here = report_recommendations_list_path(report.id, key)
+        linker = site.linker(here)
+        pages[here] = _page(
+            site, here, LIST_TITLES["report-recommendations"].format(label=list_label(key), title=report.title),
+            intro=Markup(f"{len(members)} of the {len(status.recommendations)} recommendations of ")
+            + linker.report(report.id) + Markup(f", on {Markup.escape(site.as_of)}."),
+            others=status_links(linker, siblings, key), others_label="Recommendations of this report by status",
+            form=filters(LIST_TABLE, "recommendations", [deadline_control()]),
+            table=_recommendations_table(members, linker),
+            back=linker.to(report_recommendations_path(report.id), "Every recommendation of the report"))
+    return pages
+
+
+def _recommendations_table(members: list[RecommendationStatus], linker: Linker) -> Markup:
+    rows = [recommendation_row(r, linker) for r in members]
+    return table(LIST_TABLE, f"The {len(rows)} recommendations listed", recommendation_columns(), rows,
+                 sortable=True)
+
+
+def _report_organisation_lists(site: Site, status: ReportStatus) -> dict[str, str]:
+    report = status.report
+    keyed = [(k, lists.owners_on(status.owners, k)) for k in lists.RESPONSE_KEYS + lists.S55_KEYS]
+    keyed = [(k, members) for k, members in keyed if members]
+    siblings = [(k, len(m), report_organisations_list_path(report.id, k)) for k, m in keyed]
+    pages = {}
+    for key, members in keyed:
+        here = report_organisations_list_path(report.id, key)
+        linker = site.linker(here)
+        columns, rows = organisations_rows(status, tuple(members), linker)
+        kinds = sorted({o.owner.kind for o in members})
+        pages[here] = _page(
+            site, here, LIST_TITLES["report-organisations"].format(label=list_label(key), title=report.title),
+            intro=Markup(f"{len(members)} of the {len(status.owners)} organisations that ")
+            + linker.report(report.id) + Markup(f" addresses, on {Markup.escape(site.as_of)}."),
+            others=status_links(linker, siblings, key), others_label="Organisations of this report by response",
+            form=filters(LIST_TABLE, "organisations", [Control("kind", "Kind", [(k, kind_name(k)) for k in kinds]),
+                                                       response_control()]),
+            table=table(LIST_TABLE, f"The {len(rows)} organisations listed", columns, rows, sortable=True),
+            back=linker.to(f"{report_path(report.id)}#organisations", "Every organisation the report addresses"))
+    return pages
+
+
+def _duty_lists(site: Site) -> dict[str, str]:
+    duties = site.tracker.duties
+    keyed = [(k, lists.duties_on(duties, k)) for k in lists.STATUS_KEYS]
+    keyed = [(k, members) for k, members in keyed if members]
+    siblings = [(k, len(m), duties_list_path(k)) for k, m in keyed]
+    pages = {}
+    for key, members in keyed:
+        here = duties_list_path(key)
+        linker = site.linker(here)
+        pages[here] = _page(
+            site, here, LIST_TITLES["duties"].format(label=list_label(key)),
+            intro=Markup(f"{len(members)} of the {len(duties)} duties (one for each organisation that must act on "
+                         f"each recommendation) on {Markup.escape(site.as_of)}."),
+            others=status_links(linker, siblings, key), others_label="Duties by status",
+            form=_duties_form(site, members),
+            table=_duties_table(members, linker),
+            back=linker.to(ORGANISATIONS, "Every organisation"))
+    return pages
+
+
+def _duties_form(site: Site, members: list[Duty]) -> FilterForm:
+    reports = list(dict.fromkeys(d.recommendation.report for d in members))
+    kinds = sorted({d.owner.kind for d in members})
+    controls = [Control("kind", "Kind", [(k, kind_name(k)) for k in kinds]), deadline_control()]
+    if len(reports) > 1:
+        controls.insert(0, Control("report", "Report", [(r, site.dataset.report(r).title) for r in reports]))
+    return filters(LIST_TABLE, "duties", controls)
+
+
+def _duties_table(members: list[Duty], linker: Linker) -> Markup:
+    columns = [Column("organisation", "Organisation", "text"), Column("recommendation", "Recommendation", "text"),
+               Column("status", "Status", "text"), Column("deadline", "Deadline"),
+               Column("response", "Response", "text"), Column("report", "Report", "text")]
+    rows = []
+    for duty in members:
+        rec = duty.recommendation
+        rows.append(Row([
+            Cell(linker.owner_report(rec.report, duty.owner.id), header=True, sort=duty.owner.name),
+            Cell(linker.recommendation(rec, recommendation_title(rec)), sort=f"{rec.report} {rec.number or 0:06d}"),
+            Cell(badge(duty.state) + Markup("<br>") + Markup.escape(deadline_phrase(duty.state, duty.days))),
+            Cell(duty.deadline_as_printed or "Not stated"),
+            Cell(response_label(duty)),
+            Cell(linker.report(rec.report)),
+        ], {"data-rt-item": "", "data-rt-report": rec.report, "data-rt-kind": duty.owner.kind,
+            "data-rt-deadline": " ".join(deadline_keys(duty.state, duty.days))}))
+    return table(LIST_TABLE, f"The {len(rows)} duties listed", columns, rows, sortable=True)
+
+
+def _organisation_lists(site: Site) -> dict[str, str]:
+    tracker = site.tracker
+    everyone = lists.organisations_on(tracker, None)
+    keyed = [(k, lists.organisations_on(tracker, k)) for k in lists.RESPONSE_KEYS]
+    keyed = [(k, members) for k, members in keyed if members]
+    siblings = [(k, len(m), organisations_list_path(k)) for k, m in keyed]
+    pages = {}
+    for key, members in [(None, everyone), *keyed]:
+        here = organisations_list_path(key)
+        linker = site.linker(here)
+        title = LIST_TITLES["organisations-all"] if key is None else LIST_TITLES["organisations"].format(
+            label=list_label(key))
+        pages[here] = _page(
+            site, here, title,
+            intro=Markup(f"{len(members)} of the {len(everyone)} organisations that must act on at least one "
+                         f"recommendation, on {Markup.escape(site.as_of)}."),
+            others=status_links(linker, siblings, key or ""), others_label="Organisations by response",
+            form=filters(LIST_TABLE, "organisations", [
+                Control("kind", "Kind", [(k, kind_name(k)) for k in
+                                         sorted({site.dataset.organisation(o).kind for o in members})]),
+                response_control()]),
+            table=_organisations_table(site, members, linker),
+            back=linker.to(ORGANISATIONS, "Every organisation, by kind"))
+    return pages
+
+
+def _organisations_table(site: Site, members: list[str], linker: Linker) -> Markup:
+    columns = [Column("organisation", "Organisation", "text"), Column("responded", "Reports it has answered",
+                                                                       "number", numeric=True),
+               Column("overdue", "Overdue", "number", numeric=True),
+               Column("reports", "Reports addressing it", "number", numeric=True), Column("kind", "Kind", "text")]
+    rows = []
+    for org_id in members:
+        org = site.dataset.organisation(org_id)
+        owned = site.tracker.owner_reports(org_id)
+        answered = sum(1 for o in owned if o.documents)
+        overdue = sum(o.count("overdue") for o in owned)
+        responses = {o.response for o in owned}
+        tokens = ("yes" if answered else "no") + (" incomplete" if "incomplete" in responses else "")
+        rows.append(Row([
+            Cell(linker.organisation(org_id), header=True, sort=org.name),
+            Cell(organisation_count(linker, org_id, "answered", answered), sort=answered),
+            Cell(organisation_count(linker, org_id, "overdue", overdue), sort=overdue),
+            Cell(str(len(owned)), sort=len(owned)),
+            Cell(kind_name(org.kind)),
+        ], {"data-rt-item": "", "data-rt-kind": org.kind, "data-rt-region": token(org.region or ""),
+            "data-rt-response": tokens}))
+    return table(LIST_TABLE, f"The {len(rows)} organisations listed", columns, rows, sortable=True)
+
+
+def _one_organisation_lists(site: Site, org_id: str) -> dict[str, str]:
+    org = site.dataset.organisation(org_id)
+    owned = site.tracker.owner_reports(org_id)
+    pages = {}
+    overdue = [d for o in owned for d in lists.duties_on(o.duties, "overdue")]
+    if overdue:
+        here = organisation_list_path(org_id, "overdue")
+        linker = site.linker(here)
+        pages[here] = _page(
+            site, here, LIST_TITLES["organisation-overdue"].format(name=org.name),
+            intro=Markup(f"{len(overdue)} duties of ") + linker.organisation(org_id)
+            + Markup(f" are overdue on {Markup.escape(site.as_of)}."),
+            others=[], others_label="", form=None, table=_duties_table(overdue, linker),
+            back=linker.organisation(org_id, f"Everything about {org.name}"))
+    answered = [o for o in owned if o.documents]
+    if answered:
+        here = organisation_list_path(org_id, "answered")
+        linker = site.linker(here)
+        pages[here] = _page(
+            site, here, LIST_TITLES["organisation-answered"].format(name=org.name),
+            intro=Markup(f"{len(answered)} of the {len(owned)} reports that address ") + linker.organisation(org_id)
+            + Markup(f" have a published response from it recorded here, on {Markup.escape(site.as_of)}."),
+            others=[], others_label="", form=None, table=_answered_table(answered, linker),
+            back=linker.organisation(org_id, f"Everything about {org.name}"))
+    return pages
+
+
+def _answered_table(owned: list[OwnerReport], linker: Linker) -> Markup:
+    columns = [Column("report", "Report", "text"), Column("response", "Response", "text"),
+               Column("latest", "Latest document"), Column("answered", "Recommendations answered", "number",
+                                                            numeric=True)]
+    rows = [Row([
+        Cell(linker.to(owner_report_path(o.report.id, o.owner.id), o.report.title), header=True, sort=o.report.title),
+        Cell(response_published(o)),
+        Cell(document_label(o.latest_document) if o.latest_document else ""),
+        Cell(f"{o.answered} of {len(o.duties)}", sort=o.answered),
+    ], {"data-rt-item": ""}) for o in owned]
+    return table(LIST_TABLE, f"The {len(rows)} reports listed", columns, rows, sortable=True)
+
+
+def _page(site: Site, here: str, title: str, *, intro: Markup, others: list[Markup], others_label: str,
+          form: FilterForm | None, table: Markup, back: Markup) -> str:
+    return site.render("list.md.j2", here, title=title, intro=intro, note=LIST_NOTE, others=others,
+                       others_label=others_label, form=form, table=table, back=back)
