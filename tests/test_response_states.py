@@ -89,8 +89,8 @@ def test_the_built_site_counts_and_shows_each_as_it_is(project: Path) -> None:
 
     home = words("")
     # Devon and Cornwall's (shipped), Essex's and Surrey's: Kent's draft is not a response.
-    assert re.search(r"\d+ organisations must act on at least one recommendation; 3 of them have a published "
-                     "response recorded here", home), home[:2000]
+    assert re.search(r"\d+ organisations must act on at least one recommendation\. Of them, by the responses "
+                     "recorded here to any report: 3 with a published response;", home), home[:2000]
 
     kent = words(f"reports/{REPORT}/organisations/kent")
     assert "Response No response published" in kent
