@@ -18,7 +18,8 @@ export function mount(label) {
     toggle.checked = !toggle.checked;
     toggle.dispatchEvent(new Event("change"));
     if (toggle.checked) {
-      const first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label");
+      // The drawer's first link (its title is a <label>, which cannot take focus).
+      const first = document.querySelector(".md-sidebar--primary a[href]");
       if (first) window.setTimeout(() => first.focus(), OPENED_FOCUS_DELAY);
     }
   });
