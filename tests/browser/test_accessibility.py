@@ -14,7 +14,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from .sitebuild import REPORT_URL, html_pages, page_type, run_base
+from .sitebuild import REPORT_URL, html_pages, one_page_per_type, page_type, run_base
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-pages")]
 
@@ -33,7 +33,7 @@ MUST = {f"{REPORT_URL}/organisations/devon-and-cornwall/", f"{REPORT_URL}/organi
         f"{REPORT_URL}/recommendations/1/", f"{REPORT_URL}/recommendations/9/"}
 MOBILE = {"width": 375, "height": 812}
 
-SUMMARY: dict[str, object] = {"pages": [], "rules": set(), "rules_applicable": set(), "violations": 0}
+SUMMARY: dict = {"pages": [], "rules": set(), "rules_applicable": set(), "violations": 0, "by": {}}
 
 
 def pages_of(site, kind: str) -> list[str]:
@@ -62,8 +62,9 @@ def describe(path: str, result: dict) -> list[str]:
     return lines
 
 
-def record(path: str, result: dict, width: int) -> None:
-    SUMMARY["pages"].append(f"{path}@{width}")
+def record(path: str, result: dict, width: int, scheme: str = "light") -> None:
+    SUMMARY["pages"].append(f"{path}@{width}:{scheme}")
+    SUMMARY["by"][f"{scheme} {width}px"] = SUMMARY["by"].get(f"{scheme} {width}px", 0) + 1
     for key in ("violations", "passes", "incomplete", "inapplicable"):
         SUMMARY["rules"].update(r["id"] for r in result.get(key, []))
     for key in ("violations", "passes", "incomplete"):
@@ -82,6 +83,32 @@ def test_axe_reports_no_wcag_a_or_aa_violations(tab, site, kind: str) -> None:
         result = run_axe(t.page)
         record(path, result, 1280)
         problems += describe(path, result)
+    assert not problems, "axe (WCAG 2.0/2.1/2.2 A and AA) found:\n" + "\n".join(problems)
+
+
+#: (scheme, width) pairs checked on one page of every page type; light at 1280 px is the test above.
+SCHEMES_AND_WIDTHS = [("dark", 1280), ("light", 320), ("dark", 320)]
+
+
+@pytest.mark.parametrize(("scheme", "width"), SCHEMES_AND_WIDTHS, ids=[f"{s}-{w}px" for s, w in SCHEMES_AND_WIDTHS])
+def test_axe_on_every_page_type_in_both_schemes(browser, server, site, scheme: str, width: int) -> None:
+    """The reader's system setting chooses the scheme on a first visit (``color_scheme`` emulation)."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme,
+                                  service_workers="block")
+    expected = {"light": "default", "dark": "slate"}[scheme]
+    problems = []
+    try:
+        page = context.new_page()
+        for kind, path in one_page_per_type(site).items():
+            page.goto(server.url(path))
+            page.wait_for_selector("html[data-rt-ready]", state="attached")
+            shown = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+            assert shown == expected, f"{path}: a {scheme} system setting shows the {shown!r} scheme"
+            result = run_axe(page)
+            record(path, result, width, scheme)
+            problems += describe(f"[{kind}] {path} ({scheme}, {width}px)", result)
+    finally:
+        context.close()
     assert not problems, "axe (WCAG 2.0/2.1/2.2 A and AA) found:\n" + "\n".join(problems)
 
 
@@ -189,7 +216,8 @@ def test_matrix_has_a_legend_for_every_status_word(visit) -> None:
 
 
 def test_zz_accessibility_summary(tmp_path_factory, request) -> None:
-    ran_axe = [i for i in request.session.items if i.name.startswith(("test_axe_reports", "test_axe_at"))]
+    ran_axe = [i for i in request.session.items
+               if i.name.startswith(("test_axe_reports", "test_axe_at", "test_axe_on_every"))]
     if not ran_axe:
         pytest.skip("no axe test was selected in this run")
     pages = SUMMARY["pages"]
@@ -197,7 +225,8 @@ def test_zz_accessibility_summary(tmp_path_factory, request) -> None:
     text = (f"axe-core {version} (packaged, tags {', '.join(TAGS)}): {len(pages)} page checks "
             f"({len({p.split('@')[0] for p in pages})} distinct pages), {len(SUMMARY['rules'])} rules run, "
             f"{len(SUMMARY['rules_applicable'])} applicable to some page, "
-            f"{SUMMARY['violations']} violation(s) (rule x page)")
+            f"{SUMMARY['violations']} violation(s) (rule x page); checks by scheme and width: "
+            + ", ".join(f"{k}: {v}" for k, v in sorted(SUMMARY["by"].items())))
     (run_base(tmp_path_factory) / "axe-summary.txt").write_text(
         text + "\n" + "\n".join(pages) + "\nrules: " + ", ".join(sorted(SUMMARY["rules"])) + "\n", "utf-8")
     print("\n" + text)

@@ -37,6 +37,20 @@ MARK = """async () => {
                 color: s.color};
     };
     window.__kbStyle = style;
+    // A visually hidden input that shows itself through the label beside it (Material's scheme switch:
+    // a radio button of no size, its focus drawn on the label that follows it) is judged by that label.
+    window.__kbShown = el => {
+        const next = el.nextElementSibling;
+        const r = el.getBoundingClientRect();
+        return el.tagName === 'INPUT' && (r.width === 0 || r.height === 0 || getComputedStyle(el).opacity === '0') &&
+               next && next.tagName === 'LABEL' && next.checkVisibility({visibilityProperty: true}) ? next : el;
+    };
+    // Tab stops once in a group of radio buttons: at the checked one (or the first).
+    const radioStop = el => {
+        if (el.type !== 'radio' || !el.name) return true;
+        const group = [...document.querySelectorAll(`input[type=radio][name="${CSS.escape(el.name)}"]`)];
+        return el === (group.find(r => r.checked) || group[0]);
+    };
     // Chromium also stops Tab on a scrolling box that has nothing focusable inside (for keyboard
     // scrolling), tabindex or not: such a box is a control too.
     const scroller = el => {
@@ -52,11 +66,11 @@ MARK = """async () => {
         // Not shown to anyone (e.g. Material's "Back to top" button until you scroll up): not a control yet.
         // Skip links are transparent until focused, so opacity is judged only once focus is there.
         if (!el.checkVisibility({visibilityProperty: true}) || el.closest('[hidden]')) continue;
-        if (el.type === 'hidden') continue;
+        if (el.type === 'hidden' || !radioStop(el)) continue;
         el.dataset.kb = String(i);
-        const parent = el.parentElement;
-        out.push({i, tag: el.tagName.toLowerCase(), text: (el.innerText || el.value || el.getAttribute('aria-label')
-                  || el.id || '').trim().slice(0, 50), style: style(el), parent: parent ? style(parent) : null});
+        const shown = window.__kbShown(el), parent = shown.parentElement;
+        out.push({i, tag: el.tagName.toLowerCase(), text: (el.innerText || el.getAttribute('aria-label') || el.value
+                  || el.id || '').trim().slice(0, 50), style: style(shown), parent: parent ? style(parent) : null});
         i++;
     }
     return out;
@@ -69,15 +83,18 @@ RECORDER = """() => {
     window.__kbSnapshot = () => {
         for (const a of document.getAnimations())
             if (a.playState === 'running' && a.effect && a.effect.getTiming().iterations !== Infinity) a.finish();
-        const el = document.activeElement;
-        if (!el || el === document.body || el === document.documentElement) return null;
+        const focused = document.activeElement;
+        if (!focused || focused === document.body || focused === document.documentElement) return null;
+        const el = window.__kbShown(focused);
         const r = el.getBoundingClientRect();
         const onScreen = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 &&
                          r.top < innerHeight && r.left < innerWidth &&
                          el.checkVisibility({visibilityProperty: true, opacityProperty: true});
-        return {i: el.dataset.kb === undefined ? null : Number(el.dataset.kb), tag: el.tagName.toLowerCase(),
-                text: (el.innerText || el.value || el.getAttribute('aria-label') || el.id || '').trim().slice(0, 50),
-                visibleFocus: el.matches(':focus-visible'), onScreen, covered: window.__kbCovered(el),
+        return {i: focused.dataset.kb === undefined ? null : Number(focused.dataset.kb),
+                tag: focused.tagName.toLowerCase(),
+                text: (focused.innerText || focused.getAttribute('aria-label') || focused.value || focused.id || '')
+                      .trim().slice(0, 50),
+                visibleFocus: focused.matches(':focus-visible'), onScreen, covered: window.__kbCovered(el),
                 style: window.__kbStyle(el), parent: el.parentElement ? window.__kbStyle(el.parentElement) : null};
     };
     // What covers the focused element (WCAG 2.2 SC 2.4.11): hit-test a 3 x 3 grid of points over it

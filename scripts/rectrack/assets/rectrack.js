@@ -1,8 +1,8 @@
 /* Rectrack's front end: progressive enhancement only. Every page is complete without JavaScript; the
    components below add sorting, filtering (state kept in the query string, so a view can be shared
    and survives a reload), cues on tables wider than the screen, abbreviations explained on request,
-   the search page's interface on Pagefind's JS API, a keyboard-operable menu button and
-   open-before-print sections. Its only network requests are its own modules and, on the search
+   the search page's interface on Pagefind's JS API, a keyboard-operable menu button and scheme
+   switch, and open-before-print sections. Its only network requests are its own modules and, on the search
    page, Pagefind's files.
 
    One module per component, each found by the attribute it declares (COMPONENTS, below). The small
@@ -37,8 +37,9 @@
    data-rt-pagefind       on <div>                 read by rectrack.js, search.js   declares the search interface (search.js, loaded only then); its value is the path of pagefind.js, relative to the page
 
    Plain HTML and Material's own markup are used where they already say what an element is:
-   menu-button.js mounts on label.md-header__button[for="__drawer"], print-details.js on every
-   <details>, abbreviation.js on every abbr[title] (the renderer's first use of an abbreviation). */
+   menu-button.js mounts on label.md-header__button[for="__drawer"], scheme-switch.js on
+   form[data-md-component="palette"], print-details.js on every <details>, abbreviation.js on every
+   abbr[title] (the renderer's first use of an abbreviation). */
 
 import { mount as sortable } from "./components/sortable.js";
 import { mount as matrix } from "./components/matrix.js";
@@ -47,10 +48,12 @@ import { mount as menuButton } from "./components/menu-button.js";
 import { mount as printDetails } from "./components/print-details.js";
 import { mount as tableScroll } from "./components/table-scroll.js";
 import { mount as abbreviation } from "./components/abbreviation.js";
+import { mount as schemeSwitch } from "./components/scheme-switch.js";
 
 /** [selector, mount(element)] in mounting order. */
 const COMPONENTS = [
   ['label.md-header__button[for="__drawer"]', menuButton],
+  ['form[data-md-component="palette"]', schemeSwitch],
   ["[data-rt-scroll]", tableScroll],
   ["table[data-rt-sortable]", sortable],
   ["form[data-rt-filter][data-rt-mark]", matrix],  // before filter: it listens to the filter's first pass
