@@ -146,6 +146,8 @@ DEADLINE_LISTS = {
                    f"{{n}} due within {DUE_SOON_DAYS} days"),
     "passed": ("Deadline passed", "Deadline passed", "{n} with the deadline passed (claimed, closed or not)"),
 }
+#: The search page's filters (the names pages give Pagefind in data-pagefind-filter) and their labels.
+SEARCH_FILTERS = {"report": "Report", "organisation": "Organisation", "state": "Status"}
 #: The filter on a table of recommendations or duties by deadline.
 DEADLINE_FILTER = "Deadline"
 

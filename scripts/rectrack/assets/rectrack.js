@@ -34,6 +34,7 @@
    data-rt-scroll         on <div role=region>     read by rectrack.js, table-scroll.js   declares a table's focusable scrolling region (table-scroll.js)
    data-rt-overflow       on [data-rt-scroll]      set by table-scroll.js   the sides of the region with more of the table to see: "start", "end" or both
    data-rt-ready          on <html>                set by rectrack.js    present once every component on the page has mounted, including those loaded on demand
+   data-rt-search-filter  on <select>              read by search.js     a search filter: its value is the Pagefind filter it sets (report, organisation, state), its options the values pages carry
    data-rt-pagefind       on <div>                 read by rectrack.js, search.js   declares the search interface (search.js, loaded only then); its value is the path of pagefind.js, relative to the page
 
    Plain HTML and Material's own markup are used where they already say what an element is:

@@ -34,6 +34,7 @@ from rectrack.render import (
 from rectrack.render.abbreviations import Abbreviations
 from rectrack.render.components import badge, progress
 from rectrack.render.context import Site
+from rectrack.render.facets import states_present
 from rectrack.render.templating import environment
 from rectrack.render.titles import with_title
 from rectrack.render.urls import (
@@ -59,7 +60,9 @@ from rectrack.wording import (
     REGIMES,
     S55_HELP,
     S55_LABELS,
+    SEARCH_FILTERS,
     STATE_HELP,
+    STATE_LABELS,
     VERDICT_HELP,
     VERDICT_LABELS,
     count_phrase,
@@ -81,7 +84,7 @@ def render_pages(tracker: Tracker, cache_dir: Path | None = None) -> dict[str, s
         GLOSSARY: glossary(site),
         ABOUT: about(site),
         DOWNLOADS: downloads(site),
-        SEARCH: site.render("search.md.j2", SEARCH),
+        SEARCH: site.render("search.md.j2", SEARCH, filters=search_filters(site)),
         WORD_TEMPLATES: template_pages.word_templates_page(site),
     }
     pages.update(report_pages.reports_pages(site))
@@ -145,6 +148,19 @@ def home(site: Site) -> str:
         responses=[linker.count(organisations_list_path(key), count_phrase(key, n)) for key, n in responses.items()
                    if n],
     )
+
+
+def search_filters(site: Site) -> list[tuple[str, str, list[str]]]:
+    """(Pagefind filter, label, values) for the search page's filters: exactly the values the pages
+    carry in ``data-pagefind-filter`` (report pages and their sub-pages the report's title, an
+    organisation's page on a report its name, those and recommendation pages their statuses)."""
+    tracker = site.tracker
+    owners = {o.owner.id: o.owner.name for s in tracker.reports for o in s.owners}
+    states = states_present([d.state for d in tracker.duties] + [r.overall_state for r in tracker.recommendations])
+    values = {"report": [s.report.title for s in tracker.reports],
+              "organisation": sorted(owners.values(), key=str.lower),
+              "state": [STATE_LABELS[s] for s in states]}
+    return [(key, label, values[key]) for key, label in SEARCH_FILTERS.items() if values[key]]
 
 
 def glossary(site: Site) -> str:

@@ -4,7 +4,12 @@
    results' fragments. Loaded by rectrack.js only on a page that has a search form.
 
    Page text in the index is data: titles and excerpts become text nodes and <mark> elements, never
-   HTML, and only links to this site are followed. */
+   HTML, and only links to this site are followed.
+
+   Filters: each <select data-rt-search-filter="<name>"> in the form narrows the results to pages whose
+   data-pagefind-filter gives <name> that value (report, organisation, state; the renderer lists the
+   values the pages carry). With a filter and no words, every page with that value is listed. Their
+   values live in the query string beside q. */
 
 import { readState, writeState } from "./url-state.js";
 
@@ -117,6 +122,7 @@ export function mount(root) {
   const more = root.querySelector(".rt-search__more");
   const moduleUrl = safeUrl(root.dataset.rtPagefind || "");
   const fallback = document.getElementById("search-fallback");
+  const filters = [...(form?.querySelectorAll("select[data-rt-search-filter]") || [])];
   if (!input || !status || !list || !more || !moduleUrl) return;
 
   let loading = null;   // the promise of Pagefind, initialised once
@@ -172,32 +178,55 @@ export function mount(root) {
     if (focusFirst) (first || (more.hidden ? input : more)).focus();
   }
 
+  /** The chosen filters as Pagefind wants them ({state: "Overdue"}), and in words for the status line. */
+  function chosen() {
+    const active = filters.filter((select) => select.value);
+    const words = active.map((select) => {
+      const label = form.querySelector(`label[for="${select.id}"]`)?.textContent || select.name;
+      return `${label.toLowerCase()}: ${select.selectedOptions[0]?.textContent || select.value}`;
+    });
+    return {
+      filters: Object.fromEntries(active.map((select) => [select.dataset.rtSearchFilter, select.value])),
+      words: words.length ? ` (${words.join("; ")})` : "",
+      any: active.length > 0,
+    };
+  }
+
   async function run(raw) {
     const query = raw.trim();
     const mine = ++ticket;
-    writeState((params) => (query ? params.set("q", query) : params.delete("q")));
-    if (!query) {
+    const narrow = chosen();
+    writeState((params) => {
+      if (query) params.set("q", query);
+      else params.delete("q");
+      for (const select of filters) {
+        if (select.value) params.set(select.name, select.value);
+        else params.delete(select.name);
+      }
+    });
+    if (!query && !narrow.any) {
       clearResults();
       say("");
       return;
     }
+    const what = query ? `for ${quoted(query)}` : "for every page";
     let finished = false;
     const slow = window.setTimeout(() => {
-      if (mine === ticket && !finished) say(`Searching for ${quoted(query)}\u2026`);
+      if (mine === ticket && !finished) say(`Searching ${what}${narrow.words}\u2026`);
     }, SLOW);
     try {
-      const search = await (await pagefind()).search(query);
+      const search = await (await pagefind()).search(query || null, { filters: narrow.filters });
       if (mine !== ticket) return;
       clearResults();
       current = { query, results: search?.results || [], shown: 0, busy: false };
       if (!current.results.length) {
-        say(`No results for ${quoted(query)}`);
+        say(`No results ${what}${narrow.words}`);
         return;
       }
       await showNext(mine, false);
       if (mine !== ticket) return;
       const n = current.results.length;
-      say(`${n} ${n === 1 ? "result" : "results"} for ${quoted(query)}`);
+      say(`${n} ${n === 1 ? "result" : "results"} ${what}${narrow.words}`);
     } catch {
       if (mine !== ticket) return;
       clearResults();
@@ -225,11 +254,16 @@ export function mount(root) {
     }
   });
 
+  for (const select of filters) select.addEventListener("change", () => run(input.value));
+
   form.hidden = false;
   if (fallback) fallback.hidden = true;
-  const query = readState().get("q");
-  if (query) {
-    input.value = query;
-    run(query);
+  const state = readState();
+  for (const select of filters) {
+    const value = state.get(select.name);
+    if (value !== null && [...select.options].some((option) => option.value === value)) select.value = value;
   }
+  const query = state.get("q") || "";
+  input.value = query;
+  if (query || chosen().any) run(query);
 }
