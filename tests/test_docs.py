@@ -12,7 +12,7 @@ from rectrack.data.check import load_and_validate
 from rectrack.data.problems import DESCRIPTIONS, Code
 from rectrack.render.fieldref import all_field_docs, reference_page
 
-EDITOR_PAGES = [REPO / "content" / "publish.md", REPO / "content" / "inspectors.md"]
+EDITOR_PAGES = [REPO / "content" / name for name in ("publish.md", "maintainers.md", "inspectors.md")]
 DOCS = EDITOR_PAGES + [REPO / "README.md"]
 
 
@@ -85,3 +85,25 @@ def test_every_problem_code_is_described() -> None:
     """Codes are declared names (``Code``), so mypy checks each use; each needs its description."""
     assert set(DESCRIPTIONS) == set(Code)
     assert all(text.strip() for text in DESCRIPTIONS.values())
+
+
+def test_the_maintainers_page_states_what_to_install_and_where_the_folder_comes_from() -> None:
+    """Someone who has never set the project up can follow it: the Python the package needs, git, make."""
+    import tomllib
+
+    text = (REPO / "content" / "maintainers.md").read_text("utf-8")
+    needed = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]["requires-python"]
+    assert needed.startswith(">="), needed
+    assert f"Python {needed[2:]} or later" in text
+    for step in ("git clone", "make site", ".venv/bin/rectrack --help", "sudo apt-get install"):
+        assert step in text, step
+    assert re.search(r"^site: ", (REPO / "Makefile").read_text("utf-8"), flags=re.M), "make site is gone"
+
+
+def test_the_help_page_offers_the_word_template_and_the_maintainers_page() -> None:
+    from rectrack.render.urls import HELP_PAGES, WORD_TEMPLATES
+
+    text = (REPO / "content" / "publish.md").read_text("utf-8")
+    for page in (WORD_TEMPLATES, "maintainers.md"):
+        assert f"]({page})" in text, page
+        assert page in {name for _, name in HELP_PAGES}, page
