@@ -9,7 +9,13 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-_SPACE = re.compile(r"\s+")
+#: The characters Python's ``\s`` matches in text, spelt out (``str.isspace``): the response form's
+#: script compares quotes with the same characters, and JavaScript's own ``\s`` is a different set.
+WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+              "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+#: Quote marks a quote may differ in from the text it cites, and what each counts as.
+QUOTE_MARKS = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}
+_SPACE = re.compile(f"[{re.escape(WHITESPACE)}]+")
 
 
 def long_date(value: date) -> str:
@@ -64,5 +70,6 @@ def normalise(text: str) -> str:
     Line breaks differ between a document, a YAML block and a copied quote; curly and straight
     apostrophes are the commonest difference when text is pasted between programs.
     """
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return _SPACE.sub(" ", text).strip()
+    for mark, plain in QUOTE_MARKS.items():
+        text = text.replace(mark, plain)
+    return _SPACE.sub(" ", text).strip(WHITESPACE)

@@ -457,3 +457,99 @@ def template_instructions(owner_name: str, count: int, statutory: bool, email: s
         "Keep everything else as it is: do not add or remove rows, and keep the template reference at the top.",
         ready,
     )
+
+# --- The "Publish a response" form ------------------------------------------------------------------
+#: What the form says when a field breaks one of the schema's rules (``{max}``, ``{count}``: numbers the
+#: script fills in). Each is what is wrong, then how to put it right.
+FORM_MESSAGES = {
+    "needed": ("This is empty.", "Fill it in: the response file needs it."),
+    "maxLength": ("This is {count} characters long; a response file holds at most {max} here.",
+                  "Shorten it."),
+    "minLength": ("This is empty.", "Fill it in: the response file needs it."),
+    "pattern": ("This is not written the way the response file needs it.", "Type some text, not only spaces."),
+    "enum": ("Nothing is chosen.", "Choose one of the options."),
+    "format": ("This date does not exist on the calendar.", "Check the day and the month."),
+    "summary": "The response file cannot be made yet: {count} things to put right.",
+    "summary_one": "The response file cannot be made yet: 1 thing to put right.",
+}
+#: The form's other words, filled in by its script.
+FORM_TEXT = {
+    "choose_owner": "Choose your organisation",
+    "choose_report_first": "Choose the report first",
+    "loading": "Loading the report…",
+    "load_failed": "The report's details could not be loaded: reload the page to try again.",
+    "published_hint": "Not before the report ({date}), and not after today.",
+    "documents": "{organisation} already has in the tracker: {documents}. This form makes a later document: "
+                 "an update or an action plan.",
+    "no_documents": "{organisation} has no response to this report in the tracker yet.",
+    "must_answer": "{organisation} must answer {count} of this report's recommendations.",
+    "pick_sentence": "Pick a sentence (or type the words below)",
+    "paste_first": "Paste the answer first",
+    "saved": "Draft kept in this browser at {time}.",
+    "not_saved": "This browser does not let the form keep a draft: do not close the page until the file is made.",
+    "restored": "The draft you left at {time} is back.",
+    "downloaded": "Made {name}. Check it opens, then send it.",
+    "copied": "The file's text is copied: paste it where you need it.",
+    "copy_failed": "Copying was refused: select the text in the box and copy it.",
+    "too_long_url": "The file is {count} characters long when written in a web address, more than the "
+                    "{limit} the repository's page accepts: the page opens with the file's name only. Copy the "
+                    "file's text (below) and paste it there.",
+    "mail_attach": "Please find attached the response file {name}, to go in {path}.",
+    "mail_subject": "Response file: {organisation}, {report}",
+    "confirm_clear": "Delete everything typed for this report and organisation? Press again to delete.",
+    "cleared": "The draft is deleted.",
+    "preview_empty": "The file's text appears here once everything is filled in.",
+    "file_header": "Goes in {path} in the tracker's repository. Made with the tracker's response form.",
+    "unanswered_s55": "Section 55(5B) asks for an answer to each.",
+}
+#: The checks the validator makes in code rather than in the schema, by its problem code, as the form
+#: says them: severity ("error" stops the file being made; "notice" only informs), what is wrong, and
+#: how to put it right. "future-date" is the form's own (the validator does not know what day it is).
+FORM_CHECKS = {
+    "evidence-not-in-action": {
+        "severity": "error",
+        "message": "These words are not in the answer above, so they cannot be its evidence.",
+        "fix": "Copy the words exactly from the answer (line breaks and curly quotes do not matter), "
+               "or pick one of its sentences from the list.",
+    },
+    "missing-evidence": {
+        "severity": "error",
+        "message": "A claim of “{claim}” needs evidence: a quote from the answer that shows it.",
+        "fix": "Pick the sentence of the answer that shows it, or choose “Not stated” if the answer does not say.",
+    },
+    "evidence-without-claim": {
+        "severity": "error",
+        "message": "Evidence is given, but what the answer says about progress is “Not stated”.",
+        "fix": "Choose what the quote shows, or empty the evidence.",
+    },
+    "before-report": {
+        "severity": "error",
+        "message": "This date is before the report was published ({date}).",
+        "fix": "Check the date: a response cannot come before the report it answers.",
+    },
+    "future-date": {
+        "severity": "error",
+        "message": "This date is in the future.",
+        "fix": "Give the date the document was published: today at the latest.",
+    },
+    "unfilled": {
+        "severity": "error",
+        "message": "The document's title is empty.",
+        "fix": "Copy the title of the published document.",
+    },
+    "draft": {
+        "severity": "error",
+        "message": "No answer is filled in, so the file would be a draft and nothing would be published from it.",
+        "fix": "Paste the document's text for at least one recommendation.",
+    },
+    "duplicate-document": {
+        "severity": "error",
+        "message": "{organisation} already has first comments on this report in the tracker.",
+        "fix": "A later document is an update or an action plan: choose that kind of document.",
+    },
+    "unanswered": {
+        "severity": "notice",
+        "message": "Not answered: recommendation(s) {numbers}. The tracker will show them as not answered.",
+        "fix": "",
+    },
+}
