@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test test-fast check bench serve validate clean compile browser
+.PHONY: site test test-fast check bench serve validate clean compile browser vendor
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,19 @@ check: compile
 CHROMIUM ?= $(or $(RECTRACK_CHROMIUM),/usr/bin/chromium)
 browser:
 	@test -x "$(CHROMIUM)" || { echo "make test needs Chromium at $(CHROMIUM) for the browser tests: install it (Debian/Ubuntu: sudo apt-get install chromium), set RECTRACK_CHROMIUM=/path/to/chromium, or run 'make test-fast' to skip them." >&2; exit 2; }
+
+# The response form writes YAML with js-yaml, kept in the package's assets with its licence (no CDN:
+# the site loads nothing from other hosts). The copy is committed, so building the site needs no npm;
+# this target fetches it again from the npm registry (npm checks the package's integrity) to update it.
+JS_YAML_VERSION := 5.5.0
+JS_YAML_DIR := scripts/rectrack/assets/vendor/js-yaml
+vendor:
+	@command -v npm >/dev/null || { echo "make vendor needs npm (Debian/Ubuntu: sudo apt-get install npm)" >&2; exit 2; }
+	tmp=$$(mktemp -d) && (cd $$tmp && npm pack --silent js-yaml@$(JS_YAML_VERSION) >/dev/null && tar xzf js-yaml-$(JS_YAML_VERSION).tgz) \
+	  && mkdir -p $(JS_YAML_DIR) \
+	  && cp $$tmp/package/dist/browser/js-yaml.esm.min.mjs $(JS_YAML_DIR)/js-yaml.js \
+	  && cp $$tmp/package/LICENSE $(JS_YAML_DIR)/LICENSE && cp $$tmp/package/package.json $(JS_YAML_DIR)/package.json \
+	  && rm -rf $$tmp
 
 bench: compile
 	$(BIN)/python bench/run.py
