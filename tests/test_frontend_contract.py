@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from browser.sitebuild import AS_OF, REPO, shared_site
+from browser.sitebuild import AS_OF, REPO, configured_site, shared_site
 
 pytestmark = pytest.mark.xdist_group("sitebuild")
 
@@ -86,17 +86,19 @@ class _Attributes(HTMLParser):
 
 @pytest.fixture(scope="module")
 def page_attributes(tmp_path_factory) -> dict[tuple[str, str, bool], set[str]]:
-    """(attribute, tag, on an item) -> the pages where it occurs, over the whole built site."""
-    outcome = shared_site(tmp_path_factory)
-    assert outcome.ok, f"rectrack build --as-of {AS_OF} failed:\n{outcome.output[-3000:]}"
+    """(attribute, tag, on an item) -> the pages where it occurs, over the whole built site: the shipped
+    data's, and the same with every optional setting on (links that exist only once site.yaml sets up
+    the maintainers' contact and the repository)."""
     seen: dict[tuple[str, str, bool], set[str]] = defaultdict(set)
-    for page in sorted(outcome.site.rglob("*.html")):
-        if page.relative_to(outcome.site).parts[0] in ("assets", "pagefind"):
-            continue
-        parser = _Attributes()
-        parser.feed(page.read_text("utf-8"))
-        for key in parser.seen:
-            seen[key].add(page.relative_to(outcome.site).as_posix())
+    for outcome in (shared_site(tmp_path_factory), configured_site(tmp_path_factory)):
+        assert outcome.ok, f"rectrack build --as-of {AS_OF} failed:\n{outcome.output[-3000:]}"
+        for page in sorted(outcome.site.rglob("*.html")):
+            if page.relative_to(outcome.site).parts[0] in ("assets", "pagefind"):
+                continue
+            parser = _Attributes()
+            parser.feed(page.read_text("utf-8"))
+            for key in parser.seen:
+                seen[key].add(page.relative_to(outcome.site).as_posix())
     assert seen, "no data-rt-* attribute in any built page (the parser or the build is broken)"
     return seen
 

@@ -179,10 +179,10 @@ class _Audit(HTMLParser):
         self.text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        # The only forms are our own filter and search forms; pages carry no <script> (rectrack.js is
-        # added by the theme, outside the page content).
+        # The only forms are our own filter, search and response forms; pages carry no <script>
+        # (rectrack.js is added by the theme, outside the page content).
         if tag in ("script", "img", "iframe", "object", "embed", "style", "base", "meta", "form") and not (
-            tag == "form" and dict(attrs).get("class") in ("rt-filters", "rt-search__form")):
+            tag == "form" and dict(attrs).get("class") in ("rt-filters", "rt-search__form", "rt-response__form")):
             self.problems.append(f"<{tag}>")
         for name, value in attrs:
             if name.startswith("on"):

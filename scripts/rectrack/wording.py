@@ -458,6 +458,7 @@ def template_instructions(owner_name: str, count: int, statutory: bool, email: s
         ready,
     )
 
+
 # --- The "Publish a response" form ------------------------------------------------------------------
 #: What the form says when a field breaks one of the schema's rules (``{max}``, ``{count}``: numbers the
 #: script fills in). Each is what is wrong, then how to put it right.

@@ -100,6 +100,27 @@ def shared_site(tmp_path_factory) -> BuildOutcome:
     return build_once(tmp_path_factory, "shared")[0]
 
 
+#: The settings of a tracker that has set everything up (data/site.yaml ships with none of them).
+CONFIGURED = {
+    "contact": {"email": "maintainers@tracker.example", "url": "https://tracker.example/feedback"},
+    "repository": {"url": "https://github.com/example-tracker/data", "branch": "main"},
+}
+
+
+def configure(data: Path) -> dict:
+    """Set :data:`CONFIGURED` in the site.yaml of the data directory ``data``."""
+    path = data / "site.yaml"
+    settings = yaml.safe_load(path.read_text("utf-8"))
+    settings.update(CONFIGURED)
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), "utf-8")
+    return CONFIGURED
+
+
+def configured_site(tmp_path_factory) -> BuildOutcome:
+    """The site built from the repository's data with the maintainers' contact and the repository set up."""
+    return build_once(tmp_path_factory, "configured", configure)[0]
+
+
 def require_site(outcome: BuildOutcome) -> Path:
     """The built site, or a test failure quoting why ``rectrack build`` failed."""
     if not outcome.ok:

@@ -36,6 +36,20 @@
    data-rt-ready          on <html>                set by rectrack.js    present once every component on the page has mounted, including those loaded on demand
    data-rt-search-filter  on <select>              read by search.js     a search filter: its value is the Pagefind filter it sets (report, organisation, state), its options the values pages carry
    data-rt-pagefind       on <div>                 read by rectrack.js, search.js   declares the search interface (search.js, loaded only then); its value is the path of pagefind.js, relative to the page
+   data-rt-response-form  on <div>                 read by rectrack.js, response-form.js   declares the "Publish a response" form (response-form.js, loaded only then); its value is the path of the rules file generated from the schemas
+   data-rt-src            on <option>              read by response-form.js   the path of the chosen report's file (its recommendations and who must answer them)
+   data-rt-field          on <select>, <input>, <textarea>   read by response-form.js   the field's path in a response file ("source.url", "responses[].evidence"): the rules it is checked with
+   data-rt-part           on <fieldset>            read by response-form.js   a part of the form shown once the organisation is chosen
+   data-rt-slot           on <p>, <ul>, <div>, <code>, <textarea>, <legend>, <blockquote>   read by response-form.js   where the script writes a text: a problem list, a status, where the file goes, a recommendation's wording
+   data-rt-action         on <button>              read by response-form.js   what the button does: "download", "copy" or "clear"
+   data-rt-propose        on <a>                   read by response-form.js   the git host's page for adding a file (its href); the value names its parameters for the file's name and text
+   data-rt-mailto         on <a>                   read by response-form.js   the maintainers' mailto: link, given the file as its body
+   data-rt-limit          on <a>                   read by response-form.js   the longest address the link may carry, in characters
+   data-rt-entry          on <fieldset>            read by response-form.js   one recommendation's answer, cloned from <template id="rt-response-entry">; the script sets its value to the recommendation's id
+   data-rt-id             on <p>, <textarea>, <select>   read by response-form.js   the element's id within its answer block (the script prefixes the recommendation)
+   data-rt-for            on <label>               read by response-form.js   the data-rt-id of the control the label is for
+   data-rt-describedby    on <textarea>, <select>  read by response-form.js   the data-rt-ids of the hint and problem texts that describe the control
+   data-rt-sentences      on <select>              read by response-form.js   the sentences of the answer, to pick the evidence from
 
    Plain HTML and Material's own markup are used where they already say what an element is:
    menu-button.js mounts on label.md-header__button[for="__drawer"], scheme-switch.js on
@@ -60,6 +74,7 @@ const COMPONENTS = [
   ["form[data-rt-filter][data-rt-mark]", matrix],  // before filter: it listens to the filter's first pass
   ["form[data-rt-filter]", filter],
   ["[data-rt-pagefind]", (root) => import("./components/search.js").then(({ mount }) => mount(root))],
+  ["[data-rt-response-form]", (root) => import("./components/response-form.js").then(({ mount }) => mount(root))],
   ["details", printDetails],
   ["abbr[title]", abbreviation],
 ];

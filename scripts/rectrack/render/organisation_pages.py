@@ -7,7 +7,7 @@ answers and of the inspectorate's verdicts, and the report's statutory clock whe
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from rectrack.data.kinds import response_folder
 from rectrack.data.model import Evidence, Organisation
@@ -34,6 +34,7 @@ from rectrack.render.urls import (
     organisation_list_path,
     organisation_path,
     owner_report_path,
+    response_form_link,
     word_template_link,
 )
 from rectrack.text import partial_date_text
@@ -190,6 +191,7 @@ def owner_report_page(site: Site, owner: OwnerReport) -> str:
         answered=owner.answered,
         folder_hint=_folder_hint(owner),
         word_template=word_template_link(report.id, org.id, here, TEMPLATE_LINK),
+        form_href=escape(response_form_link(report.id, org.id, here)),
         owner_states=sorted({STATE_LABELS[d.state] for d in owner.duties}),
     )
 

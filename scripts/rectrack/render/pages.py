@@ -22,6 +22,7 @@ from rectrack.export import ARCHIVE, ARCHIVE_HOLDS, WORD_TEMPLATES_HOLD, downloa
 from rectrack.render import (
     case_study_pages,
     change_pages,
+    form_pages,
     list_pages,
     lists,
     matrix_pages,
@@ -113,6 +114,7 @@ def render_pages(tracker: Tracker, cache_dir: Path | None = None) -> dict[str, s
                 site, case, library.listed_on[case.id])
     pages.update(change_pages.change_pages(site))
     pages.update(list_pages.list_pages(site))
+    pages.update(form_pages.form_pages(site))
     abbreviations = Abbreviations.of(site.dataset)
     # The home page's title is the site's name (the theme prints that itself).
     out = {path: (with_title(abbreviations.mark_first_uses(text)) if path != HOME

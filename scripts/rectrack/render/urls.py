@@ -46,6 +46,10 @@ DOWNLOADS = "downloads.md"
 SEARCH = "search.md"
 #: Every organisation's Word template for each report (a help page, generated).
 WORD_TEMPLATES = "word-templates.md"
+#: The "Publish a response" form, and the files its script reads (written beside it by the build):
+#: the rules generated from the schemas, and one file per report with who answers it and what.
+RESPONSE_FORM = "publish-response.md"
+RESPONSE_FORM_RULES = "publish-response/rules.json"
 
 
 #: The site's navigation: section index pages only (detail pages are reached from them).
@@ -63,6 +67,7 @@ NAV: list[tuple[str, str]] = [
 #: Hand-written help pages (content/) grouped under one "Help" entry, so the navigation stays small.
 HELP_PAGES = (
     ("How to publish your response", "publish.md"),
+    ("Publish a response (form)", RESPONSE_FORM),
     ("Word templates for responses", WORD_TEMPLATES),
     ("For maintainers", "maintainers.md"),
     ("For inspectors", "inspectors.md"),
@@ -161,6 +166,54 @@ def changes_path(month: str | None = None) -> str:
         return CHANGES
     year, _, number = month.partition("-")
     return f"changes/{int(year):04d}-{int(number):02d}.md"
+
+
+def response_form_report_path(report_id: str) -> str:
+    """What the response form needs to know about one report: its recommendations and who must answer them."""
+    return f"publish-response/reports/{check_slug(report_id)}.json"
+
+
+def response_form_link(report_id: str, org_id: str, here: str) -> str:
+    """The href from ``here`` to the response form with this report and organisation already chosen."""
+    return f"{relative(RESPONSE_FORM, here)}?report={check_slug(report_id)}&organisation={check_slug(org_id)}"
+
+
+#: Where the data folder is inside the tracker's repository (response files go under it).
+REPOSITORY_DATA_FOLDER = "data"
+#: Git hosts whose page for adding a file can be opened with the file's name and text filled in:
+#: host -> (the page's path after the repository's address, the name's parameter, the text's parameter).
+NEW_FILE_PAGES = {
+    "github.com": ("/new/{branch}", "filename", "value"),
+    "codeberg.org": ("/_new/{branch}/", "filename", "value"),  # Gitea and Forgejo
+}
+#: The longest address the form opens on a git host: GitHub answers "414 URI Too Long" beyond 8,191
+#: bytes (its documented limit). A longer file is not put in the address; the page opens with the
+#: file's name only and the form says to paste the text in.
+NEW_FILE_URL_LIMIT = 8000
+#: The longest mailto: address the form writes with the file in the body: mail programs cut or refuse
+#: longer ones (Outlook's limit is about 2,000 characters). Beyond it, the e-mail asks for the file to
+#: be attached instead.
+MAILTO_LIMIT = 2000
+
+
+@dataclass(frozen=True)
+class NewFilePage:
+    """A git host's page for adding a file to the repository, and how to fill it in through its address."""
+
+    url: str
+    name_parameter: str
+    text_parameter: str
+
+
+def new_file_page(repository_url: str | None, branch: str) -> NewFilePage | None:
+    """The page for adding a file to ``repository_url`` on ``branch``, on a host that can be prefilled."""
+    if not repository_url:
+        return None
+    match = re.fullmatch(r"https://([^/\s]+)(/[^\s?#]*?)/?(?:\.git)?", repository_url)
+    if not match or match[1].lower() not in NEW_FILE_PAGES or match[2].count("/") != 2:
+        return None
+    path, name, text = NEW_FILE_PAGES[match[1].lower()]
+    return NewFilePage(f"https://{match[1].lower()}{match[2]}{path.format(branch=check_slug(branch))}", name, text)
 
 
 def legacy_redirects(dataset: Dataset, report_id: str) -> dict[str, str]:
