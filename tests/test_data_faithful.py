@@ -5,6 +5,9 @@ shared definitions), and which files exist is read from the kinds table, so a fi
 added later is checked without touching this test. Each value is checked against the document it is
 quoted from: its report's copy, the report a recommendation or an earlier report is known from
 (``quoted_from``, ``known_from``), the report an assessment's evidence cites, or a response's own copy.
+Whether a copy holds a value is decided as everywhere else, by ``SourceDocument.locate`` (the site's
+quote links and ``rectrack validate`` use the same search), and the package's own list of quotes and
+their documents (``rectrack.data.quotes``) is checked against the documents this walk finds.
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ from pathlib import Path
 import pytest
 import yaml
 from constants import DATA, REPO
+from rectrack.data import quotes
 from rectrack.data.check import load_and_validate
 from rectrack.data.kinds import KINDS
+from rectrack.data.sources import SourceDocument, quote_text
 from rectrack.text import partial_date_text
 
 SCHEMAS = REPO / "schemas"
@@ -136,15 +141,34 @@ def verbatim_cases():
 
 
 CASES = list(verbatim_cases())
-SOURCES: dict[Path, str] = {}
+COPIES: dict[Path, SourceDocument] = {}
+
+
+def copy_of(source: Path) -> SourceDocument:
+    if source not in COPIES:
+        COPIES[source] = SourceDocument.parse(source.name, source.stem, source.read_text("utf-8"))
+    return COPIES[source]
 
 
 @pytest.mark.parametrize(("value", "source"), CASES)
 def test_verbatim_field_occurs_in_source(value: str, source: Path | None) -> None:
     assert source is not None, "a verbatim field whose source document is not in data/sources cannot be checked"
-    if source not in SOURCES:
-        SOURCES[source] = flatten_source(source.read_text("utf-8"))
-    assert flatten_field(value) in SOURCES[source]
+    assert copy_of(source).locate(value) is not None
+
+
+def test_the_packages_quotes_come_from_the_documents_the_schemas_say(dataset) -> None:
+    """Each quote the site links (``quotes.every_quote``) names the document this walk finds for its words,
+    and every verbatim value quoted on the site (not a title, date or name) is one of them."""
+    listed: dict[str, set[Path]] = {}
+    for quote in quotes.every_quote(dataset):
+        for part in quote.parts:
+            listed.setdefault(quote_text(part), set()).add(DATA / quote.document if quote.document else None)
+    names = (".title", ".chapter", ".author", "published_as_printed", "deadline_as_printed")
+    walked = [(case.id, case.values) for case in CASES if not case.id.rsplit("[", 1)[0].endswith(names)]
+    assert len(walked) > 100
+    for case_id, (value, source) in walked:
+        assert quote_text(value) in listed, f"{case_id} is quoted on the site but not in rectrack.data.quotes"
+        assert listed[quote_text(value)] == {source}, (case_id, listed[quote_text(value)], source)
 
 
 def test_every_kind_of_verbatim_field_is_checked() -> None:
@@ -203,7 +227,7 @@ def test_report_glossary_definitions_are_quoted() -> None:
     for term in quoted:
         source = report_source(term["report"])
         assert source is not None, term["id"]
-        assert flatten_field(term["definition"]) in flatten_source(source.read_text("utf-8")), term["id"]
+        assert copy_of(source).locate(term["definition"]) is not None, term["id"]
 
 
 # --- Key facts against the report -------------------------------------------------------------------------

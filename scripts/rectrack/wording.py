@@ -127,6 +127,13 @@ EVERY_OWNER = "Every owner"
 NO_RESPONSE = "No response published"
 RESPONSE_PUBLISHED = "Response published"
 NOT_ANSWERED = "Not answered in the published response"
+#: A quote's link to its passage in the copy of its document, and what a quote says when there is no copy.
+IN_CONTEXT = "Read it in context"
+NO_COPY = "No copy of this document is kept on this site"
+#: The source page's statement of the original's address when the data records none.
+NO_WEB_ADDRESS = "No web address is recorded for this document"
+#: The link from a report's or a response's page to the page of the copy of its text.
+SOURCE_LINK = "Its full text, as kept on this site"
 
 #: The lists of organisations by response, and the response filter's options (render/list_pages.py):
 #: key -> (the filter's option, the heading of the list's page, how a count of them reads).

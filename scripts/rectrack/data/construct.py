@@ -9,7 +9,9 @@ and are left out.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 from rectrack.data.documents import answered_ids, is_filled
@@ -41,6 +43,7 @@ from rectrack.data.model import (
     local_id,
     scoped_id,
 )
+from rectrack.data.sources import SourceDocument
 
 
 def _date(text: str | None) -> date | None:
@@ -51,7 +54,8 @@ def _items(files: dict[str, Any], kind: str, key: str) -> list[dict]:
     return list((files.get(kind) or {}).get(key) or [])
 
 
-def build_dataset(loaded: LoadedData) -> Dataset:
+def build_dataset(loaded: LoadedData, sources: Mapping[str, SourceDocument] | None = None) -> Dataset:
+    """The dataset of ``loaded``, with the copies of source documents read from it (``sources``)."""
     files = {kind: f.data for kind, f in loaded.files.items()}
     organisations = tuple(sorted((_organisation(o) for o in files["organisations"]["organisations"]),
                                  key=lambda o: o.id))
@@ -92,6 +96,7 @@ def build_dataset(loaded: LoadedData) -> Dataset:
         figures=tuple(Figure(f["id"], f["report"], f["number"], f["title"], f["source"], tuple(f["series"]),
                              tuple(FigureRow(r["label"], tuple(r["values"]), r["quote"]) for r in f["rows"]))
                       for f in stats.get("figures") or []),
+        sources=MappingProxyType(dict(sources or {})),
     )
 
 

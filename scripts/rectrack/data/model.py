@@ -14,7 +14,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rectrack.data.sources import SourceDocument
 
 #: The form of every id and of every name built from one (files, folders, URLs): lower-case letters
 #: and digits in hyphen-separated words. Always used with ``fullmatch`` (``$`` would let "kent\n" pass).
@@ -391,6 +394,8 @@ class Dataset:
     glossary: tuple[GlossaryTerm, ...]
     statistics: tuple[Statistic, ...]
     figures: tuple[Figure, ...]
+    #: The copies of source documents the data names and keeps, by the path the data gives them.
+    sources: Mapping[str, SourceDocument] = field(default_factory=lambda: MappingProxyType({}))
     _organisations: Mapping[str, Organisation] = _lookup()
     _groups: Mapping[str, Group] = _lookup()
     _reports: Mapping[str, Report] = _lookup()

@@ -115,6 +115,7 @@ class Code(StrEnum):
     MISSING_ID = "missing-id"
     BAD_GROUP = "bad-group"
     BEFORE_REPORT = "before-report"
+    QUOTE_NOT_IN_SOURCE = "quote-not-in-source"
 
 
 #: What each code means, for the person editing the file (the editors' guide is generated from this).
@@ -172,6 +173,9 @@ DESCRIPTIONS: dict[Code, str] = {
     Code.MISSING_ID: 'A recommendation has neither a number nor an id, or both.',
     Code.BAD_GROUP: 'A group is defined by neither a rule nor a list, or by both.',
     Code.BEFORE_REPORT: 'A response or verdict is dated before the report it is about was published.',
+    Code.QUOTE_NOT_IN_SOURCE: ('Words quoted from a document are not in the copy of it the data keeps '
+                               '(data/sources/): the quote or the copy is wrong, and the site could not link '
+                               'the quote to its passage.'),
 }
 
 _RANK = {Severity.NOTICE: 0, Severity.WARNING: 1, Severity.ERROR: 2}

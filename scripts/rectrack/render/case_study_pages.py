@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from rectrack.data import quotes
 from rectrack.data.model import CaseStudy, Report
 from rectrack.render.components import Control, attrs, filters
 from rectrack.render.context import Site
@@ -156,7 +157,8 @@ def case_study(site: Site, case: CaseStudy, listed_on: str) -> str:
         case=case,
         report=report,
         section=section,
-        text=quote(case.text, Markup("Quoted from ") + linker.report(report.id) + Markup(where)),
+        text=quote(case.text, Markup("Quoted from ") + linker.report(report.id) + Markup(where),
+                   context=linker.passage(quotes.case_study(site.dataset, case))),
         organisation_links=Markup(", ").join(linker.organisation(o) for o in case.organisations),
         rec_links=recommendation_links(case, linker),
         themes=[theme_label(t) for t in case.themes],

@@ -124,22 +124,43 @@ def paragraphs(text: str | None) -> Markup:
     return Markup("\n".join(out))
 
 
-def quote(text: str | None, source: str, *, css: str = "rt-quote") -> Markup:
+def quote(text: str | None, source: str, *, css: str = "rt-quote", context: str | None = None) -> Markup:
     """Verbatim text as a labelled quotation: a ``<figure>`` whose caption says where it is from.
 
     The label is visible text, so a screen reader user hears that the words are quoted, not ours.
-    ``source`` is trusted markup (our words around escaped names).
+    ``source`` is trusted markup (our words around escaped names); ``context`` (trusted markup too) is
+    the link to the passage in the copy of the document, or the words saying no copy is kept
+    (:meth:`rectrack.render.urls.Linker.passage`).
     """
-    return _figure(paragraphs(text), source, css)
+    return _figure(paragraphs(text), source, css, context)
 
 
-def quote_list(lead: str, items: Iterable[str], source: str) -> Markup:
+def quote_list(lead: str, items: Iterable[str], source: str, *, context: str | None = None) -> Markup:
     """A verbatim lead-in sentence and its verbatim bullets (a recommendation) as one quotation."""
     bullets = "".join(f"<li>{md(item)}</li>" for item in items)
     body = f"<p>{md(lead)}</p>" + (f"\n<ul>{bullets}</ul>" if bullets else "")
-    return _figure(Markup(body), source, "rt-quote")
+    return _figure(Markup(body), source, "rt-quote", context)
 
 
-def _figure(body: str, source: str, css: str) -> Markup:
+def inline_quote(text: str, context: str) -> Markup:
+    """A short verbatim quote in a sentence or a table cell: in quotation marks, then its ``context`` link."""
+    return Markup(f'<span class="rt-cited"><span class="rt-quoted">“{md(text)}”</span> {context}</span>')
+
+
+def md_run(text: object) -> str:
+    """Escape a run of text that sits between others on one line: as :func:`md`, but its edges kept.
+
+    ``md`` strips the text and guards a leading "-" or "1." (which would start a list at the start of
+    a line); a run inside a line (a word in bold, a link's text) needs neither, but must keep the
+    spaces that separate it from its neighbours.
+    """
+    if text is None:
+        return ""
+    escaped = _ESCAPED.sub(_replacement, str(text))
+    return _SPACE_RUNS.sub(" ", escaped) if "  " in escaped else escaped
+
+
+def _figure(body: str, source: str, css: str, context: str | None = None) -> Markup:
+    caption = f"{source}. {context}" if context else source
     return Markup(f'<figure class="{css}">\n<blockquote>\n{body}\n</blockquote>\n'
-                  f'<figcaption>{source}</figcaption>\n</figure>')
+                  f'<figcaption>{caption}</figcaption>\n</figure>')

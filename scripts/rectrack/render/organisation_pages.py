@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from rectrack.data import quotes
 from rectrack.data.kinds import response_folder
-from rectrack.data.model import Evidence, Organisation
+from rectrack.data.model import Answer, Evidence, Organisation, ResponseDocument
 from rectrack.derive import STATES, Duty, OwnerReport
 from rectrack.render.components import (
     Cell,
@@ -44,6 +45,7 @@ from rectrack.wording import (
     NO_RESPONSE,
     ORGANISATION_KINDS,
     S55_LABELS,
+    SOURCE_LINK,
     STATE_LABELS,
     TEMPLATE_LINK,
     VERDICT_LABELS,
@@ -169,8 +171,8 @@ def owner_report_page(site: Site, owner: OwnerReport) -> str:
         "kind": DOCUMENT_KINDS[doc.kind],
         "date": document_date(doc),
         "source": external_link(doc.source.title, doc.source.url) if doc.source.url else None,
-        "foreword": (quote(doc.foreword, Markup(f"Quoted from the {md(DOCUMENT_KINDS[doc.kind].lower())} by "
-                                                f"{md(doc.author)}")) if doc.foreword else None),
+        "full_text": linker.source(doc.source.document, SOURCE_LINK),
+        "foreword": _foreword(site, doc, linker),
         "answers": len(doc.answers),
     } for doc in owner.documents]
     items = [_duty_view(site, duty, linker) for duty in owner.duties]
@@ -194,6 +196,22 @@ def owner_report_page(site: Site, owner: OwnerReport) -> str:
         form_href=escape(response_form_link(report.id, org.id, here)),
         owner_states=sorted({STATE_LABELS[d.state] for d in owner.duties}),
     )
+
+
+def _foreword(site: Site, doc: ResponseDocument, linker: Linker) -> Markup | None:
+    cited = quotes.foreword(site.dataset, doc)
+    if cited is None or not doc.foreword:
+        return None
+    return quote(doc.foreword, Markup(f"Quoted from the {md(DOCUMENT_KINDS[doc.kind].lower())} by {md(doc.author)}"),
+                 context=linker.passage(cited))
+
+
+def _answer_evidence(site: Site, doc: ResponseDocument, answer: Answer, linker: Linker) -> Markup | None:
+    cited = quotes.answer_evidence(site.dataset, doc, answer)
+    if cited is None or not answer.evidence:
+        return None
+    return quote(answer.evidence, Markup(f"Evidence quoted from the {md(DOCUMENT_KINDS[doc.kind].lower())}"),
+                 css="rt-quote rt-quote--evidence", context=linker.passage(cited))
 
 
 def _folder_hint(owner: OwnerReport) -> str:
@@ -223,24 +241,23 @@ def _duty_view(site: Site, duty: Duty, linker: Linker) -> dict[str, object]:
     history = []
     for position, item in enumerate(duty.history):
         answer, doc = item.answer, item.document
-        kind = DOCUMENT_KINDS[doc.kind].lower()
         history.append({
             "current": position == len(duty.history) - 1,
             "label": document_label(doc),
             "claim": badge(answer.implementation, IMPLEMENTATION_LABELS[answer.implementation], family="claim"),
-            "evidence": quote(answer.evidence, Markup(f"Evidence quoted from the {md(kind)}"),
-                              css="rt-quote rt-quote--evidence") if answer.evidence else None,
+            "evidence": _answer_evidence(site, doc, answer, linker),
             "note": answer.note,
             "as_printed": answer.as_printed,
             "shared": answer.shared_with,
             "action": quote(answer.action, Markup(f"Quoted from the {md(DOCUMENT_KINDS[doc.kind].lower())} by "
-                                                  f"{md(doc.author)}")),
+                                                  f"{md(doc.author)}"),
+                            context=linker.passage(quotes.action(site.dataset, doc, answer))),
         })
     verdicts = [{
         "label": badge(v.verdict, VERDICT_LABELS[v.verdict], family="verdict"),
         "date": partial_date_text(v.date),
         "by": site.dataset.organisation(v.by).name,
-        "evidence": _evidence(v.evidence, linker),
+        "evidence": _evidence(v.evidence, linker, quotes.evidence(site.dataset, v.evidence, rec.id, "a verdict")),
         "note": v.note,
         "superseded_by": v.superseded_by,
     } for v in duty.verdicts]
@@ -248,7 +265,7 @@ def _duty_view(site: Site, duty: Duty, linker: Linker) -> dict[str, object]:
         "decided": r.decided,
         "deadline": r.deadline_as_printed,
         "reason": r.reason,
-        "source": _evidence(r.source, linker),
+        "source": _evidence(r.source, linker, quotes.evidence(site.dataset, r.source, rec.id, "a deadline revision")),
     } for r in duty.revisions]
     return {
         "duty": duty,
@@ -265,11 +282,11 @@ def _duty_view(site: Site, duty: Duty, linker: Linker) -> dict[str, object]:
     }
 
 
-def _evidence(evidence: Evidence, linker: Linker) -> Markup:
+def _evidence(evidence: Evidence, linker: Linker, cited: quotes.Quote | None) -> Markup:
     """Where a verdict or revision comes from: the source (linked where it has an address), and its words."""
     source = (external_link(evidence.title, evidence.url) if evidence.url else
               linker.report(evidence.report, evidence.title) if evidence.report else Markup(md(evidence.title)))
-    if evidence.quote:
-        return quote(evidence.quote, Markup("Quoted from ") + source)
+    if evidence.quote and cited:
+        return quote(evidence.quote, Markup("Quoted from ") + source, context=linker.passage(cited))
     return Markup("<p>Source: ") + source + Markup("</p>")
 

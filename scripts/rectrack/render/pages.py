@@ -17,6 +17,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from rectrack.data import quotes
 from rectrack.derive import DUE_SOON_DAYS, S55_PERIOD_DAYS, STATES, Tracker
 from rectrack.export import ARCHIVE, ARCHIVE_HOLDS, WORD_TEMPLATES_HOLD, downloads_for
 from rectrack.render import (
@@ -30,12 +31,14 @@ from rectrack.render import (
     recommendation_pages,
     redirects,
     report_pages,
+    source_pages,
     template_pages,
 )
 from rectrack.render.abbreviations import Abbreviations
 from rectrack.render.components import badge, progress
 from rectrack.render.context import Site
 from rectrack.render.facets import states_present
+from rectrack.render.markdown import quote
 from rectrack.render.templating import environment
 from rectrack.render.titles import with_title
 from rectrack.render.urls import (
@@ -115,6 +118,7 @@ def render_pages(tracker: Tracker, cache_dir: Path | None = None) -> dict[str, s
     pages.update(change_pages.change_pages(site))
     pages.update(list_pages.list_pages(site))
     pages.update(form_pages.form_pages(site))
+    pages.update(source_pages.source_pages(site))
     abbreviations = Abbreviations.of(site.dataset)
     # The home page's title is the site's name (the theme prints that itself).
     out = {path: (with_title(abbreviations.mark_first_uses(text)) if path != HOME
@@ -167,7 +171,14 @@ def search_filters(site: Site) -> list[tuple[str, str, list[str]]]:
 
 def glossary(site: Site) -> str:
     terms = sorted(site.dataset.glossary, key=lambda t: t.term.lower())
-    return site.render("glossary.md.j2", GLOSSARY, terms=terms)
+    linker = site.linker(GLOSSARY)
+    quoted = {}
+    for term in terms:
+        cited = quotes.glossary(site.dataset, term)
+        if cited is not None and term.report:
+            quoted[term.id] = quote(term.definition, Markup("Definition quoted from ") + linker.report(term.report),
+                                    context=linker.passage(cited))
+    return site.render("glossary.md.j2", GLOSSARY, terms=terms, quoted=quoted)
 
 
 def about(site: Site) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from rectrack.data import quotes
 from rectrack.data.model import DeadlineRevision, Verdict
 from rectrack.derive import STATES, Duty, RecommendationStatus
 from rectrack.render.components import (
@@ -52,9 +53,10 @@ def recommendation(site: Site, status: RecommendationStatus) -> str:
     where = f", section “{md(section.title)}”" if section else ""
     source = Markup("Quoted from ") + linker.report(source_report.id) + Markup(where)
     summary = None
-    if rec.summary_variant:
+    variant = quotes.summary_variant(site.dataset, rec)
+    if rec.summary_variant and variant:
         summary = quote_list(rec.summary_variant.text, rec.summary_variant.actions,
-                             Markup("Quoted from the report’s summary"))
+                             Markup("Quoted from the report’s summary"), context=linker.passage(variant))
     related = [site.dataset.recommendation(r) for r in rec.related]
     related += [r for r in site.dataset.recommendations if rec.id in r.related]
     return site.render(
@@ -69,11 +71,12 @@ def recommendation(site: Site, status: RecommendationStatus) -> str:
         state_label=STATE_LABELS[status.overall_state],
         countdown=deadline_phrase(status.overall_state, status.days),
         deadline=_deadline_fact(status),
-        text=quote_list(rec.text, rec.actions, source),
+        text=quote_list(rec.text, rec.actions, source,
+                        context=linker.passage(quotes.recommendation(site.dataset, rec))),
         summary=summary,
         state_counts=state_counts(status.duties),
         owner_table=_owner_table(status, linker) if status.duties else None,
-        shared=_shared(site, status),
+        shared=_shared(site, status, linker),
         histories=[h for h in (_history(site, d, linker) for d in status.duties) if h is not None],
         silent=[d for d in status.duties if not d.history],
         case_studies=[site.dataset.case_study(c) for c in rec.case_studies],
@@ -129,11 +132,13 @@ def _owner_table(status: RecommendationStatus, linker: Linker) -> Markup:
                  sortable=True)
 
 
-def _verdict_event(v: Verdict) -> tuple[object, int, Markup]:
+def _verdict_event(v: Verdict, linker: Linker) -> tuple[object, int, Markup]:
     text = (Markup(md(f"{partial_date_text(v.date)}: the inspectorate's verdict: "))
             + badge(v.verdict, VERDICT_LABELS[v.verdict], family="verdict"))
-    if v.evidence.quote:
-        text += quote(v.evidence.quote, Markup("Quoted from ") + Markup(md(v.evidence.title)))
+    cited = quotes.evidence(linker.dataset, v.evidence, v.recommendation, "a verdict")
+    if v.evidence.quote and cited:
+        text += quote(v.evidence.quote, Markup("Quoted from ") + Markup(md(v.evidence.title)),
+                      context=linker.passage(cited))
     if v.note:
         text += Markup(f'<p class="rt-note"><strong>Editorial note:</strong> {md(v.note)}</p>')
     return (v.date.earliest, 1, text)
@@ -145,14 +150,14 @@ def _revision_event(r: DeadlineRevision) -> tuple[object, int, Markup]:
     return (r.decided, 2, text)
 
 
-def _shared(site: Site, status: RecommendationStatus) -> list[dict[str, object]]:
+def _shared(site: Site, status: RecommendationStatus, linker: Linker) -> list[dict[str, object]]:
     """Verdicts given for a group and deadlines revised for every owner: said once, not once per member."""
     by_whom: dict[str, dict[tuple, tuple[object, int, Markup]]] = {}
     for duty in status.duties:
         for v in duty.verdicts:
             if site.dataset.group(v.given_for):
                 by_whom.setdefault(site.dataset.owner_name(v.given_for), {}).setdefault(
-                    (v.date, v.verdict, v.evidence), _verdict_event(v))
+                    (v.date, v.verdict, v.evidence), _verdict_event(v, linker))
         for r in duty.revisions:
             if r.owner is None:
                 by_whom.setdefault(EVERY_OWNER, {}).setdefault((r.decided, r.deadline), _revision_event(r))
@@ -170,13 +175,14 @@ def _history(site: Site, duty: Duty, linker: Linker) -> dict[str, object] | None
         claim = badge(answer.implementation, IMPLEMENTATION_LABELS[answer.implementation], family="claim")
         latest = Markup(" (the latest answer)") if position == len(duty.history) - 1 else Markup("")
         text = Markup(md(f"{document_label(doc)}: ")) + claim + latest
-        if answer.evidence:
+        cited = quotes.answer_evidence(site.dataset, doc, answer)
+        if answer.evidence and cited:
             text += quote(answer.evidence, Markup(f"Evidence quoted from the {md(DOCUMENT_KINDS[doc.kind].lower())}"),
-                          css="rt-quote rt-quote--evidence")
+                          css="rt-quote rt-quote--evidence", context=linker.passage(cited))
         if answer.note:
             text += Markup(f'<p class="rt-note"><strong>Editorial note:</strong> {md(answer.note)}</p>')
         events.append((doc.published or site.dataset.report(rec.report).published.earliest, 0, text))
-    events += [_verdict_event(v) for v in duty.verdicts if not site.dataset.group(v.given_for)]
+    events += [_verdict_event(v, linker) for v in duty.verdicts if not site.dataset.group(v.given_for)]
     events += [_revision_event(r) for r in duty.revisions if r.owner is not None]
     if not events:
         return None

@@ -6,6 +6,7 @@ from collections import Counter
 
 from markupsafe import Markup
 
+from rectrack.data import quotes
 from rectrack.data.model import Statistic
 from rectrack.derive import STATES, OwnerReport, RecommendationStatus, ReportStatus, deadline_keys
 from rectrack.render import charts, lists
@@ -21,7 +22,7 @@ from rectrack.render.components import (
 )
 from rectrack.render.context import Site
 from rectrack.render.facets import states_present, token
-from rectrack.render.markdown import md, quote
+from rectrack.render.markdown import inline_quote, md, quote
 from rectrack.render.urls import (
     REPORTS,
     Linker,
@@ -42,6 +43,7 @@ from rectrack.wording import (
     REGIMES,
     RESPONSE_LISTS,
     S55_LABELS,
+    SOURCE_LINK,
     STATE_LABELS,
     count_phrase,
     deadline_phrase,
@@ -129,10 +131,9 @@ def report_page(site: Site, status: ReportStatus) -> str:
         published=report.published_as_printed,
         regime=REGIMES[report.regime],
         scope=linker.owners(report.id, report.scope) if report.scope else None,
-        known_from=(quote(report.known_from.quote,
-                          Markup("Quoted from ") + linker.report(report.known_from.report))
-                    if report.known_from else None),
-        summary=quote(report.summary, Markup("Quoted from the report’s summary")) if report.summary else None,
+        known_from=_known_from(site, status, linker),
+        summary=_summary(site, status, linker),
+        full_text=linker.source(report.source_document, SOURCE_LINK),
         by_state=[(badge(state), progress(counts[state], total, "recommendations",
                                           relative(report_recommendations_list_path(report.id, state), here)))
                   for state in STATES if counts[state]],
@@ -148,6 +149,22 @@ def report_page(site: Site, status: ReportStatus) -> str:
         links=_report_links(site, status, linker),
         organisations=_organisations_table(site, status, linker) if owners else None,
     )
+
+
+def _known_from(site: Site, status: ReportStatus, linker: Linker) -> Markup | None:
+    report = status.report
+    cited = quotes.known_from(site.dataset, report)
+    if report.known_from is None or cited is None:
+        return None
+    return quote(report.known_from.quote, Markup("Quoted from ") + linker.report(report.known_from.report),
+                 context=linker.passage(cited))
+
+
+def _summary(site: Site, status: ReportStatus, linker: Linker) -> Markup | None:
+    cited = quotes.report_summary(site.dataset, status.report)
+    if cited is None or not status.report.summary:
+        return None
+    return quote(status.report.summary, Markup("Quoted from the report’s summary"), context=linker.passage(cited))
 
 
 def _report_links(site: Site, status: ReportStatus, linker: Linker) -> list[Markup]:
@@ -291,18 +308,21 @@ def statistics_page(site: Site, status: ReportStatus) -> str:
             groups.setdefault(stat.section, []).append(stat)
     ordered = [("Introduction", groups[None])] if None in groups else []
     ordered += [(s.title, groups[s.id]) for s in report.sections if s.id in groups]
-    tables = [(heading, _statistics_table(f"statistics-{i}", heading, stats))
+    linker = site.linker(here)
+    tables = [(heading, _statistics_table(f"statistics-{i}", heading, stats, site, linker))
               for i, (heading, stats) in enumerate(ordered, start=1)]
     figures = [
-        {"figure": f, "chart": charts.bar_chart(f), "table": charts.figure_table(f)}
+        {"figure": f, "chart": charts.bar_chart(f), "table": charts.figure_table(f),
+         "rows": [(row.label, inline_quote(row.quote, linker.passage(quotes.figure_row(site.dataset, f, row))))
+                  for row in f.rows]}
         for f in sorted((f for f in site.dataset.figures if f.report == report.id), key=lambda f: f.number)
     ]
     return site.render("statistics.md.j2", here, report=report, groups=tables, figures=figures)
 
 
-def _statistics_table(table_id: str, heading: str, stats: list[Statistic]) -> Markup:
+def _statistics_table(table_id: str, heading: str, stats: list[Statistic], site: Site, linker: Linker) -> Markup:
     columns = [Column("label", "Figure (editorial label)"), Column("value", "Value", numeric=True),
                Column("period", "Period"), Column("quote", "Quoted from the report")]
     rows = [Row([Cell(s.label, header=True), Cell(stat_value(s)), Cell(s.period or "Not stated"),
-                 Cell(Markup(f"“{md(s.quote)}”"))]) for s in stats]
+                 Cell(inline_quote(s.quote, linker.passage(quotes.statistic(site.dataset, s))))]) for s in stats]
     return table(table_id, f"Key figures: {heading}", columns, rows)

@@ -14,7 +14,9 @@ The layout, by what a page is about:
 - ``lists/`` (and ``reports/REPORT/lists/``, ``organisations/ORG/overdue``): the static list behind each
   count the pages show ("42 with no published response"), so every count links to what it counts;
 - ``case-studies/ID``, ``changes/`` (by month, with the Atom feed ``changes.xml``), ``glossary``,
-  ``about``, ``downloads``, ``search``.
+  ``about``, ``downloads``, ``search``;
+- ``sources/NAME/``: the copy of a source document (a report's text, a response), NAME made from its
+  file name; every quote links to its passage there (``#ANCHOR``, see :mod:`rectrack.data.sources`).
 
 The first report's URLs from before the tracker held many (``recommendations/4/``, ``forces/kent/``,
 ``matrix/``) are kept as small redirect pages (:func:`legacy_redirects`).
@@ -28,10 +30,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from rectrack.data import quotes
 from rectrack.data.model import SLUG, Dataset, Recommendation
+from rectrack.data.quotes import Quote
 from rectrack.export import word_template_name
 from rectrack.render.markdown import md
-from rectrack.wording import recommendation_name
+from rectrack.wording import IN_CONTEXT, NO_COPY, recommendation_name
 
 HOME = "index.md"
 REPORTS = "reports/index.md"
@@ -158,6 +162,11 @@ def organisation_list_path(org_id: str, key: str) -> str:
 
 def case_study_path(case_id: str) -> str:
     return f"case-studies/{check_slug(case_id)}.md"
+
+
+def source_path(name: str) -> str:
+    """The page of the copy of a source document (``name``: its page name, a slug of its file name)."""
+    return f"sources/{check_slug(name)}.md"
 
 
 def changes_path(month: str | None = None) -> str:
@@ -357,3 +366,29 @@ class Linker:
 
     def owners(self, report_id: str, owners: tuple[str, ...]) -> Markup:
         return Markup(", ").join(self.owner(report_id, o) for o in owners)
+
+    def source(self, document: str | None, text: object) -> Markup | None:
+        """A link to the page of the copy of ``document`` (a path as the data gives it), or None when none is kept."""
+        copy = self.dataset.sources.get(document) if document else None
+        return self.to(source_path(copy.name), text) if copy else None
+
+    def passage(self, quote: Quote) -> Markup:
+        """Where a quote comes from: a link to its passage in the copy of its document, or plainly that
+        no copy is kept. Validation has made sure every quote whose copy is kept is found in it."""
+        found = quotes.passage(self.dataset, quote)
+        if found is None:
+            if quotes.held(self.dataset, quote):
+                raise ValueError(f"{quote.what} ({quote.file}) is not in {quote.document}: validate the data first")
+            return Markup(f'<span class="rt-source-none">{md(NO_COPY)}.</span>')
+        target = relative(f"{source_path(found.document.name)}#{check_anchor(found.anchor)}", self.here)
+        return Markup(f'<a class="rt-source-link" href="{target}">{md(IN_CONTEXT)}</a>')
+
+
+#: The form of a passage's anchor (rectrack.data.sources): slug words, a "--" between heading and words.
+ANCHOR = re.compile(r"[a-z0-9]+(?:--?[a-z0-9]+)*")
+
+
+def check_anchor(value: str) -> str:
+    if not ANCHOR.fullmatch(value):
+        raise ValueError(f"not an anchor, refusing to build a link from it: {value!r}")
+    return value

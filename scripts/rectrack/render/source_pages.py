@@ -1,0 +1,182 @@
+"""One page per copy of a source document: the report's text, a response's text, readable and linkable.
+
+Every quote on the site links to the paragraph it comes from here (``Linker.passage``). Each block of
+the copy (heading, paragraph, list item, table) carries the anchor :mod:`rectrack.data.sources` gave
+it, so those links, and any a reader shares, keep working when other parts of the copy change.
+
+The copy is untrusted text and never reaches the page as HTML or Markdown: each run of its words is
+escaped (:func:`~rectrack.render.markdown.md_run`); the page's own markup around them (``<p id>``,
+``<strong>``, ``<ul>``, ``<table>``) is written here from the parsed blocks, and a link in the copy
+becomes a link only when its address is http(s) (``urls.external_link``). Headings are Markdown
+headings so that the theme lists them in the page's table of contents; the rest is raw HTML, which the
+engine passes through unparsed (a report is a few hundred kilobytes of text).
+
+Search ranks these pages below the pages about recommendations: the copy's text is weighted down
+(``data-pagefind-weight``), so that a search for a recommendation's words finds its page first and the
+copy of the report after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from rectrack.data.model import Report, ResponseDocument
+from rectrack.data.sources import Block, Inline, SourceDocument
+from rectrack.render.context import Site
+from rectrack.render.markdown import md, md_run
+from rectrack.render.urls import check_anchor, external_link, owner_report_path, report_path, source_path
+from rectrack.wording import DOCUMENT_KINDS, NO_WEB_ADDRESS, document_date
+
+#: The weight of a copy's words in search, against 1 for ordinary page text (and 10 for a
+#: recommendation's title): low, so a copy never outranks the pages that quote it.
+SEARCH_WEIGHT = "0.1"
+#: Source headings move down a level: the page's own title is its only <h1>.
+SHIFT = 1
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a copy is the text of: a report or a response document (a copy may serve several)."""
+
+    report: Report
+    document: ResponseDocument | None = None
+
+
+def subjects(site: Site) -> dict[str, list[Subject]]:
+    """The copies this build shows, each with what it is the text of: reports shown as at the build's
+    date and the response documents published by then (a later document's copy is not shown early)."""
+    found: dict[str, list[Subject]] = {}
+    kept = site.dataset.sources
+    for status in site.tracker.reports:
+        report = status.report
+        if report.source_document and report.source_document in kept:
+            found.setdefault(report.source_document, []).append(Subject(report))
+        for owner in status.owners:
+            for doc in owner.documents:
+                if doc.source.document and doc.source.document in kept:
+                    found.setdefault(doc.source.document, []).append(Subject(report, doc))
+    return found
+
+
+def source_pages(site: Site) -> dict[str, str]:
+    return {source_path(site.dataset.sources[path].name): source_page(site, site.dataset.sources[path], items)
+            for path, items in sorted(subjects(site).items())}
+
+
+def source_page(site: Site, copy: SourceDocument, items: list[Subject]) -> str:
+    here = source_path(copy.name)
+    linker = site.linker(here)
+    facts = []
+    for item in items:
+        report, doc = item.report, item.document
+        if doc is None:
+            facts.append({
+                "what": "The text of the report",
+                "title": report.title,
+                "by": site.publisher_links(report, here),
+                "published": f"{report.published_as_printed} (as printed)",
+                "url": external_link(report.url, report.url) if report.url else None,
+                "page": linker.report(report.id, "The report’s page: its recommendations and where they stand"),
+                "report": None,
+            })
+        else:
+            org = site.dataset.organisation(doc.owner)
+            facts.append({
+                "what": f"The text of the {DOCUMENT_KINDS[doc.kind].lower()}",
+                "title": doc.source.title,
+                "by": Markup(md(doc.author)) + Markup(" (") + linker.organisation(org.id) + Markup(")"),
+                "published": document_date(doc),
+                "url": external_link(doc.source.url, doc.source.url) if doc.source.url else None,
+                "page": linker.to(owner_report_path(report.id, org.id),
+                                  f"{org.name} on {report.title}: every answer and where each recommendation stands"),
+                "report": linker.to(report_path(report.id), report.title),
+            })
+    return site.render("source.md.j2", here, title=facts[0]["title"], facts=facts, path=copy.path,
+                       no_address=NO_WEB_ADDRESS, report=items[0].report, weight=SEARCH_WEIGHT,
+                       body=Markup(body(copy.blocks)))
+
+
+def body(blocks: Iterable[Block]) -> str:
+    """The copy's blocks as page text: Markdown headings, everything else raw HTML blocks."""
+    out: list[str] = []
+    run: list[str] = []  # the raw HTML lines since the last heading
+    items: list[Block] = []  # the list items of a list not yet closed
+
+    def close_list() -> None:
+        if items:
+            tag = "ol" if items[0].level else "ul"
+            lines = [f"<{tag}>"] + [_item(i) for i in items] + [f"</{tag}>"]
+            run.append("\n".join(lines))
+            items.clear()
+
+    def close_run() -> None:
+        close_list()
+        if run:
+            out.append("\n".join(run))
+            run.clear()
+
+    for block in blocks:
+        if block.kind == "item" and items and bool(block.level) != bool(items[0].level):
+            close_list()
+        if block.kind != "item":
+            close_list()
+        if block.kind == "heading":
+            close_run()
+            level = min(6, block.level + SHIFT)
+            out.append(f"{'#' * level} {md(block.text)} {{: #{check_anchor(block.anchor)} "
+                       f'data-pagefind-weight="{SEARCH_WEIGHT}" }}')
+        elif block.kind == "item":
+            items.append(block)
+        elif block.kind == "table":
+            run.append(_table(block))
+        else:
+            run.append(f'<p id="{check_anchor(block.anchor)}" data-pagefind-weight="{SEARCH_WEIGHT}">'
+                       f"{_runs(block.inlines)}</p>")
+    close_run()
+    return "\n\n".join(out) + "\n"
+
+
+def _item(block: Block) -> str:
+    number = f' value="{int(block.level)}"' if block.level else ""
+    return (f'<li id="{check_anchor(block.anchor)}"{number} data-pagefind-weight="{SEARCH_WEIGHT}">'
+            f"{_runs(block.inlines)}</li>")
+
+
+def _table(block: Block) -> str:
+    """A table of the copy, in its own scrolling region (named by its first words, for keyboard users)."""
+    rows = list(block.rows)
+    width = max(len(row) for row in rows)
+    head, body_rows = (rows[0], rows[1:]) if block.header else ((), rows)
+    label = " ".join(block.text.split()[:8])
+    lines = [f'<div class="rt-scroll" tabindex="0" role="region" aria-label="Table: {md(label)} …">',
+             f'<table id="{check_anchor(block.anchor)}" class="rt-table rt-source-table" '
+             f'data-pagefind-weight="{SEARCH_WEIGHT}">']
+    if head:
+        cells = "".join(f'<th scope="col">{_runs(cell)}</th>' for cell in _pad(head, width))
+        lines.append(f"<thead><tr>{cells}</tr></thead>")
+    lines.append("<tbody>")
+    lines += ["<tr>" + "".join(f"<td>{_runs(cell)}</td>" for cell in _pad(row, width)) + "</tr>"
+              for row in body_rows]
+    lines += ["</tbody>", "</table>", "</div>"]
+    return "\n".join(lines)
+
+
+def _pad(row: tuple[tuple[Inline, ...], ...], width: int) -> list[tuple[Inline, ...]]:
+    return list(row) + [()] * (width - len(row))
+
+
+def _runs(runs: Iterable[Inline]) -> str:
+    """One line of the copy: each run escaped, bold as <strong>, an http(s) link as a link."""
+    out = []
+    for run in runs:
+        if run.href is not None and run.text.strip():
+            text = run.text.strip()
+            lead, trail = run.text[: len(run.text) - len(run.text.lstrip())], run.text[len(run.text.rstrip()):]
+            piece = md_run(lead) + str(external_link(text, run.href)) + md_run(trail)
+        else:
+            piece = md_run(run.text)
+        out.append(f"<strong>{piece}</strong>" if run.bold and piece.strip() else piece)
+    return "".join(out).strip()
