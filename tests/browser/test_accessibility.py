@@ -24,7 +24,7 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGE_TYPES = ["home", "reports-index", "reports-year", "report", "recommendations-index", "recommendation",
               "owner-report", "matrix", "organisations-index", "organisation", "good-practice", "library",
               "case-study", "statistics", "changes", "changes-month", "glossary", "downloads", "search", "about",
-              "list", "other"]
+              "list", "sources", "other"]
 NAMED = set(PAGE_TYPES) - {"other"}
 #: Detail pages checked per type; the rest of each type shares their template.
 PER_TYPE = 3
@@ -120,6 +120,39 @@ def test_axe_at_375px(visit, path: str) -> None:
     result = run_axe(v.page)
     record(path, result, 375)
     problems = describe(path + " at 375px", result)
+    assert not problems, "axe (WCAG 2.0/2.1/2.2 A and AA) found:\n" + "\n".join(problems)
+
+
+#: The schemes a reader's system setting can ask for, and the Material scheme each should show.
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_axe_on_every_source_page(browser, server, site, scheme: str, width: int) -> None:
+    """The copies of the report and of the response, whole (the report's is the longest page), at a
+    desktop and the narrowest width, in the scheme the reader's system asks for, and opened at a quoted
+    passage as a quote's link opens them (the passage is marked: its colours are checked too)."""
+    pages = [p for p in html_pages(site) if page_type(p) == "sources"]
+    assert len(pages) >= 2, pages
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme,
+                                  service_workers="block")
+    problems = []
+    try:
+        page = context.new_page()
+        for path in pages:
+            page.goto(server.url(path))
+            page.wait_for_selector("html[data-rt-ready]", state="attached")
+            shown = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+            assert shown == SCHEMES[scheme], f"{path}: a {scheme} system setting shows the {shown!r} scheme"
+            quoted = page.evaluate("() => document.querySelector('article p[id]').id")
+            page.evaluate("(id) => { location.hash = id; }", quoted)
+            page.wait_for_function("(id) => document.querySelector(':target')?.id === id", arg=quoted)
+            result = run_axe(page)
+            record(f"{path}#{quoted}", result, width, scheme)
+            problems += describe(f"{path} ({scheme}, {width}px)", result)
+    finally:
+        context.close()
     assert not problems, "axe (WCAG 2.0/2.1/2.2 A and AA) found:\n" + "\n".join(problems)
 
 

@@ -1,18 +1,22 @@
 """Hostile text in the data renders as inert, visible text in the built site, checked in the browser.
 
 A copy of data/ gets <script>, event-handler attributes, javascript: links, raw HTML, Markdown link
-and block tricks, template syntax, snippet includes and entity tricks in several text fields; that
-site is built and every page showing those fields is loaded in Chromium. A dialog, an injected
-element or attribute, a request to another host or a redirect fails the test; the literal text must
-be what the reader sees.
+and block tricks, template syntax, snippet includes and entity tricks in several text fields, and in
+the copies of the source documents those fields are quoted from (a quote must be in its copy, and the
+copy's page shows it too); that site is built and every page showing those fields is loaded in
+Chromium. A dialog, an injected element or attribute, a request to another host or a redirect fails
+the test; the literal text must be what the reader sees (on a copy's page, the copy's words as its
+small Markdown reading gives them: ``**bold**`` is bold there, all else literal).
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
+from rectrack.data.sources import quote_text
 
 from .sitebuild import REPO, REPORT_URL, Server, build_once, collapse, make_root
 
@@ -51,6 +55,15 @@ DEFINITION = ("<img src=x onerror=alert('gloss') id=pwned-g> [z](javascript:aler
               "{: onclick=\"alert(6)\" } <!-- hidden? --> `code` *em*")
 EVIDENCE = BLOCK_PAYLOADS[1]
 NOTE = "<script>alert('note')</script>[n](javascript:alert(7))"
+#: The ids the payloads would give elements if their markup went live. (A block of a source page has an
+#: anchor made from its own words, e.g. "pwned-attr-onclick-alert-pwned-attr": our escaped text, not theirs.)
+PAYLOAD_IDS = sorted(set(re.findall(r'(?:\bid=\\?"?|#)(pwned[a-z-]*)', "\n".join(
+    [*BLOCK_PAYLOADS, SHORT_TITLE, FORCE_NAME, TERM, DEFINITION]))))
+#: The copies of the source documents (data/sources/) the poisoned quotes are quoted from.
+REPORT_COPY = "hmicfrs-spotlight-ocsa-mosovo-2026.md"
+RESPONSE_COPY = "devon-and-cornwall-pcc-response.md"
+#: A heading added to each copy, above the quoted payloads.
+HEADING = "<script>alert('pwned-heading')</script> Quoted here"
 
 def _rewrite(path, change) -> None:
     text = path.read_text("utf-8")
@@ -76,19 +89,20 @@ def poison(data_dir) -> dict:
 
     def cases(doc):
         case = doc["case_studies"][0]
-        case["text"] = case["text"].rstrip() + "\n\n" + block + "\n"
+        case["text"] = block + "\n"
         case["title"] = CASE_TITLE
         where["case"] = case["id"]
 
     def glossary(doc):
         term = next(t for t in doc["terms"] if t.get("abbreviation") == "MOSOVO")
+        assert term["definition_source"] == "report", "the poisoned definition is a quote, checked against the copy"
         term["term"] = TERM
         term["definition"] = DEFINITION
         where["term"] = term["id"]
 
     def response(doc):
         answer = next(r for r in doc["responses"] if r["evidence"])
-        answer["action"] = answer["action"].rstrip() + "\n\n" + block + "\n"
+        answer["action"] = block + "\n"
         answer["evidence"] = EVIDENCE
         answer["note"] = NOTE
         where["response"] = (doc["owner"], answer["recommendation"])
@@ -98,6 +112,10 @@ def poison(data_dir) -> dict:
     _rewrite(data_dir / "case_studies.yaml", cases)
     _rewrite(data_dir / "glossary.yaml", glossary)
     _rewrite(data_dir / "force_responses" / "hmicfrs-2026-ocsa-mosovo" / "devon-and-cornwall.yaml", response)
+    # The quoted words are in the copies they are quoted from, as validation requires.
+    for copy, extra in ((REPORT_COPY, [block, DEFINITION]), (RESPONSE_COPY, [block])):
+        with (data_dir / "sources" / copy).open("a", encoding="utf-8") as stream:
+            stream.write(f"\n\n# {HEADING}\n\n" + "\n\n".join(extra) + "\n")
     return where
 
 
@@ -124,7 +142,7 @@ INSPECT = """() => {
                 value.replace(/[\\s\\x00-\\x1f]/g, '').startsWith('javascript:'))
                 bad.push(`<${el.tagName.toLowerCase()} ${name}="${attr.value.slice(0, 40)}">`);
         }
-        if (el.id && el.id.startsWith('pwned')) bad.push(`#${el.id}`);
+        if (el.id && PAYLOAD_IDS.includes(el.id)) bad.push(`#${el.id}`);
     }
     for (const s of document.querySelectorAll('script'))
         if (/pwned|alert\\(/.test(s.textContent)) bad.push('<script> with the payload');
@@ -135,12 +153,13 @@ INSPECT = """() => {
     return {bad, pwned: window.__pwned === 1, title: document.title,
             bodyShown: getComputedStyle(document.body).display !== 'none',
             text: (document.querySelector('.md-content') || document.body).innerText};
-}"""
+}""".replace("PAYLOAD_IDS", json.dumps(PAYLOAD_IDS))
 
 
 def pages_to_check(where: dict) -> dict[str, list[str]]:
     """Each page and the literal texts it must show."""
     block = [collapse(p) for p in BLOCK_PAYLOADS]
+    copied = [quote_text(p) for p in BLOCK_PAYLOADS]
     force, number = where["response"]
     return {
         f"{REPORT_URL}/recommendations/{where['recommendation']}/": [SHORT_TITLE],
@@ -154,6 +173,8 @@ def pages_to_check(where: dict) -> dict[str, list[str]]:
         f"{REPORT_URL}/organisations/{force}/": [*block, NOTE],
         f"{REPORT_URL}/recommendations/{number}/": [NOTE],
         "/glossary/": [DEFINITION, TERM],
+        f"/sources/{REPORT_COPY.removesuffix('.md')}/": [*copied, quote_text(DEFINITION), HEADING],
+        f"/sources/{RESPONSE_COPY.removesuffix('.md')}/": [*copied, HEADING],
         "/": [],
     }
 
@@ -243,6 +264,11 @@ def test_the_inspector_catches_live_payloads(visit) -> None:
     assert v.log.dialogs, "a live onerror/alert payload should have opened a dialog"
     assert {"#pwned", "#pwned-a"} <= set(facts["bad"]) and facts["pwned"], facts["bad"]
     assert any("onerror" in b for b in facts["bad"]) and any("javascript:" in b for b in facts["bad"]), facts["bad"]
+
+
+def test_the_payload_ids_are_the_ones_the_payloads_set() -> None:
+    assert {"pwned", "pwned-a", "pwned-div", "pwned-attr", "pwned-input", "pwned-b", "pwned-i", "pwned-g"} == set(
+        PAYLOAD_IDS)
 
 
 def test_the_payloads_reach_the_data_as_written(tmp_path) -> None:

@@ -259,3 +259,16 @@ def test_search_code_loads_only_on_a_page_with_a_search_form(tab, site) -> None:
             problems.append(f"{path} ({kind}): Pagefind files fetched on a page without a search form")
     assert "search" in chosen, "no search page in the site"
     assert not problems, "\n".join(problems)
+
+
+def test_the_copies_of_the_sources_are_found_but_rank_below_the_page_that_quotes_them(visit) -> None:
+    """Words a recommendation quotes find its page first, and the copies of the report and of the response
+    after it: the copies' text is weighted down (render/source_pages.py), or the report's copy, which
+    holds every recommendation twice, would come first."""
+    _, paths = run_search(visit, "Kent internet risk assessment tool")
+    copies = [p for p in paths if p.startswith("/sources/")]
+    assert paths[0] == f"{REPORT_URL}/recommendations/1/", paths
+    assert sorted(copies) == ["/sources/devon-and-cornwall-pcc-response/",
+                              "/sources/hmicfrs-spotlight-ocsa-mosovo-2026/"], paths
+    _, paths = run_search(visit, "harrowing sexual offences")
+    assert paths == ["/sources/hmicfrs-spotlight-ocsa-mosovo-2026/"], "words only the report's copy has find it"
