@@ -22,7 +22,7 @@ from rectrack.data.problems import Code
 from rectrack.data.sources import SourceDocument, page_names, quote_text
 from rectrack.derive import derive
 from rectrack.render import render_pages
-from rectrack.render.source_pages import body
+from rectrack.render.source_pages import SEARCH_WEIGHT, body
 from rectrack.wording import IN_CONTEXT, NO_COPY, NO_WEB_ADDRESS
 
 REPORT_COPY = SOURCES / "hmicfrs-spotlight-ocsa-mosovo-2026.md"
@@ -306,4 +306,4 @@ def test_the_copy_is_untrusted_text_and_never_reaches_the_page_as_markup() -> No
     assert "&lt;script&gt;" in out and "onerror&#61;&quot;" in out and "&#123;: &#35;pwned &#125;" in out
     heading = out.splitlines()[0]
     assert heading.startswith("## &lt;script&gt;") and heading.endswith('{: #script-alert-h-script-heading '
-                                                                         'data-pagefind-weight="0.3" }')
+                                                                         f'data-pagefind-weight="{SEARCH_WEIGHT}" }}')
