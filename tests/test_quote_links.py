@@ -82,6 +82,8 @@ def cited_on(site: Path, file: Path) -> list[Cited]:
         else:
             [body] = holder.xpath("./span[@class='rt-quoted']")
             text = words(body).removeprefix('"').removesuffix('"')  # our own quotation marks, made straight
+        if not text:
+            continue  # an empty quotation the page fills in the browser (the response form's preview)
         links = holder.xpath(".//a[contains(concat(' ', @class, ' '), ' rt-source-link ')]/@href")
         none = holder.xpath(".//*[contains(concat(' ', @class, ' '), ' rt-source-none ')]")
         assert len(links) + len(none) <= 1, f"{page}: a quote with more than one source link: {text[:60]}"
