@@ -176,6 +176,7 @@ def test_every_kind_of_verbatim_field_is_checked() -> None:
     ids = {case.id.rsplit("[", 1)[0] for case in CASES}
     expected = {
         "reports.yaml:reports.*.title", "reports.yaml:reports.*.summary", "reports.yaml:reports.*.author",
+        "reports.yaml:reports.*.rights",
         "reports.yaml:reports.*.published_as_printed", "reports.yaml:reports.*.known_from.quote",
         "reports.yaml:reports.*.sections.*.title", "reports.yaml:reports.*.sections.*.chapter",
         "recommendations.yaml:recommendations.*.text", "recommendations.yaml:recommendations.*.actions.*",

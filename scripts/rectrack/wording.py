@@ -561,3 +561,61 @@ FORM_CHECKS = {
         "fix": "",
     },
 }
+
+
+# --- the site's own pages: feedback, the accessibility statement, reuse, downloads, the 404 page ----------
+
+#: How readers reach the people who run this copy (site.yaml ``contact``), on every page and in the statement.
+FEEDBACK_LEAD = "Questions, corrections or an accessibility problem:"
+FEEDBACK_EMAIL = "e-mail {address}"
+FEEDBACK_URL = "use the feedback page"
+NO_CONTACT = "No contact has been set up for this copy of the tracker."
+NO_CONTACT_LINK = "How a maintainer sets one up"
+NO_CONTACT_HOW = ("A maintainer sets one in data/site.yaml: contact.email (an e-mail address) or contact.url "
+                  "(a web page for feedback).")
+#: The accessibility statement's compliance sentence (GOV.UK's sample wording), by site.yaml's value.
+COMPLIANCE = {
+    "fully": "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA "
+             "standard.",
+    "partially": "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 "
+                 "AA standard, due to the non-compliances listed below.",
+    "not": "This website is not compliant with the Web Content Accessibility Guidelines version 2.2 AA standard. "
+           "The non-compliances are listed below.",
+}
+COMPLIANCE_NOT_STATED = ("This copy of the tracker has not stated how far it complies with the Web Content "
+                         "Accessibility Guidelines version 2.2 AA standard.")
+NOT_RUN_BY = "No one has been named as running this copy of the tracker."
+NOT_RUN_BY_HOW = "A maintainer names them in data/site.yaml (run_by)."
+#: Reuse of the data (site.yaml ``licence``): the tracker's editorial data only, never the quoted texts.
+NO_LICENCE = "No licence has been chosen for this copy's editorial data."
+EDITORIAL_LICENCE = "The tracker's editorial data may be reused under {licence}."
+QUOTED_TEXTS = "Text quoted from reports and responses belongs to their authors and is not covered."
+REUSE_LINK = "Reusing the data"
+#: The kinds of download, by how the file's name ends (the longest match wins).
+FILE_TYPES = {
+    ".schema.json": "JSON Schema",
+    "datapackage.json": "JSON (Frictionless Data Package)",
+    ".json": "JSON",
+    ".csv": "CSV",
+    ".ics": "iCalendar",
+    ".zip": "ZIP",
+}
+#: The ``response`` column of status.csv: has the owner answered this recommendation, and how.
+RESPONSE_VALUES = {
+    "answered": "the owner's published response answers this recommendation (its claim is in `implementation`)",
+    "not-answered": "the owner has published a response, but it does not answer this recommendation",
+    "no-response": "the owner has published no response to the report at all",
+}
+#: The page readers see at an address that does not exist.
+NOT_FOUND_TITLE = "Page not found"
+NOT_FOUND_TEXT = ("There is no page at this address. It may have been mistyped, or the page may have moved "
+                  "since the link to it was made.")
+NOT_FOUND_SEARCH = "Search the site"
+NOT_FOUND_SECTIONS = "Or start from one of the site's sections:"
+
+
+def reuse_sentence(licence: str | None) -> str:
+    """The terms of reuse in one line (the footer of every page): the editorial data's licence, if any
+    was chosen, and never the quoted texts."""
+    editorial = EDITORIAL_LICENCE.format(licence=licence) if licence else NO_LICENCE
+    return f"{editorial} {QUOTED_TEXTS}"

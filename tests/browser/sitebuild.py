@@ -146,6 +146,32 @@ class _Handler(SimpleHTTPRequestHandler):
         ".csv": "text/csv",
     }
 
+    def __init__(self, *args, prefix: str = "", **kwargs) -> None:
+        self.prefix = prefix  # set before the base class handles the request (it does so in __init__)
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        """The site served under ``prefix`` (``/tracker``), as a host serves one under a sub-path."""
+        if self.prefix:
+            head = path.split("?", 1)[0].split("#", 1)[0]
+            if head != self.prefix and not head.startswith(self.prefix + "/"):
+                return str(Path(self.directory) / "no such page")
+            path = path[len(self.prefix):] or "/"
+        return super().translate_path(path)
+
+    def send_error(self, code, message=None, explain=None):
+        """A missing address gets the site's own 404 page, with status 404, as static hosts serve it."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
 
@@ -160,10 +186,14 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 class Server:
-    """A static file server for one directory on 127.0.0.1 and a free port, in a daemon thread."""
+    """A static file server for one directory on 127.0.0.1 and a free port, in a daemon thread.
 
-    def __init__(self, directory: Path) -> None:
-        handler = functools.partial(_Handler, directory=str(directory))
+    Like a static host, it answers a missing address with the site's 404.html (status 404); with
+    ``prefix`` ("/tracker"), the site is served under that sub-path only.
+    """
+
+    def __init__(self, directory: Path, prefix: str = "") -> None:
+        handler = functools.partial(_Handler, directory=str(directory), prefix=prefix.rstrip("/"))
         self.httpd = _QuietServer(("127.0.0.1", 0), handler)
         self.port = self.httpd.server_address[1]
         self.origin = f"http://127.0.0.1:{self.port}"

@@ -17,6 +17,7 @@ from typing import Any
 from rectrack.data.documents import answered_ids, is_filled
 from rectrack.data.load import DocumentFile, LoadedData
 from rectrack.data.model import (
+    Accessibility,
     Answer,
     AsPrinted,
     CaseStudy,
@@ -29,6 +30,8 @@ from rectrack.data.model import (
     Governance,
     Group,
     KnownFrom,
+    KnownIssue,
+    Licence,
     Organisation,
     PartialDate,
     Recommendation,
@@ -103,9 +106,20 @@ def build_dataset(loaded: LoadedData, sources: Mapping[str, SourceDocument] | No
 def _site(data: dict[str, Any]) -> Site:
     contact = data.get("contact") or {}
     repository = data.get("repository") or {}
+    statement = data.get("accessibility") or {}
+    licence = data.get("licence") or {}
     return Site(data["name"], data["description"], data.get("legacy_report"),
                 contact_email=contact.get("email"), contact_url=contact.get("url"),
-                repository_url=repository.get("url"), repository_branch=repository.get("branch") or "main")
+                repository_url=repository.get("url"), repository_branch=repository.get("branch") or "main",
+                run_by=data.get("run_by"),
+                accessibility=Accessibility(
+                    compliance=statement.get("compliance"),
+                    known_issues=tuple(KnownIssue(i["id"], i["problem"], i.get("criterion"), i.get("plan"))
+                                       for i in statement.get("known_issues") or ()),
+                    reply_within_days=statement.get("reply_within_days"),
+                    prepared=_date(statement.get("prepared")), reviewed=_date(statement.get("reviewed")),
+                    tested=_date(statement.get("tested")), tested_by=statement.get("tested_by")),
+                licence=Licence(licence.get("name"), licence.get("url"), licence.get("attribution")))
 
 
 def _organisation(data: dict) -> Organisation:
@@ -138,6 +152,7 @@ def _report(data: dict) -> Report:
         source_document=data.get("source_document"), summary=data.get("summary"), scope=tuple(data["scope"]),
         regime=data["regime"], known_from=KnownFrom(known["report"], known["quote"]) if known else None,
         sections=tuple(Section(s["id"], s["chapter"], s["title"]) for s in data["sections"]),
+        rights=data.get("rights"),
     )
 
 

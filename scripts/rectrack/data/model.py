@@ -91,6 +91,40 @@ class PartialDate:
 
 
 @dataclass(frozen=True)
+class KnownIssue:
+    """Content of the site that is not accessible, as the accessibility statement lists it."""
+
+    id: str
+    problem: str
+    #: The WCAG 2.2 success criterion it fails ("2.1.1 Keyboard"); None for a limit that fails none.
+    criterion: str | None = None
+    plan: str | None = None
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    """What the accessibility statement says of this copy (``site.yaml`` ``accessibility``); None: not stated."""
+
+    #: "fully", "partially" or "not" compliant with WCAG 2.2 AA.
+    compliance: str | None = None
+    known_issues: tuple[KnownIssue, ...] = ()
+    reply_within_days: int | None = None
+    prepared: date | None = None
+    reviewed: date | None = None
+    tested: date | None = None
+    tested_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Licence:
+    """The terms for reusing the tracker's own editorial data; never the quoted texts (None: none chosen)."""
+
+    name: str | None = None
+    url: str | None = None
+    attribution: str | None = None
+
+
+@dataclass(frozen=True)
 class Site:
     """The tracker itself: its name and what it tracks (``data/site.yaml``)."""
 
@@ -104,6 +138,10 @@ class Site:
     #: The repository the data is kept in, and the branch the site is built from (None: none set up).
     repository_url: str | None = None
     repository_branch: str = "main"
+    #: Who runs this copy (None: not set up, and the accessibility statement says so).
+    run_by: str | None = None
+    accessibility: Accessibility = field(default_factory=Accessibility)
+    licence: Licence = field(default_factory=Licence)
 
 
 @dataclass(frozen=True)
@@ -178,6 +216,8 @@ class Report:
     regime: str
     known_from: KnownFrom | None
     sections: tuple[Section, ...]
+    #: The copyright or licence notice the report prints, verbatim (None: none printed or recorded).
+    rights: str | None = None
 
     def section(self, section_id: str | None) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

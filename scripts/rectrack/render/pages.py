@@ -6,7 +6,8 @@ so nothing depends on MkDocs-only hooks; a few entries are files rather than pag
 the redirect pages of old addresses), which the engine copies as they are. All figures, names and
 dates come from the :class:`~rectrack.derive.Tracker`; the only literals are the site's own words.
 
-This module holds the entry point and the site-wide pages (home, glossary, about, downloads, search);
+This module holds the entry point and the site-wide pages (home, glossary, about, downloads, search;
+the accessibility statement has its own module);
 reports, organisations, recommendations, matrices, case studies and changes have a module each.
 """
 
@@ -32,6 +33,7 @@ from rectrack.render import (
     redirects,
     report_pages,
     source_pages,
+    statement,
     template_pages,
 )
 from rectrack.render.abbreviations import Abbreviations
@@ -43,6 +45,7 @@ from rectrack.render.templating import environment
 from rectrack.render.titles import with_title
 from rectrack.render.urls import (
     ABOUT,
+    ACCESSIBILITY,
     CHANGES,
     DOWNLOADS,
     GLOSSARY,
@@ -52,6 +55,7 @@ from rectrack.render.urls import (
     SEARCH,
     WORD_TEMPLATES,
     duties_list_path,
+    external_link,
     organisations_list_path,
     recommendation_path,
     relative,
@@ -70,6 +74,7 @@ from rectrack.wording import (
     VERDICT_HELP,
     VERDICT_LABELS,
     count_phrase,
+    reuse_sentence,
 )
 
 #: Events the home page shows before linking to the changes page.
@@ -90,6 +95,7 @@ def render_pages(tracker: Tracker, cache_dir: Path | None = None) -> dict[str, s
         DOWNLOADS: downloads(site),
         SEARCH: site.render("search.md.j2", SEARCH, filters=search_filters(site)),
         WORD_TEMPLATES: template_pages.word_templates_page(site),
+        ACCESSIBILITY: statement.accessibility_statement(site),
     }
     pages.update(report_pages.reports_pages(site))
     for status in tracker.reports:
@@ -211,5 +217,9 @@ def downloads(site: Site) -> str:
     table = downloads_for(site.tracker)
     files = [(d.name, d.holds) for d in table if d.listed] + [(ARCHIVE, ARCHIVE_HOLDS)]
     templates = sum(1 for d in table if not d.listed)
+    licence = site.dataset.site.licence
     return site.render("downloads.md.j2", DOWNLOADS, files=files, templates=templates,
-                       templates_hold=WORD_TEMPLATES_HOLD)
+                       templates_hold=WORD_TEMPLATES_HOLD, licence=licence,
+                       reuse=reuse_sentence(licence.name),
+                       licence_link=external_link(licence.name or licence.url, licence.url) if licence.url else None,
+                       rights=[(s.report, s.report.rights) for s in site.tracker.reports if s.report.rights])

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -54,6 +55,22 @@ WORD_TEMPLATES = "word-templates.md"
 #: the rules generated from the schemas, and one file per report with who answers it and what.
 RESPONSE_FORM = "publish-response.md"
 RESPONSE_FORM_RULES = "publish-response/rules.json"
+#: The accessibility statement (generated from site.yaml, render/statement.py) and its sections.
+ACCESSIBILITY = "accessibility.md"
+STATEMENT_CONTACT = f"{ACCESSIBILITY}#contact"
+STATEMENT_KNOWN_ISSUES = f"{ACCESSIBILITY}#non-accessible-content"
+#: The reuse terms, on the downloads page.
+REUSE = f"{DOWNLOADS}#reuse"
+#: The Material theme's own pages (overrides/): served for any address that has no page.
+NOT_FOUND = "404.html"
+
+#: Addresses on other sites that the accessibility statement must give: the regulations it follows, the
+#: standard it measures against, and who hears complaints and enforces (GOV.UK's sample statement).
+REGULATIONS_URL = "https://www.legislation.gov.uk/uksi/2018/952/contents"
+WCAG_URL = "https://www.w3.org/TR/WCAG22/"
+EHRC_URL = "https://www.equalityhumanrights.com/"
+EASS_URL = "https://www.equalityadvisoryservice.com/"
+ECNI_URL = "https://www.equalityni.org/Home"
 
 
 #: The site's navigation: section index pages only (detail pages are reached from them).
@@ -76,7 +93,7 @@ HELP_PAGES = (
     ("For maintainers", "maintainers.md"),
     ("For inspectors", "inspectors.md"),
     ("Data file reference", "reference.md"),
-    ("Accessibility statement", "accessibility.md"),
+    ("Accessibility statement", ACCESSIBILITY),
 )
 
 
@@ -317,6 +334,12 @@ def external_link(text: object, url: str) -> Markup:
         return Markup(md(text))
     return Markup(f'<a href="{md(url)}" rel="external">{md(text)}</a>')
 
+
+
+def mailto(address: str) -> str:
+    """The ``mailto:`` href of an e-mail address (site.yaml's, pattern-checked): every character that a
+    mail client could read as URL syntax (``?``, ``&``, ``#``, ``%``) is percent-encoded."""
+    return "mailto:" + quote(address, safe="@.-_+~")
 
 
 @dataclass(frozen=True)

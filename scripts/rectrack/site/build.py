@@ -38,6 +38,7 @@ from rectrack.data.problems import Problem
 from rectrack.derive import Tracker, derive
 from rectrack.errors import BuildError, MachineError
 from rectrack.render.fieldref import reference_page
+from rectrack.render.theme import theme_words
 from rectrack.render.urls import navigation
 from rectrack.site import engine, lock, outdir, pagefind, swap, verify
 from rectrack.site.project import Project
@@ -152,7 +153,8 @@ def _render_tree(project: Project, tracker: Tracker, folder: Path) -> Prepared:
     nav = navigation(tree)
     settings = engine.settings_for(project.settings, docs_dir=docs, site_dir=project.site, overrides=overrides,
                                    nav=nav, as_of=tracker.as_of, site_name=tracker.dataset.site.name,
-                                   site_description=tracker.dataset.site.description)
+                                   site_description=tracker.dataset.site.description,
+                                   theme_words=theme_words(tracker.dataset.site))
     config = engine.write_config(settings, folder / "mkdocs.yml")
     return Prepared(tracker, config, len(rendered), tree, tuple(warnings))
 

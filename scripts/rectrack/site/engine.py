@@ -30,11 +30,13 @@ def write_config(settings: dict[str, Any], target: Path) -> Path:
 
 
 def settings_for(base: Mapping[str, Any], *, docs_dir: Path, site_dir: Path, overrides: Path | None, nav: list,
-                 as_of: date, site_name: str, site_description: str) -> dict[str, Any]:
+                 as_of: date, site_name: str, site_description: str,
+                 theme_words: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The project's settings completed for the rendered tree (``base`` is not modified).
 
     The site's name and description come from the data (``site.yaml``), not from the config file, so
-    that one tracker's identity is stated once.
+    that one tracker's identity is stated once. ``theme_words`` (``render.theme``) is what the theme's own
+    templates in ``overrides/`` say (the footer, the 404 page): ``config.extra.rectrack`` to them.
 
     ``use_directory_urls`` is forced on: generated pages link with final directory URLs
     (``rectrack.render.markdown.relative``), which would break with ``.html`` URLs.
@@ -54,6 +56,8 @@ def settings_for(base: Mapping[str, Any], *, docs_dir: Path, site_dir: Path, ove
     extra = dict(settings.get("extra") or {})
     extra["as_of"] = as_of.isoformat()
     extra["as_of_label"] = long_date(as_of)
+    if theme_words is not None:
+        extra["rectrack"] = dict(theme_words)
     settings["extra"] = extra
     return settings
 
