@@ -31,7 +31,8 @@ def load(out: Path, name: str) -> list[dict]:
 
 
 def test_every_table_is_written_as_json_and_csv(exported: Path) -> None:
-    assert sorted(p.name for p in exported.iterdir()) == sorted(f"{t}.{x}" for t in TABLES for x in ("json", "csv"))
+    assert sorted(p.name for p in exported.iterdir()) == sorted(
+        [f"{t}.{x}" for t in TABLES for x in ("json", "csv")] + ["datapackage.json"])
 
 
 def test_recommendations_contract(exported: Path) -> None:
@@ -160,3 +161,160 @@ def test_csv_cells_cannot_run_as_formulas() -> None:
 
     text = to_csv([{"a": "=HYPERLINK(\"http://x\")", "b": "-1+2", "c": "plain"}]).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "'-1+2" in text and ",plain" in text
+
+
+def test_numbers_are_never_guarded_and_formula_text_always_is() -> None:
+    from rectrack.export import to_csv
+
+    row = {"days": -31, "n": 4, "x": 1.5, "ok": True, "no": False, "none": None,
+           "list": ["-a", "b"], "tab": "\tx", "cr": "\rx", "at": "@SUM(A1)", "plus": "+1"}
+    text = to_csv([row]).decode("utf-8-sig")
+    header, line = text.split("\r\n")[:2]
+    cells = dict(zip(header.split(","), next(csv.reader([line])), strict=True))
+    assert (cells["days"], cells["n"], cells["x"], cells["ok"], cells["no"], cells["none"]) == (
+        "-31", "4", "1.5", "true", "false", "")
+    assert cells["list"] == "'-a; b"
+    assert all(cells[k].startswith("'") for k in ("tab", "cr", "at", "plus"))
+
+
+def read_csv(out: Path, name: str) -> list[dict]:
+    with (out / f"{name}.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def conforms(column, value: str) -> bool:
+    """Does one CSV cell hold what its declared column says: the type, the closed list, the pattern?"""
+    import re
+    from datetime import date
+
+    if value == "":
+        return True  # empty: none, or not stated
+    if column.type == "integer":
+        ok = re.fullmatch(r"-?[0-9]+", value) is not None and str(int(value)) == value
+    elif column.type == "boolean":
+        ok = value in ("true", "false")
+    elif column.type == "date":
+        ok = re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) is not None and bool(date.fromisoformat(value))
+    else:
+        ok = column.type == "string" and (not value.startswith(("=", "+", "-", "@", "\t", "\r")))
+    if column.values:
+        ok = ok and value in column.values
+    if column.pattern:
+        ok = ok and re.fullmatch(column.pattern.strip("^$"), value) is not None
+    return ok
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_every_csv_value_conforms_to_its_declared_column(exported: Path, name: str) -> None:
+    from rectrack.export import TABLES as DECLARED
+
+    declared = next(d for d in DECLARED if d.name == f"{name}.csv")
+    rows = read_csv(exported, name)
+    records = load(exported, name)
+    wrong = [(i + 2, c.name, row[c.name]) for i, row in enumerate(rows) for c in declared.fields
+             if not conforms(c, row[c.name])]
+    assert not wrong, f"{name}.csv: cells that are not what their column declares (line, column, value): {wrong[:10]}"
+    json_types = {"integer": int, "boolean": bool, "date": str, "string": str}
+    for record in records:
+        for c in declared.fields:
+            value = record[c.name]
+            expected = list if c.joined else json_types[c.type]
+            assert value is None or isinstance(value, expected), (name, c.name, value)
+
+
+def test_days_are_numbers_in_status_csv(exported: Path) -> None:
+    """The guard once made 301 of 399 ``days`` text ("'-31"): every one is a number now, most negative."""
+    days = [row["days"] for row in read_csv(exported, "status") if row["days"]]
+    assert days and all(int(d) == int(d.lstrip("'")) and not d.startswith("'") for d in days)
+    assert sum(int(d) < 0 for d in days) > 250
+
+
+def test_no_response_is_its_own_value(exported: Path) -> None:
+    status = read_csv(exported, "status")
+    by_owner: dict[str, set] = {}
+    for row in (r for r in status if r["report"] == REPORT):
+        by_owner.setdefault(row["owner"], set()).add((row["response"], row["implementation"]))
+    assert by_owner["avon-and-somerset"] == {("no-response", "")}
+    devon = by_owner["devon-and-cornwall"]
+    assert {r for r, _ in devon} == {"answered"} and ("answered", "not-stated") in devon  # a claim of nothing
+    assert {r["response"] for r in status} <= {"answered", "not-answered", "no-response"}
+
+
+def test_a_document_that_skips_a_recommendation_is_not_answered(data_copy: Path, tmp_path: Path) -> None:
+    import yaml
+
+    path = data_copy / "force_responses" / REPORT / "devon-and-cornwall.yaml"
+    doc = yaml.safe_load(path.read_text("utf-8"))
+    doc["responses"] = [r for r in doc["responses"] if r["recommendation"] != 2]
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "utf-8")
+    out = export(tmp_path / "out", data_copy)
+    row = next(r for r in read_csv(out, "status") if r["owner"] == "devon-and-cornwall" and r["number"] == "2")
+    assert (row["response"], row["implementation"]) == ("not-answered", "")
+
+
+def test_every_owner_id_has_its_name_beside_it(exported: Path) -> None:
+    names = {o["id"]: o["name"] for o in load(exported, "organisations")}
+    checked = 0
+    for name in TABLES:
+        for row in load(exported, name):
+            if "owner" in row:
+                assert row["owner_name"] == names[row["owner"]], (name, row["owner"])
+                checked += 1
+    recs = load(exported, "recommendations")
+    for rec in recs:
+        assert len(rec["owner_names"]) == len(rec["owners"]) and all(rec["owner_names"])
+    assert checked > 400
+
+
+def test_each_recommendation_carries_its_state_on_the_as_at_date(exported: Path) -> None:
+    status = load(exported, "status")
+    for rec in load(exported, "recommendations"):
+        duties = [s for s in status if s["recommendation"] == rec["id"]]
+        assert rec["as_of"] == AS_OF_ISO and rec["duties"] == len(duties)
+        assert rec["overdue"] == sum(s["state"] == "overdue" for s in duties)
+        assert rec["answered"] == sum(s["response"] == "answered" for s in duties)
+        assert rec["claimed_implemented"] == sum(s["implementation"] == "implemented" for s in duties)
+    by_number = {r["number"]: r for r in load(exported, "recommendations") if r["report"] == REPORT}
+    assert (by_number[6]["state"], by_number[6]["days"]) == ("overdue", -24)
+
+
+def test_the_s55_state_of_every_force_is_in_clocks(exported: Path) -> None:
+    clocks = read_csv(exported, "clocks")
+    assert len(clocks) == 43 and {c["as_of"] for c in clocks} == {AS_OF_ISO}
+    devon = next(c for c in clocks if c["owner"] == "devon-and-cornwall")
+    assert devon["responded"] == "true" and devon["s55_basis"] == "undated-response"
+    assert {c["s55"] for c in clocks if c["owner"] != "devon-and-cornwall"} == {"missing"}
+
+
+def test_the_data_package_describes_every_csv_and_validates_with_frictionless(exported: Path) -> None:
+    from frictionless import validate
+    from rectrack.export import TABLES as DECLARED
+
+    package = json.loads((exported / "datapackage.json").read_text("utf-8"))
+    assert package["profile"] == "tabular-data-package" and "licenses" not in package  # none is configured
+    resources = {r["path"]: r for r in package["resources"]}
+    assert sorted(resources) == sorted(f"{t}.csv" for t in TABLES)
+    for path, resource in resources.items():
+        declared = next(d for d in DECLARED if d.name == path)
+        assert [f["name"] for f in resource["schema"]["fields"]] == list(declared.columns)
+        assert all(f["type"] and f["description"] for f in resource["schema"]["fields"])
+        assert (resource["format"], resource["mediatype"]) == ("csv", "text/csv")
+        assert resource["bytes"] == (exported / path).stat().st_size
+    report = validate(str(exported / "datapackage.json"))
+    problems = [(task.name, e.type, e.note) for task in report.tasks for e in task.errors] + [
+        (e.type, e.note) for e in report.errors]
+    assert report.valid, problems[:10]
+
+
+def test_frictionless_finds_a_cell_that_breaks_its_column(exported: Path, tmp_path: Path) -> None:
+    """The validation above can fail: a days value that is not a number, and an unknown response."""
+    import shutil
+
+    from frictionless import validate
+
+    copy = Path(shutil.copytree(exported, tmp_path / "copy"))
+    text = (copy / "status.csv").read_text("utf-8-sig").replace(",-23,no-response,", ",soon,no reply,", 1)
+    (copy / "status.csv").write_text("\ufeff" + text, "utf-8")
+    report = validate(str(copy / "datapackage.json"))
+    types = {e.type for task in report.tasks for e in task.errors}
+    assert not report.valid and {"type-error", "constraint-error"} <= types

@@ -32,7 +32,7 @@ from rectrack import export
 pytestmark = pytest.mark.xdist_group("sitebuild")
 
 STATES = {"closed", "implemented", "overdue", "due-today", "due-soon", "upcoming", "no-deadline"}
-DOWNLOADS = ({d.name for d in export.DOWNLOADS} | {export.ARCHIVE}
+DOWNLOADS = ({d.name for d in export.DOWNLOADS} | {export.ARCHIVE, export.DATAPACKAGE}
              | {f"deadlines-{r['id']}.ics" for r in yaml.safe_load((REPO / "data" / "reports.yaml").read_text("utf-8"))[
                  "reports"]})
 PAST_DEADLINE = [1, 4, 6, 8, 10, 15, 16]
@@ -448,7 +448,7 @@ def test_status_json_one_row_per_owner_and_recommendation(site: Path, data: Data
         assert row["as_of"] == AS_OF and row["recommendation"] == f"{row['report']}/{row['number']}"
         assert row["deadline"] == deadlines[row["number"]].isoformat()
         assert row["days"] == (deadlines[row["number"]] - AS_OF_DATE).days and isinstance(row["days"], int)
-        assert row["response"] in ("answered", "not-answered", "none")
+        assert row["response"] in ("answered", "not-answered", "no-response")
         assert row["implementation"] in ("implemented", "in-progress", "not-started", "not-stated", None)
         assert row["state"] in STATES
         claimed = data.responses.get(row["owner"], {}).get("responses", [])

@@ -34,7 +34,7 @@ def test_json_has_every_duty_and_the_acceptance_facts() -> None:
     assert {n for n, r in devon.items() if r["state"] == "overdue"} == {8, 15, 16}
     assert {n for n, r in devon.items() if r["state"] == "implemented"} == {1, 4, 5, 6, 10}
     assert {r["response"] for r in devon.values()} == {"answered"}
-    assert {r["response"] for r in rows if r["owner"] == "kent"} == {"none"}
+    assert {r["response"] for r in rows if r["owner"] == "kent"} == {"no-response"}
     soon = {(r["owner"], r["number"], r["days"]) for r in rows if r["state"] == "due-soon"}
     assert soon == {("college-of-policing", 3, 38), ("npcc", 14, 38), ("college-of-policing", 14, 38)}
     clocks = {c["owner"]: c for c in report["clocks"] if c["report"] == REPORT}

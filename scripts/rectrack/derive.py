@@ -137,6 +137,11 @@ class Duty:
         return bool(self.history)
 
 
+#: What a section 55 state can rest on: a report dated by year only, no response, a response without a
+#: date, or a dated response.
+S55_BASES = ("year-only", "no-response", "undated-response", "dated-response")
+
+
 @dataclass(frozen=True)
 class S55Clock:
     """Whether a local policing body published its comments within the statutory 56 days.
@@ -145,7 +150,7 @@ class S55Clock:
     """
 
     state: str  # on-time | late | missing | awaited | not-computable
-    #: What the state rests on: year-only | no-response | undated-response | dated-response.
+    #: What the state rests on: one of S55_BASES.
     basis: str
     #: The earliest and latest the last day can be (the same day when the report's day is known).
     first: date | None = None

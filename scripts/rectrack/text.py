@@ -73,3 +73,12 @@ def normalise(text: str) -> str:
     for mark, plain in QUOTE_MARKS.items():
         text = text.replace(mark, plain)
     return _SPACE.sub(" ", text).strip(WHITESPACE)
+
+
+def file_size(size: int) -> str:
+    """A file's size for people: "812 bytes", "4.2 KB", "1.3 MB" (1 KB = 1,024 bytes)."""
+    if size < 1024:
+        return plural(size, "byte")
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"

@@ -619,3 +619,6 @@ def reuse_sentence(licence: str | None) -> str:
     was chosen, and never the quoted texts."""
     editorial = EDITORIAL_LICENCE.format(licence=licence) if licence else NO_LICENCE
     return f"{editorial} {QUOTED_TEXTS}"
+#: A data table's column types (Frictionless Table Schema types), in words, on the downloads page.
+COLUMN_TYPES = {"string": "text", "integer": "whole number", "number": "number", "boolean": "true or false",
+                "date": "date, YYYY-MM-DD"}

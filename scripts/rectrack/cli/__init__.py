@@ -151,7 +151,8 @@ def export_command(out_dir: Path, as_of: date, data_dir: Path) -> None:
     Example:
       rectrack export out/ --as-of 2026-11-23
     Writes every table of the site's downloads (recommendations, status, clocks, documents,
-    responses, verdicts, deadline revisions, organisations, case studies), each as .json and .csv.
+    responses, verdicts, deadline revisions, organisations, case studies), each as .json and .csv,
+    and datapackage.json, which describes every CSV file column by column (Frictionless Data Package).
     """
     from rectrack import export
     from rectrack.derive import derive

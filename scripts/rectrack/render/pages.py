@@ -14,13 +14,14 @@ reports, organisations, recommendations, matrices, case studies and changes have
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 from markupsafe import Markup
 
 from rectrack.data import quotes
 from rectrack.derive import DUE_SOON_DAYS, S55_PERIOD_DAYS, STATES, Tracker
-from rectrack.export import ARCHIVE, ARCHIVE_HOLDS, WORD_TEMPLATES_HOLD, downloads_for
+from rectrack.export import ARCHIVE, DATAPACKAGE, WORD_TEMPLATES_HOLD, Download, download_files, downloads_for
 from rectrack.render import (
     case_study_pages,
     change_pages,
@@ -61,8 +62,9 @@ from rectrack.render.urls import (
     relative,
     report_path,
 )
-from rectrack.text import plural
+from rectrack.text import file_size, plural
 from rectrack.wording import (
+    COLUMN_TYPES,
     DOCUMENT_KINDS,
     IMPLEMENTATION_LABELS,
     REGIMES,
@@ -81,18 +83,22 @@ from rectrack.wording import (
 HOME_EVENTS = 5
 
 
-def render_pages(tracker: Tracker, cache_dir: Path | None = None) -> dict[str, str]:
+def render_pages(tracker: Tracker, cache_dir: Path | None = None,
+                 downloads: Mapping[str, bytes] | None = None) -> dict[str, str]:
     """Every generated page: ``{"reports/x/recommendations/4.md": "# Recommendation 4: ...", ...}``.
 
     ``cache_dir`` (optional) keeps compiled templates between builds (see ``templating.environment``).
+    ``downloads``: the downloads/ folder's files as the build writes them (made here when not given),
+    whose sizes the downloads page gives.
     """
     site = Site(tracker, environment(cache_dir))
+    files = downloads if downloads is not None else download_files(tracker)
     pages = {
         HOME: home(site),
         ORGANISATIONS: organisation_pages.organisations_index(site),
         GLOSSARY: glossary(site),
         ABOUT: about(site),
-        DOWNLOADS: downloads(site),
+        DOWNLOADS: downloads_page(site, files),
         SEARCH: site.render("search.md.j2", SEARCH, filters=search_filters(site)),
         WORD_TEMPLATES: template_pages.word_templates_page(site),
         ACCESSIBILITY: statement.accessibility_statement(site),
@@ -212,14 +218,30 @@ def about(site: Site) -> str:
     )
 
 
-def downloads(site: Site) -> str:
-    """The downloads page, written from the table the files are built from (``export.DOWNLOADS``)."""
+def downloads_page(site: Site, files: Mapping[str, bytes]) -> str:
+    """The downloads page, written from the table the files are built from (``export.downloads_for``) and
+    from the files' bytes (``files``: their sizes), so it cannot describe a file or a column that is not there."""
     table = downloads_for(site.tracker)
-    files = [(d.name, d.holds) for d in table if d.listed] + [(ARCHIVE, ARCHIVE_HOLDS)]
-    templates = sum(1 for d in table if not d.listed)
+    listing = [d for d in table if d.listed]
+
+    def entry(d: Download, holds: str | None = None) -> dict[str, object]:
+        return {"name": d.name, "kind": d.kind, "bytes": len(files[d.name]), "size": file_size(len(files[d.name])),
+                "holds": d.holds if holds is None else holds}
+
+    tables = []
+    for name in dict.fromkeys(d.table for d in listing if d.table):
+        pair = [d for d in listing if d.table == name]
+        tables.append({"id": name, "title": name.replace("-", " ").capitalize(), "holds": pair[0].holds,
+                       "files": [entry(d, "" if d.name.endswith(".json") else None) for d in pair],
+                       "columns": [(c.name, COLUMN_TYPES[c.type], c.description, c.values) for c in pair[0].fields]})
+    others = [d for d in listing if not d.table]
     licence = site.dataset.site.licence
-    return site.render("downloads.md.j2", DOWNLOADS, files=files, templates=templates,
-                       templates_hold=WORD_TEMPLATES_HOLD, licence=licence,
-                       reuse=reuse_sentence(licence.name),
-                       licence_link=external_link(licence.name or licence.url, licence.url) if licence.url else None,
-                       rights=[(s.report, s.report.rights) for s in site.tracker.reports if s.report.rights])
+    return site.render(
+        "downloads.md.j2", DOWNLOADS, tables=tables,
+        calendars=[entry(d) for d in others if d.name.endswith(".ics")],
+        schemas=[entry(d) for d in others if d.name.startswith("schemas/")],
+        bundles=[entry(d) for d in others if d.name in (DATAPACKAGE, ARCHIVE)],
+        templates=sum(1 for d in table if not d.listed), templates_hold=WORD_TEMPLATES_HOLD,
+        licence=licence, reuse=reuse_sentence(licence.name),
+        licence_link=external_link(licence.name or licence.url, licence.url) if licence.url else None,
+        rights=[(s.report, s.report.rights) for s in site.tracker.reports if s.report.rights])

@@ -6,10 +6,12 @@ Order matters and is the whole point of this module:
    (:mod:`.outdir`: never the project, the data or someone else's folder), before anything is written;
 2. the project's build lock is taken (:mod:`.lock`: one build at a time), and what killed builds left
    behind is repaired or removed;
-3. **render tree**: the docs tree, the theme overrides and the engine config go to this build's own
-   working folder (``build/runs/...``, see :mod:`.tree`);
+3. **render tree**: the downloads are made (in memory: the downloads page gives each file's size), and
+   the docs tree, the theme overrides and the engine config go to this build's own working folder
+   (``build/runs/...``, see :mod:`.tree`);
 4. **engine**: MkDocs builds it into a staging folder on the same file system as ``site/`` (:mod:`.engine`);
-5. **downloads**: the data files and schemas go into its ``downloads/`` (:mod:`rectrack.export`);
+5. **downloads**: those files (data, schemas, calendars, data package, archive) are written into its
+   ``downloads/`` (:mod:`rectrack.export`);
 6. **search**: Pagefind indexes it (:mod:`.pagefind`);
 7. the staged site is marked as Rectrack's (before the search stage, so that on a full disk Pagefind
    is the last to write: it fails silently) and checked: every page and file there, none empty
@@ -55,6 +57,8 @@ class Prepared:
     tracker: Tracker
     config: Path
     pages: int
+    #: The downloads/ folder's files, by name: built once, described (with their sizes) on the downloads page.
+    downloads: dict[str, bytes]
     #: Every file of the docs tree, by relative path: what the engine must turn into the site.
     tree: dict[str, bytes]
     #: Files skipped with a warning (editors' leftovers in content/ or overrides/).
@@ -125,7 +129,7 @@ def _stages(prepared: Prepared, staged: Path, site: Path, as_of: date, search: b
     """engine, downloads, search, check, swap: into ``staged``, then in place of ``site``."""
     try:
         _timed(timings, "engine", lambda: engine.run_mkdocs(prepared.config, staged, as_of))
-        downloads = export.download_files(prepared.tracker)
+        downloads = prepared.downloads
         _timed(timings, "downloads", lambda: export.write_files(downloads, staged / "downloads"))
         outdir.mark(staged)
         if search:
@@ -141,7 +145,8 @@ def _render_tree(project: Project, tracker: Tracker, folder: Path) -> Prepared:
     from rectrack.render import pages as render_pages  # imported late: validate/export do not need templates
 
     warnings: list[Problem] = []
-    rendered = render_pages.render_pages(tracker, project.work / "cache" / "templates")
+    downloads = export.download_files(tracker)
+    rendered = render_pages.render_pages(tracker, project.work / "cache" / "templates", downloads)
     rendered.setdefault("reference.md", reference_page())
     tree = docs_tree(project.content, project.root, rendered, warnings)
     docs = folder / "docs"
@@ -156,7 +161,7 @@ def _render_tree(project: Project, tracker: Tracker, folder: Path) -> Prepared:
                                    site_description=tracker.dataset.site.description,
                                    theme_words=theme_words(tracker.dataset.site))
     config = engine.write_config(settings, folder / "mkdocs.yml")
-    return Prepared(tracker, config, len(rendered), tree, tuple(warnings))
+    return Prepared(tracker, config, len(rendered), downloads, tree, tuple(warnings))
 
 
 def _timed(timings: dict[str, float], stage: str, step: Callable[[], T]) -> T:
