@@ -151,3 +151,22 @@ def test_the_reference_page_documents_the_new_settings() -> None:
     for field in ("run_by", "accessibility.compliance", "accessibility.known_issues[].criterion",
                   "accessibility.reply_within_days", "accessibility.reviewed", "licence.name", "licence.attribution"):
         assert f"| `{field}` |" in page
+
+
+@pytest.mark.parametrize("change, found", [
+    (lambda a: a.update(compliance="fully"), "fully compliant, but 2 known issue(s)"),
+    (lambda a: a.update(known_issues=[i for i in a["known_issues"] if not i.get("criterion")]),
+     "partially compliant, but no known issue"),
+    (lambda a: a["known_issues"].append({**a["known_issues"][0], "problem": "Another."}), "listed twice"),
+])
+def test_a_statement_that_contradicts_itself_does_not_validate(data_copy: Path, change, found: str) -> None:
+    path = data_copy / "site.yaml"
+    doc = yaml.safe_load(path.read_text("utf-8"))
+    change(doc["accessibility"])
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "utf-8")
+    checked = load_and_validate(data_copy)
+    messages = [p.format() for p in checked.problems]
+    assert not checked.ok and any(found in m and "site.yaml:" in m for m in messages), messages
+    line = next(p.line for p in checked.problems if found in p.message)
+    text = path.read_text("utf-8").splitlines()[line - 1]
+    assert ("compliance" in text) or ("id:" in text), text

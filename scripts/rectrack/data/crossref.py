@@ -160,6 +160,8 @@ def check(data: LoadedData) -> list[Problem]:
         _recommendations(c, files["recommendations"], registry)
     if "site" in files and files["site"].data.get("legacy_report") and "reports" in registry.known:
         c.exists(files["site"], ("legacy_report",), files["site"].data["legacy_report"], registry.reports, "report")
+    if "site" in files and files["site"].data.get("accessibility"):
+        _statement(c, files["site"])
     if "case_studies" in files:
         _case_studies(c, files["case_studies"], registry)
     if "glossary" in files:
@@ -168,6 +170,30 @@ def check(data: LoadedData) -> list[Problem]:
         _statistics(c, files["statistics"], registry)
     documents.check(c, data, registry)
     return c.problems
+
+
+def _statement(c: Checker, loaded: LoadedFile) -> None:
+    """The accessibility statement's known issues have unique ids, and its compliance status agrees with them:
+    a statement must not say "fully compliant" above a listed failure, nor "partially" with none listed."""
+    statement = loaded.data["accessibility"]
+    issues = statement.get("known_issues") or []
+    seen: dict[str, int] = {}
+    for index, issue in enumerate(issues):
+        if issue.get("id") in seen:
+            c.report(loaded, ("accessibility", "known_issues", index, "id"), Code.DUPLICATE_ID,
+                     f"known issue {_show(issue['id'])} is listed twice (first as item {seen[issue['id']] + 1})",
+                     "every known issue needs its own id: rename or merge them")
+        seen.setdefault(issue.get("id"), index)
+    failures = [i for i in issues if i.get("criterion")]
+    compliance = statement.get("compliance")
+    if compliance == "fully" and failures:
+        c.report(loaded, ("accessibility", "compliance"), Code.STATEMENT_CONTRADICTION,
+                 f"the site is said to be fully compliant, but {len(failures)} known issue(s) name a WCAG criterion "
+                 f"they fail ({failures[0].get('id')})", "say 'partially', or remove the issues once they are fixed")
+    elif compliance in ("partially", "not") and not failures:
+        c.report(loaded, ("accessibility", "compliance"), Code.STATEMENT_CONTRADICTION,
+                 f"the site is said to be {compliance} compliant, but no known issue names a WCAG criterion it fails",
+                 "list each failure under known_issues with its criterion, or say 'fully'")
 
 
 def _organisations(c: Checker, loaded: LoadedFile, registry: Registry) -> None:

@@ -116,6 +116,7 @@ class Code(StrEnum):
     BAD_GROUP = "bad-group"
     BEFORE_REPORT = "before-report"
     QUOTE_NOT_IN_SOURCE = "quote-not-in-source"
+    STATEMENT_CONTRADICTION = "statement-contradiction"
 
 
 #: What each code means, for the person editing the file (the editors' guide is generated from this).
@@ -176,6 +177,8 @@ DESCRIPTIONS: dict[Code, str] = {
     Code.QUOTE_NOT_IN_SOURCE: ('Words quoted from a document are not in the copy of it the data keeps '
                                '(data/sources/): the quote or the copy is wrong, and the site could not link '
                                'the quote to its passage.'),
+    Code.STATEMENT_CONTRADICTION: ('The accessibility statement in site.yaml contradicts itself: fully compliant '
+                                   'with a failure listed, or partially or not compliant with none listed.'),
 }
 
 _RANK = {Severity.NOTICE: 0, Severity.WARNING: 1, Severity.ERROR: 2}
