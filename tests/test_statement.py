@@ -21,7 +21,7 @@ from rectrack.render.feedback import routes
 from rectrack.render.statement import accessibility_statement
 from rectrack.render.theme import theme_words
 from rectrack.render.urls import mailto
-from rectrack.wording import COMPLIANCE, COMPLIANCE_NOT_STATED, NO_CONTACT
+from rectrack.wording import COMPLIANCE, COMPLIANCE_NONE_KNOWN, COMPLIANCE_NOT_STATED, NO_CONTACT
 
 #: The sections of GOV.UK's sample accessibility statement, in its order, by heading id.
 MODEL_SECTIONS = ["how-accessible", "contact", "reporting", "enforcement", "technical", "compliance",
@@ -54,11 +54,13 @@ def shipped_site_yaml() -> dict:
 
 def test_the_shipped_statement_follows_the_model_form_and_says_what_is_not_set_up(tracker) -> None:
     page = accessibility_statement(Site(tracker))
-    assert headings(page) == MODEL_SECTIONS[:6] + ["non-accessible-content", "non-compliance", "limits",
-                                                   "preparation"]
+    assert headings(page) == MODEL_SECTIONS[:6] + ["non-accessible-content", "limits", "preparation"]
     assert NO_CONTACT in page and "contact.email" in page and "mailto:" not in page
     assert "No one has been named as running this copy" in page
-    assert COMPLIANCE["partially"] in page
+    # No known issue names a criterion and only automated tests ran: the status is not stated, and the
+    # page says what is known rather than claim full compliance.
+    assert f"{COMPLIANCE_NOT_STATED} {COMPLIANCE_NONE_KNOWN}" in page
+    assert not any(text in page for text in COMPLIANCE.values())
     assert "This statement was prepared on 1 December 2026. It was last reviewed on 1 December 2026." in page
     assert "This website was last tested on 1 December 2026." in page
     for url in ("https://www.legislation.gov.uk/uksi/2018/952/contents", "https://www.equalityadvisoryservice.com/",
@@ -75,6 +77,27 @@ def test_every_known_issue_of_the_shipped_data_is_listed_with_its_anchor(tracker
         assert f"(#{issue['id']})" in page  # the summary links to the entry
         if issue.get("criterion"):
             assert "This fails the WCAG 2.2 success criterion" in page.split(f'<li id="{issue["id"]}">')[1][:600]
+
+
+FAILURES = [{"id": "focus-hidden", "problem": "Focus hides.", "criterion": "2.4.11 Focus Not Obscured (Minimum)"},
+            {"id": "no-keyboard", "problem": "A table cannot be scrolled.", "criterion": "2.1.1 Keyboard"},
+            {"id": "a-limit", "problem": "Search needs JavaScript."}]
+
+
+@pytest.mark.parametrize("compliance", ["partially", "not", None])
+def test_listed_failures_are_the_non_compliances_under_the_stated_status(data_copy: Path, compliance) -> None:
+    def statement(doc: dict) -> None:
+        doc["accessibility"].update(compliance=compliance, known_issues=FAILURES)
+
+    page = accessibility_statement(configured(data_copy, statement))
+    assert headings(page) == MODEL_SECTIONS[:6] + ["non-accessible-content", "non-compliance", "limits",
+                                                   "preparation"]
+    assert (COMPLIANCE[compliance] if compliance else COMPLIANCE_NOT_STATED) in page
+    assert COMPLIANCE_NONE_KNOWN not in page  # failures are known: never say none is
+    entry = page.split('<li id="focus-hidden">')[1].split("</li>")[0]
+    assert html.unescape(entry) == ("Focus hides. This fails the WCAG 2.2 success criterion "
+                                    "2.4.11 Focus Not Obscured (Minimum).")
+    assert "criterion" not in page.split('<li id="a-limit">')[1].split("</li>")[0]
 
 
 def test_a_site_yaml_without_the_statement_settings_still_validates_and_says_not_stated(data_copy: Path) -> None:
@@ -162,6 +185,7 @@ def test_the_reference_page_documents_the_new_settings() -> None:
 def test_a_statement_that_contradicts_itself_does_not_validate(data_copy: Path, change, found: str) -> None:
     path = data_copy / "site.yaml"
     doc = yaml.safe_load(path.read_text("utf-8"))
+    doc["accessibility"].update(compliance="partially", known_issues=[dict(i) for i in FAILURES])
     change(doc["accessibility"])
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "utf-8")
     checked = load_and_validate(data_copy)

@@ -584,6 +584,10 @@ COMPLIANCE = {
 }
 COMPLIANCE_NOT_STATED = ("This copy of the tracker has not stated how far it complies with the Web Content "
                          "Accessibility Guidelines version 2.2 AA standard.")
+#: Beside COMPLIANCE_NOT_STATED when no known issue names a criterion: what is known, without claiming more.
+COMPLIANCE_NONE_KNOWN = ("No failure of a WCAG 2.2 AA success criterion is known: the automated tests described "
+                         "at the end of this statement find none, but they cannot check every criterion, and no "
+                         "full audit of this copy is recorded.")
 NOT_RUN_BY = "No one has been named as running this copy of the tracker."
 NOT_RUN_BY_HOW = "A maintainer names them in data/site.yaml (run_by)."
 #: Reuse of the data (site.yaml ``licence``): the tracker's editorial data only, never the quoted texts.

@@ -24,6 +24,7 @@ from rectrack.render.urls import (
 from rectrack.text import long_date
 from rectrack.wording import (
     COMPLIANCE,
+    COMPLIANCE_NONE_KNOWN,
     COMPLIANCE_NOT_STATED,
     NO_CONTACT,
     NO_CONTACT_HOW,
@@ -36,6 +37,7 @@ def accessibility_statement(site: Site) -> str:
     config = site.dataset.site
     statement = config.accessibility
     issues = statement.known_issues
+    failures = [i for i in issues if i.criterion]
     return site.render(
         "accessibility.md.j2", ACCESSIBILITY,
         run_by=config.run_by,
@@ -43,8 +45,8 @@ def accessibility_statement(site: Site) -> str:
         routes=routes(config),
         no_contact=f"{NO_CONTACT} {NO_CONTACT_HOW}",
         reply_within_days=statement.reply_within_days,
-        compliance=COMPLIANCE.get(statement.compliance or "", COMPLIANCE_NOT_STATED),
-        failures=[i for i in issues if i.criterion],
+        compliance=_compliance(statement.compliance, failures),
+        failures=failures,
         limits=[i for i in issues if not i.criterion],
         issues=issues,
         prepared=_day(statement.prepared),
@@ -62,6 +64,13 @@ def accessibility_statement(site: Site) -> str:
         },
         Markup=Markup,
     )
+
+
+def _compliance(status: str | None, failures: list) -> str:
+    """The status as the model form words it; unset, the page says so and what is known, claiming nothing."""
+    if status in COMPLIANCE:
+        return COMPLIANCE[status]
+    return COMPLIANCE_NOT_STATED if failures else f"{COMPLIANCE_NOT_STATED} {COMPLIANCE_NONE_KNOWN}"
 
 
 def _day(value) -> str | None:
