@@ -57,21 +57,6 @@ def open_page(browser, server: Server, path: str, *, viewport: dict | None = Non
 
 # --- the known issues, each shown to be true ---------------------------------------------------------
 
-def probe_forced_colours_bars(browser, server) -> str | None:
-    context, page, _ = open_page(browser, server, "/")
-    try:
-        page.emulate_media(forced_colors="active")
-        return page.evaluate("""() => {
-            const fill = document.querySelector('.rt-progress__fill:not([style*="width: 0%"])');
-            if (!fill) return null;
-            const f = getComputedStyle(fill), b = getComputedStyle(fill.parentElement);
-            return f.backgroundColor === b.backgroundColor && f.forcedColorAdjust !== 'none'
-                ? `the fill is ${f.backgroundColor}, like its bar` : null;
-        }""")
-    finally:
-        context.close()
-
-
 def probe_search_needs_javascript(browser, server) -> str | None:
     context, page, _ = open_page(browser, server, "/search/", javascript=False)
     try:
@@ -82,7 +67,6 @@ def probe_search_needs_javascript(browser, server) -> str | None:
 
 
 KNOWN_ISSUES = {
-    "forced-colours-bars": probe_forced_colours_bars,
     "search-needs-javascript": probe_search_needs_javascript,
 }
 
