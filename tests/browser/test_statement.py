@@ -213,7 +213,7 @@ def _configure(data: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def configured(tmp_path_factory):
-    site = require_site(build_once(tmp_path_factory, "configured", _configure)[0])
+    site = require_site(build_once(tmp_path_factory, "statement-configured", _configure)[0])
     server = Server(site, prefix=PREFIX)
     yield server
     server.close()
