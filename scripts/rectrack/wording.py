@@ -134,6 +134,8 @@ NO_COPY = "No copy of this document is kept on this site"
 NO_WEB_ADDRESS = "No web address is recorded for this document"
 #: The link from a report's or a response's page to the page of the copy of its text.
 SOURCE_LINK = "Its full text, as kept on this site"
+#: Before the page's own address, printed at the top of every page on paper (print.css).
+PRINTED_FROM = "This page is at"
 
 #: The lists of organisations by response, and the response filter's options (render/list_pages.py):
 #: key -> (the filter's option, the heading of the list's page, how a count of them reads).

@@ -2,7 +2,7 @@
    components below add sorting, filtering (state kept in the query string, so a view can be shared
    and survives a reload), cues on tables wider than the screen, abbreviations explained on request,
    the search page's interface on Pagefind's JS API, a keyboard-operable menu button and scheme
-   switch, and open-before-print sections. Its only network requests are its own modules and, on the search
+   switch, open-before-print sections and the page's address on paper. Its only network requests are its own modules and, on the search
    page, Pagefind's files.
 
    One module per component, each found by the attribute it declares (COMPONENTS, below). The small
@@ -35,6 +35,7 @@
    data-rt-overflow       on [data-rt-scroll]      set by table-scroll.js   the sides of the region with more of the table to see: "start", "end" or both
    data-rt-ready          on <html>                set by rectrack.js    present once every component on the page has mounted, including those loaded on demand
    data-rt-search-filter  on <select>              read by search.js     a search filter: its value is the Pagefind filter it sets (report, organisation, state), its options the values pages carry
+   data-rt-print-address  on <span>                read by rectrack.js, print-address.js   where the page prints its own address (print-address.js writes the one the reader has open)
    data-rt-pagefind       on <div>                 read by rectrack.js, search.js   declares the search interface (search.js, loaded only then); its value is the path of pagefind.js, relative to the page
    data-rt-response-form  on <div>                 read by rectrack.js, response-form.js   declares the "Publish a response" form (response-form.js, loaded only then); its value is the path of the rules file generated from the schemas
    data-rt-src            on <option>              read by response-form.js   the path of the chosen report's file (its recommendations and who must answer them)
@@ -64,6 +65,7 @@ import { mount as printDetails } from "./components/print-details.js";
 import { mount as tableScroll } from "./components/table-scroll.js";
 import { mount as abbreviation } from "./components/abbreviation.js";
 import { mount as schemeSwitch } from "./components/scheme-switch.js";
+import { mount as printAddress } from "./components/print-address.js";
 
 /** [selector, mount(element)] in mounting order. */
 const COMPONENTS = [
@@ -76,6 +78,7 @@ const COMPONENTS = [
   ["[data-rt-pagefind]", (root) => import("./components/search.js").then(({ mount }) => mount(root))],
   ["[data-rt-response-form]", (root) => import("./components/response-form.js").then(({ mount }) => mount(root))],
   ["details", printDetails],
+  ["[data-rt-print-address]", printAddress],
   ["abbr[title]", abbreviation],
 ];
 

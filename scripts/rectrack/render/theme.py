@@ -20,6 +20,7 @@ from rectrack.wording import (
     NOT_FOUND_SECTIONS,
     NOT_FOUND_TEXT,
     NOT_FOUND_TITLE,
+    PRINTED_FROM,
     REUSE_LINK,
     reuse_sentence,
 )
@@ -44,6 +45,7 @@ def theme_words(site: Site) -> dict[str, Any]:
         },
         "reuse": {"text": reuse_sentence(site.licence.name), "label": REUSE_LINK, "link": _url(REUSE)},
         "statement": _url(ACCESSIBILITY),
+        "printed_from": PRINTED_FROM,
         "not_found": {"title": NOT_FOUND_TITLE, "text": NOT_FOUND_TEXT, "search": NOT_FOUND_SEARCH,
                       "sections": NOT_FOUND_SECTIONS},
     }
