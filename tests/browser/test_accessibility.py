@@ -148,6 +148,10 @@ def test_axe_on_every_source_page(browser, server, site, scheme: str, width: int
             quoted = page.evaluate("() => document.querySelector('article p[id]').id")
             page.evaluate("(id) => { location.hash = id; }", quoted)
             page.wait_for_function("(id) => document.querySelector(':target')?.id === id", arg=quoted)
+            # The jump scrolls the page, and Material then hides its tabs with a fade: judge the colours once
+            # it has settled, not halfway through (a half-faded tab read as low contrast on a slow machine).
+            page.wait_for_timeout(300)
+            page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
             result = run_axe(page)
             record(f"{path}#{quoted}", result, width, scheme)
             problems += describe(f"{path} ({scheme}, {width}px)", result)
