@@ -117,11 +117,35 @@ def test_every_count_link_lands_on_a_list_as_long_as_its_count(site: Path) -> No
     assert not wrong, f"{len(wrong)} of {len(links)} count links disagree with their lists:\n" + "\n".join(wrong[:30])
 
 
+#: The pages the issue names, the fewest count links each must carry, and the lists (the end of the
+#: link's href) some of them must lead to: a recommendation's owners that answered, claim it and have not
+#: answered; a report's recommendations table to the first two, row by row; the reports index to each
+#: year's reports; an organisation's page (and a report's table of organisations) to its duties in each
+#: state on each report.
+NAMED_PAGES = (
+    ("/", 6, ()),
+    (f"{REPORT_URL}/", 8, ("organisations/devon-and-cornwall/#state-overdue",)),
+    ("/organisations/", 40, ()),
+    ("/reports/", 6, ("2026/#reports-2026", "2023/#reports-2023")),
+    (f"{REPORT_URL}/recommendations/1/", 3, ("#owners-answered", "#owners-claim-implemented", "#owners-unanswered")),
+    (f"{REPORT_URL}/recommendations/", 8, ("1/#owners-answered", "1/#owners-claim-implemented")),
+    ("/organisations/devon-and-cornwall/", 4,
+     tuple(f"{REPORT_URL[1:]}/organisations/devon-and-cornwall/#state-{state}"
+           for state in ("implemented", "overdue", "upcoming"))),
+)
+
+
 def test_the_pages_the_issue_names_link_their_counts(site: Path) -> None:
-    """The home page, a report's page and the organisations index each carry count links, and every
-    progress bar's "N of M" is one (a zero has no list, so it stays text)."""
-    for path, least in (("/", 6), (f"{REPORT_URL}/", 8), ("/organisations/", 40), ("/reports/", 4)):
-        assert len(counts_of(page_file(site, path)).links) >= least, path
+    """The home page, a report's page and its recommendations table, a recommendation, the reports and
+    organisations indexes and an organisation's page each carry count links, and every progress bar's
+    "N of M" is one (a zero has no list, so it stays text)."""
+    short = []
+    for path, least, ends in NAMED_PAGES:
+        links = counts_of(page_file(site, path)).links
+        missing = [end for end in ends if not any(href == end or href.endswith(f"/{end}") for href, _ in links)]
+        if len(links) < least or missing:
+            short.append(f"{path}: {len(links)} count links (at least {least}), none to {missing}")
+    assert not short, "\n".join(short)
     unlinked = [(path, text) for path in html_pages(site) for text, linked in counts_of(page_file(site, path)).progress
                 if not linked and not text.startswith("0 ")]
     assert not unlinked, unlinked

@@ -317,6 +317,19 @@ def implemented_text(status: RecommendationStatus) -> str:
     return f"{status.implemented} of {len(status.duties)} claim it"
 
 
+def silent_text(count: int) -> str:
+    """"42 owners have no recorded answer to it": the owners a recommendation page lists as not answering."""
+    return f"{plural(count, 'owner has', 'owners have')} no recorded answer to it"
+
+
+#: The recommendation page's two tables of owners: heading, and the table's name for assistive technology
+#: (followed by the recommendation's title).
+OWNER_GROUPS = {
+    "answered": ("Owners that have answered it", "Owners that have answered"),
+    "unanswered": ("Owners with no recorded answer", "Owners with no recorded answer to"),
+}
+
+
 def s55_reason(clock: S55Clock) -> str:
     """Why a force's section 55 state is what it is, honest about what the dates allow us to know."""
     if clock.basis == "year-only":

@@ -17,16 +17,16 @@ from .sitebuild import one_page_per_type, page_file, page_type
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-#: The rows of a table as the test sees them: a stable id given before any sorting, and each cell's
-#: sort value (data-sort, else its text).
+#: The rows of a table as the test sees them: a stable id given before any sorting, the body (group of
+#: rows) it is in, and each cell's sort value (data-sort, else its text).
 ROWS = """(id) => {
     const table = document.getElementById(id);
-    return [...table.tBodies[0].rows].map(row => {
+    return [...table.tBodies].flatMap((body, group) => [...body.rows].map(row => {
         if (row.__rtTestId === undefined) row.__rtTestId = row.rowIndex;
-        return {id: row.__rtTestId,
+        return {id: row.__rtTestId, group,
                 values: [...row.cells].map(c => c.hasAttribute('data-sort') ? c.getAttribute('data-sort')
                                                                              : c.textContent)};
-    });
+    }));
 }"""
 HEADERS = """(id) => [...document.getElementById(id).querySelectorAll('thead th[data-rt-sort]')].map(th => ({
     key: th.dataset.rtKey, type: th.dataset.rtSort, index: th.cellIndex,
@@ -50,12 +50,16 @@ def sort_value(raw: str, kind: str):
 
 
 def expected_order(rows: list[dict], index: int, kind: str, descending: bool) -> list[int]:
-    """Ascending by value, ties in the order they were in; descending is exactly its reverse."""
+    """Within each body of the table (its groups of rows stay in place): ascending by value, ties in the
+    order they were in; descending is exactly its reverse."""
     def compare(a: dict, b: dict) -> int:
         x, y = sort_value(a["values"][index], kind), sort_value(b["values"][index], kind)
         return -1 if x < y else 1 if x > y else 0
-    ordered = [r["id"] for r in sorted(rows, key=cmp_to_key(compare))]
-    return ordered[::-1] if descending else ordered
+    ordered = []
+    for group in sorted({r["group"] for r in rows}):
+        within = [r["id"] for r in sorted((r for r in rows if r["group"] == group), key=cmp_to_key(compare))]
+        ordered += within[::-1] if descending else within
+    return ordered
 
 
 def test_there_are_sortable_tables(site) -> None:
@@ -111,3 +115,30 @@ def test_sort_arrows_are_hidden_from_assistive_technology(visit) -> None:
     icons = v.page.eval_on_selector_all("#organisations-territorial-police-force .rt-sort__icon",
                                         "els => els.map(e => e.getAttribute('aria-hidden'))")
     assert icons and set(icons) == {"true"}, icons
+
+
+#: A table of two bodies (two groups of rows a count could link to), sorted by the site's own sorter.
+GROUPED = """async () => {
+    const { mount } = await import(new URL("/assets/components/sortable.js", location.href).href);
+    const table = document.createElement("table");
+    table.id = "grouped-test";
+    table.innerHTML = '<thead><tr><th scope="col" data-rt-sort="text" data-rt-key="name">Name</th></tr></thead>'
+        + '<tbody id="group-a"><tr><td>Essex</td></tr><tr><td>Avon</td></tr><tr><td>Kent</td></tr></tbody>'
+        + '<tbody id="group-b"><tr><td>Dorset</td></tr><tr><td>Cumbria</td></tr></tbody>';
+    document.querySelector("article").append(table);
+    mount(table);
+    const groups = () => [...table.tBodies].map(b => [b.id, [...b.rows].map(r => r.cells[0].textContent)]);
+    table.querySelector("thead button").click();
+    const ascending = groups();
+    table.querySelector("thead button").click();
+    return {ascending, descending: groups()};
+}"""
+
+
+def test_a_table_of_several_bodies_sorts_within_each(visit) -> None:
+    """Rows grouped in bodies (a recommendation's owners that claim it is implemented, an organisation's
+    duties in one state) stay in their group when sorted, so a count's link still lands on what it counts."""
+    v = visit("/")
+    result = v.page.evaluate(GROUPED)
+    assert result["ascending"] == [["group-a", ["Avon", "Essex", "Kent"]], ["group-b", ["Cumbria", "Dorset"]]]
+    assert result["descending"] == [["group-a", ["Kent", "Essex", "Avon"]], ["group-b", ["Dorset", "Cumbria"]]]

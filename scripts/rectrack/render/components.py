@@ -113,6 +113,15 @@ class Row:
     extra: dict[str, str | int] = field(default_factory=dict)
 
 
+@dataclass
+class Group:
+    """Rows of a table kept together in their own ``<tbody>``, named by ``id`` so that a count can link to
+    just them (a table may have many bodies; the sorter sorts within each). Empty groups are left out."""
+
+    id: str
+    rows: list[Row]
+
+
 def _content(value: Markup | str) -> str:
     # A plain str in a cell is data text: escape it. Markup was built by us.
     return str(value) if isinstance(value, Markup) else md(value)
@@ -139,13 +148,14 @@ def table(
     *,
     foot: list[Row] | None = None,
     sortable: bool = False,
+    groups: list[Group] | None = None,
 ) -> Markup:
     """An HTML table, written as one raw HTML block: every cell is already HTML (escaped text, our links).
 
     No ``markdown`` attributes, so the engine passes the table through instead of parsing each
     cell as Markdown (that parsing was most of the build time for big tables). The heading just
     above names the table, and the scrolling region carries ``label`` so a keyboard user who tabs
-    into it hears what it is.
+    into it hears what it is. With ``groups`` (and no ``rows``) each group is a ``<tbody>`` of its own.
     """
     head = "".join(
         f'<th scope="col"{attrs(_header_attrs(c))}>{_content(c.label)}</th>' for c in columns
@@ -155,10 +165,14 @@ def table(
         f'<div class="rt-scroll" data-rt-scroll tabindex="0" role="region" aria-label="{md(label)}">',
         f'<table id="{md(table_id)}" class="rt-table"{sortable_attr}>',
         f'<thead>\n<tr>{head}</tr>\n</thead>',
-        '<tbody>',
     ]
-    lines += [_row(row, columns) for row in rows]
-    lines.append("</tbody>")
+    if groups is None:
+        lines += ["<tbody>", *(_row(row, columns) for row in rows), "</tbody>"]
+    else:
+        assert not rows, "a table has rows or groups of rows, not both"
+        for group in groups:
+            if group.rows:
+                lines += [f'<tbody id="{md(group.id)}">', *(_row(row, columns) for row in group.rows), "</tbody>"]
     if foot:
         lines.append('<tfoot>')
         lines += [_row(row, columns) for row in foot]

@@ -17,6 +17,7 @@ from rectrack.render.components import (
     Cell,
     Column,
     Control,
+    Group,
     Row,
     badge,
     deadline_cell,
@@ -34,8 +35,11 @@ from rectrack.render.urls import (
     external_link,
     organisation_list_path,
     organisation_path,
+    organisation_reports_table,
     owner_report_path,
+    owner_report_state_path,
     response_form_link,
+    state_group,
     word_template_link,
 )
 from rectrack.text import partial_date_text
@@ -142,10 +146,12 @@ def _organisation(site: Site, org: Organisation, owned: tuple[OwnerReport, ...],
         Cell(partial_date_text(o.report.published)),
         Cell(response_published(o)),
         Cell(badge(o.clock.state, S55_LABELS[o.clock.state], family="s55") if o.clock else "None applies"),
-        Cell(Markup("<br>").join(badge(s) + Markup(f" {o.count(s)}") for s in STATES if o.count(s))
+        # Each state's count links to those duties, a group of rows on the page for the report.
+        Cell(Markup("<br>").join(badge(s) + Markup(" ") + linker.count(
+            owner_report_state_path(o.report.id, org.id, s), str(o.count(s))) for s in STATES if o.count(s))
              or Markup("None")),
         Cell(document_label(o.latest_document) if o.latest_document else NO_RESPONSE),
-    ]) for o in owned]
+    ], {"data-rt-item": ""}) for o in owned]
     answerer = org.answerer(site.tracker.as_of)
     return site.render(
         "organisation.md.j2", here,
@@ -155,7 +161,8 @@ def _organisation(site: Site, org: Organisation, owned: tuple[OwnerReport, ...],
         governance=org.governance,
         year=year,
         years=years,
-        table=table(f"reports-{org.id}", f"Reports addressing {org.name}", columns, rows) if rows else None,
+        table=table(organisation_reports_table(org.id), f"Reports addressing {org.name}", columns, rows)
+        if rows else None,
         cases=cases or [],
     )
 
@@ -220,19 +227,22 @@ def _folder_hint(owner: OwnerReport) -> str:
 
 
 def _summary_table(owner: OwnerReport, linker: Linker) -> Markup:
+    """The organisation's recommendations on the report, grouped by state (overdue together, ...): each
+    group a body of rows of its own, the list that the organisation page's count of that state links to
+    (a link into this page rather than a page per state, so the number of pages does not grow)."""
     # The organisation's own answer before the deadline: on a phone what matters fits beside the name.
     columns = [Column("number", "Recommendation"), Column("status", "Status"),
                Column("claim", "Implementation (their claim)"), Column("countdown", "Deadline"),
                Column("verdict", "Inspectorate verdict")]
-    rows = [Row([
+    groups = [Group(state_group(state), [Row([
         Cell(Markup(f'<a href="#recommendation-{md(d.recommendation.local)}">')
              + Markup(md(recommendation_title(d.recommendation))) + Markup("</a>"), header=True),
         Cell(badge(d.state)),
         Cell(implementation_badge(d)),
         Cell(deadline_cell(d)),
         Cell(verdict_text(d)),
-    ]) for d in owner.duties]
-    return table(f"duties-{owner.owner.id}", f"Recommendations for {owner.owner.name}", columns, rows)
+    ], {"data-rt-item": "", "data-rt-state": d.state}) for d in owner.duties if d.state == state]) for state in STATES]
+    return table(f"duties-{owner.owner.id}", f"Recommendations for {owner.owner.name}", columns, [], groups=groups)
 
 
 def _duty_view(site: Site, duty: Duty, linker: Linker) -> dict[str, object]:

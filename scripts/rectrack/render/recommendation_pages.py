@@ -10,11 +10,12 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from rectrack.data import quotes
-from rectrack.data.model import DeadlineRevision, Verdict
+from rectrack.data.model import DeadlineRevision, Recommendation, Verdict
 from rectrack.derive import STATES, Duty, RecommendationStatus
 from rectrack.render.components import (
     Cell,
     Column,
+    Group,
     Row,
     badge,
     deadline_cell,
@@ -25,12 +26,22 @@ from rectrack.render.components import (
 )
 from rectrack.render.context import Site
 from rectrack.render.markdown import md, quote, quote_list
-from rectrack.render.urls import Linker, owner_report_path, recommendation_path
+from rectrack.render.urls import (
+    OWNERS_ANSWERED,
+    OWNERS_CLAIM_IMPLEMENTED,
+    OWNERS_CLAIM_OTHER,
+    OWNERS_UNANSWERED,
+    Linker,
+    owner_report_path,
+    recommendation_owners_path,
+    recommendation_path,
+)
 from rectrack.text import number, partial_date_text, plural
 from rectrack.wording import (
     DOCUMENT_KINDS,
     EVERY_OWNER,
     IMPLEMENTATION_LABELS,
+    OWNER_GROUPS,
     STATE_LABELS,
     VERDICT_LABELS,
     deadline_phrase,
@@ -40,6 +51,7 @@ from rectrack.wording import (
     recommendation_title,
     response_label,
     responses_text,
+    silent_text,
 )
 
 
@@ -59,6 +71,7 @@ def recommendation(site: Site, status: RecommendationStatus) -> str:
                              Markup("Quoted from the report’s summary"), context=linker.passage(variant))
     related = [site.dataset.recommendation(r) for r in rec.related]
     related += [r for r in site.dataset.recommendations if rec.id in r.related]
+    silent = len(status.duties) - status.responded
     return site.render(
         "recommendation.md.j2", here,
         status=status,
@@ -75,14 +88,14 @@ def recommendation(site: Site, status: RecommendationStatus) -> str:
                         context=linker.passage(quotes.recommendation(site.dataset, rec))),
         summary=summary,
         state_counts=state_counts(status.duties),
-        owner_table=_owner_table(status, linker) if status.duties else None,
+        owner_tables=_owner_tables(status, linker),
         shared=_shared(site, status, linker),
         histories=[h for h in (_history(site, d, linker) for d in status.duties) if h is not None],
-        silent=[d for d in status.duties if not d.history],
+        silent=_count(linker, rec, OWNERS_UNANSWERED, silent_text(silent), silent) if silent else None,
         case_studies=[site.dataset.case_study(c) for c in rec.case_studies],
         owner_links=linker.owners(rec.report, rec.owners) if rec.owners else None,
-        responses_text=responses_text(status),
-        implemented_text=implemented_text(status),
+        responses_text=_count(linker, rec, OWNERS_ANSWERED, responses_text(status), status.responded),
+        implemented_text=_count(linker, rec, OWNERS_CLAIM_IMPLEMENTED, implemented_text(status), status.implemented),
         related=[r for r in related if site.tracker.shown(r.report)],
         recommendation_title=recommendation_title,
     )
@@ -108,28 +121,56 @@ def _deadline_fact(status: RecommendationStatus) -> str:
             "each owner's deadline in force is in the table below")
 
 
-def _owner_table(status: RecommendationStatus, linker: Linker) -> Markup:
-    """Every owner's state, response, claim and verdict: for a group owner, each member."""
+def _count(linker: Linker, rec: Recommendation, group: str, text: str, count: int) -> Markup | str:
+    """A count of this recommendation's owners, linked to the table (or body of rows) on this page that
+    lists them; a zero has no list, so it stays text."""
+    return linker.count(recommendation_owners_path(rec, group), text) if count else text
+
+
+def _owner_tables(status: RecommendationStatus, linker: Linker) -> list[dict[str, object]]:
+    """Every owner's state, response, claim and verdict (for a group owner, each member), in two tables:
+    those that have answered (the claims of "implemented" first, in a body of their own) and those that
+    have not. Each is a list the page's counts link to; an empty one is left out."""
     rec = status.recommendation
-    columns = [
-        Column("owner", "Who must act", "text"),
-        Column("status", "Status", "number"),
-        Column("response", "Response", "text"),
-        Column("claim", "Implementation (their claim)", "text"),
-        Column("deadline", "Deadline", "text"),
-        Column("verdict", "Inspectorate verdict", "text"),
-    ]
-    # The owner's answer before the deadline: on a phone what matters fits beside the name.
-    rows = [Row([
-        Cell(linker.owner_report(rec.report, d.owner.id), header=True, sort=d.owner.name),
+    title = recommendation_title(rec)
+    answered = [d for d in status.duties if d.responded]
+    silent = [d for d in status.duties if not d.responded]
+    tables: list[dict[str, object]] = []
+    if answered:
+        heading, label = OWNER_GROUPS["answered"]
+        groups = [Group(OWNERS_CLAIM_IMPLEMENTED, [_owner_row(d, linker) for d in answered
+                                                   if d.implementation == "implemented"]),
+                  Group(OWNERS_CLAIM_OTHER, [_owner_row(d, linker) for d in answered
+                                             if d.implementation != "implemented"])]
+        tables.append({"heading": heading, "table": table(OWNERS_ANSWERED, f"{label} {title}", OWNER_COLUMNS, [],
+                                                          groups=groups, sortable=True)})
+    if silent:
+        heading, label = OWNER_GROUPS["unanswered"]
+        tables.append({"heading": heading, "table": table(OWNERS_UNANSWERED, f"{label} {title}", OWNER_COLUMNS,
+                                                          [_owner_row(d, linker) for d in silent], sortable=True)})
+    return tables
+
+
+# The owner's answer before the deadline: on a phone what matters fits beside the name.
+OWNER_COLUMNS = [
+    Column("owner", "Who must act", "text"),
+    Column("status", "Status", "number"),
+    Column("response", "Response", "text"),
+    Column("claim", "Implementation (their claim)", "text"),
+    Column("deadline", "Deadline", "text"),
+    Column("verdict", "Inspectorate verdict", "text"),
+]
+
+
+def _owner_row(d: Duty, linker: Linker) -> Row:
+    return Row([
+        Cell(linker.owner_report(d.recommendation.report, d.owner.id), header=True, sort=d.owner.name),
         Cell(badge(d.state), sort=STATES.index(d.state)),
         Cell(response_label(d)),
         Cell(implementation_badge(d)),
         Cell(deadline_cell(d)),
         Cell(verdict_text(d)),
-    ], {"data-rt-item": "", "data-rt-state": d.state}) for d in status.duties]
-    return table(f"owners-{rec.local}", f"Progress of each owner on {recommendation_title(rec)}", columns, rows,
-                 sortable=True)
+    ], {"data-rt-item": "", "data-rt-state": d.state})
 
 
 def _verdict_event(v: Verdict, linker: Linker) -> tuple[object, int, Markup]:

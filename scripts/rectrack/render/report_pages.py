@@ -24,15 +24,21 @@ from rectrack.render.context import Site
 from rectrack.render.facets import states_present, token
 from rectrack.render.markdown import inline_quote, md, quote
 from rectrack.render.urls import (
+    OWNERS_ANSWERED,
+    OWNERS_CLAIM_IMPLEMENTED,
     REPORTS,
     Linker,
     library_path,
     matrix_path,
+    owner_report_state_path,
+    recommendation_owners_path,
     relative,
     report_organisations_list_path,
     report_path,
     report_recommendations_list_path,
     report_recommendations_path,
+    reports_table,
+    reports_year_list_path,
     reports_year_path,
     statistics_path,
 )
@@ -70,7 +76,8 @@ def reports_pages(site: Site) -> dict[str, str]:
     pages = {REPORTS: site.render(
         "reports.md.j2", REPORTS,
         latest=_reports_table("latest-reports", "The newest reports", newest[:LATEST_REPORTS], site, REPORTS),
-        years=[(linker.to(reports_year_path(year), str(year)), len(items))
+        years=[(linker.to(reports_year_path(year), str(year)),
+                 linker.count(reports_year_list_path(year), plural(len(items), "report")))
                for year, items in sorted(by_year.items(), reverse=True)],
         total=len(site.tracker.reports),
     )}
@@ -78,7 +85,7 @@ def reports_pages(site: Site) -> dict[str, str]:
         here = reports_year_path(year)
         ordered = sorted(items, key=lambda s: s.report.published.earliest, reverse=True)
         pages[here] = site.render("reports_year.md.j2", here, year=year,
-                                  table=_reports_table(f"reports-{year}", f"Reports published in {year}",
+                                  table=_reports_table(reports_table(year), f"Reports published in {year}",
                                                        ordered, site, here))
     return pages
 
@@ -102,7 +109,7 @@ def _reports_table(table_id: str, label: str, statuses: list[ReportStatus], site
             Cell(linker.count(f"{report_recommendations_path(report.id)}#recommendations-table", str(total))
                  if total else "0"),
             Cell(summary or Markup("No recommendations recorded")),
-        ]))
+        ], {"data-rt-item": ""}))
     return table(table_id, label, columns, rows)
 
 
@@ -225,7 +232,7 @@ def organisations_rows(status: ReportStatus, owners: tuple[OwnerReport, ...],
         cells = [
             Cell(linker.owner_report(status.report.id, org.id), header=True, sort=org.name),
             Cell(response_published(owner)),
-        ] + [Cell(str(owner.count(s)), sort=owner.count(s)) for s in states]
+        ] + [Cell(_state_count(linker, owner, s), sort=owner.count(s)) for s in states]
         if has_clock:
             cells.append(Cell(badge(owner.clock.state, S55_LABELS[owner.clock.state], family="s55")
                               if owner.clock else "Not applicable"))
@@ -235,6 +242,15 @@ def organisations_rows(status: ReportStatus, owners: tuple[OwnerReport, ...],
             "data-rt-response": response_tokens(owner),
         }))
     return columns, rows
+
+
+def _state_count(linker: Linker, owner: OwnerReport, state: str) -> Markup | str:
+    """How many of the organisation's duties on the report are in ``state``, linked to those rows of its
+    page for the report (a zero has no list, so it stays text)."""
+    count = owner.count(state)
+    if not count:
+        return str(count)
+    return linker.count(owner_report_state_path(owner.report.id, owner.owner.id, state), str(count))
 
 
 def recommendations_page(site: Site, status: ReportStatus) -> str:
@@ -290,8 +306,11 @@ def recommendation_row(status: RecommendationStatus, linker: Linker) -> Row:
             # Sorts by state first (closed ... no deadline), then by how close the deadline is.
             Cell(badge(state) + Markup("<br>") + md(deadline_phrase(state, status.days)),
                  sort=STATES.index(state) * 10**7 + far),
-            Cell(responses_text(status), sort=status.responded),
-            Cell(implemented_text(status), sort=status.implemented),
+            # Each count links to the owners it counts, a table on the recommendation's page.
+            Cell(linker.count(recommendation_owners_path(rec, OWNERS_ANSWERED), responses_text(status))
+                 if status.responded else responses_text(status), sort=status.responded),
+            Cell(linker.count(recommendation_owners_path(rec, OWNERS_CLAIM_IMPLEMENTED), implemented_text(status))
+                 if status.implemented else implemented_text(status), sort=status.implemented),
         ],
         {"data-rt-item": "", "data-rt-state": state, "data-rt-owner": " ".join(rec.owners),
          "data-rt-deadline": " ".join(deadline_keys(state, status.days)), "data-rt-q": rec.short_title.lower()},

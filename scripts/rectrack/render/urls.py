@@ -122,6 +122,47 @@ def recommendation_path(rec: Recommendation) -> str:
     return f"reports/{check_slug(rec.report)}/recommendations/{check_slug(rec.local)}.md"
 
 
+#: The recommendation page's owners, in two tables by whether they have answered it; the answered
+#: table keeps the rows whose claim is "implemented" in a body of their own. The page's counts ("N of M
+#: owners answered", "N of M claim it", "N owners have no recorded answer") link to these: in-page
+#: lists, so that no page per recommendation and answer is added.
+OWNERS_ANSWERED = "owners-answered"
+OWNERS_UNANSWERED = "owners-unanswered"
+OWNERS_CLAIM_IMPLEMENTED = "owners-claim-implemented"
+OWNERS_CLAIM_OTHER = "owners-claim-other"
+
+
+def recommendation_owners_path(rec: Recommendation, group: str) -> str:
+    """One group of a recommendation's owners (``group``: one of the ``OWNERS_*`` ids) on its page."""
+    if group not in (OWNERS_ANSWERED, OWNERS_UNANSWERED, OWNERS_CLAIM_IMPLEMENTED, OWNERS_CLAIM_OTHER):
+        raise ValueError(f"not a group of owners: {group!r}")
+    return f"{recommendation_path(rec)}#{group}"
+
+
+def state_group(state: str) -> str:
+    """The id of the body of a (report, organisation) page's summary table holding the duties in ``state``."""
+    return f"state-{check_slug(state)}"
+
+
+def owner_report_state_path(report_id: str, org_id: str, state: str) -> str:
+    """An organisation's duties in one state on one report: a group of rows on its page for the report."""
+    return f"{owner_report_path(report_id, org_id)}#{state_group(state)}"
+
+
+def reports_table(year: int) -> str:
+    """The id of the table of the reports published in ``year``, on that year's page."""
+    return f"reports-{int(year)}"
+
+
+def reports_year_list_path(year: int) -> str:
+    return f"{reports_year_path(year)}#{reports_table(year)}"
+
+
+def organisation_reports_table(org_id: str) -> str:
+    """The id of the table of the reports that address an organisation, on its page (or a year's page)."""
+    return f"reports-{check_slug(org_id)}"
+
+
 def matrix_path(report_id: str, block: int = 1) -> str:
     """The first block of a report's matrix is its matrix page; later blocks are ``matrix-2.md``, ..."""
     return f"reports/{check_slug(report_id)}/matrix{'' if block == 1 else f'-{int(block)}'}.md"

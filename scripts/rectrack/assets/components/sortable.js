@@ -1,6 +1,8 @@
 /* Sortable tables: each header cell with data-rt-sort ("text" or "number") gets a sort button. A cell's
    data-sort, where present, is compared instead of its text (numbers, names without markup). The order
-   is kept in the query string as <table id>-sort and <table id>-order. Ties keep the rendered order. */
+   is kept in the query string as <table id>-sort and <table id>-order. Ties keep the rendered order.
+   A table with several bodies (groups of rows a count links to, such as the duties in one state) is
+   sorted within each body: a row never leaves its group, so the link still lands on the rows it counts. */
 
 import { readState, writeState } from "./url-state.js";
 
@@ -26,11 +28,12 @@ function sortBy(table, headers, key, order) {
   if (!header) return;
   const { cellIndex } = header;
   const type = header.dataset.rtSort;
-  const body = table.tBodies[0];
   const sign = order === "desc" ? -1 : 1;
-  const rows = [...body.rows].map((row, position) => ({ row, position, value: cellValue(row, cellIndex, type) }));
-  rows.sort((a, b) => sign * (a.value < b.value ? -1 : a.value > b.value ? 1 : a.position - b.position));
-  body.append(...rows.map(({ row }) => row));
+  for (const body of table.tBodies) {
+    const rows = [...body.rows].map((row, position) => ({ row, position, value: cellValue(row, cellIndex, type) }));
+    rows.sort((a, b) => sign * (a.value < b.value ? -1 : a.value > b.value ? 1 : a.position - b.position));
+    body.append(...rows.map(({ row }) => row));
+  }
   const state = order === "desc" ? "descending" : "ascending";
   header.setAttribute("aria-sort", state);
   header.querySelector(".rt-sort__icon").textContent = ICON[state];
