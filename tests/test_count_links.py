@@ -3,7 +3,8 @@
 A count link is ``<a class="rt-count">`` (render/urls.py ``Linker.count``, components.progress): the
 first number in its text is the count. Its target is a page of the built site; the list there is the
 ``[data-rt-item]`` rows inside the element the link's fragment names, or else inside the list table
-(``#rt-list``, render/list_pages.py). Read from the HTML files, so a count and its list can only agree
+(``#rt-list``, render/list_pages.py); a list split into pages (``#rt-list-pages`` links its other
+pages) counts the rows of every page. Read from the HTML files, so a count and its list can only agree
 if both reached the site.
 """
 
@@ -20,6 +21,7 @@ from browser.sitebuild import REPORT_URL, html_pages, page_file, shared_site
 pytestmark = pytest.mark.xdist_group("sitebuild")
 
 LIST_TABLE = "rt-list"
+LIST_PAGES = "rt-list-pages"
 
 
 class _Counts(HTMLParser):
@@ -30,6 +32,7 @@ class _Counts(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.links: list[tuple[str, str]] = []
+        self.pages: list[str] = []  # the hrefs under #rt-list-pages: the other pages of a split list
         self.items: dict[str, int] = {}
         self.progress: list[tuple[str, bool]] = []  # (text, holds a count link)
         self._stack: list[tuple[str, str | None, str]] = []  # (tag, id, class)
@@ -45,6 +48,8 @@ class _Counts(HTMLParser):
             for _, element_id, _ in self._stack:
                 if element_id:
                     self.items[element_id] = self.items.get(element_id, 0) + 1
+        if tag == "a" and any(element_id == LIST_PAGES for _, element_id, _ in self._stack):
+            self.pages.append(values.get("href", ""))
         if tag == "a" and "rt-count" in css.split():
             self._link, self._href = [], values.get("href", "")
             if self._progress is not None:
@@ -103,7 +108,12 @@ def list_length(site: Path, page: str, href: str) -> int | None:
     target = page_file(site, unquote(url.path))
     if not target.is_file():
         return None
-    return counts_of(target).items.get(url.fragment or LIST_TABLE)
+    found = counts_of(target)
+    if url.fragment or not found.pages:
+        return found.items.get(url.fragment or LIST_TABLE)
+    # A split list: this page's rows and those of each page it links (the current one is not a link).
+    parts = [counts_of(page_file(site, unquote(urlsplit(urljoin(url.geturl(), other)).path))) for other in found.pages]
+    return sum(part.items.get(LIST_TABLE, 0) for part in [found, *parts])
 
 
 def test_every_count_link_lands_on_a_list_as_long_as_its_count(site: Path) -> None:

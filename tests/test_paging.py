@@ -1,5 +1,5 @@
 """Pages that would grow with the tracker are split: a report's matrix by blocks of columns, its library
-by section, an organisation's reports by year, and what changed by month.
+by section, an organisation's reports by year, what changed by month, and the list pages by rows.
 
 The benchmark's generator makes a small national tracker here (the shipped report and five remixed
 from it, 2022 to 2026, each of the remixed ones with more case studies than one library page holds).
@@ -21,11 +21,14 @@ from rectrack.derive import derive
 from rectrack.render import organisation_pages
 from rectrack.render.case_study_pages import LIBRARY_PAGE_SIZE
 from rectrack.render.change_pages import LATEST_MONTHS
+from rectrack.render.list_pages import LIST_PAGE_ROWS
+from rectrack.render.lists import STATUS_KEYS, duties_on
 from rectrack.render.markdown import md
 from rectrack.render.matrix_pages import MATRIX_COLUMNS
 from rectrack.render.pages import render_pages
 from rectrack.render.urls import (
     changes_path,
+    duties_list_path,
     library_path,
     matrix_path,
     organisation_path,
@@ -192,3 +195,35 @@ def test_recommendation_pages_link_to_each_answer_instead_of_repeating_it(bigger
         # (The caption goes on to say where the words are in the copy, or that no copy is kept.)
         assert f"<figcaption>{caption}" in answer_page
         assert f"<figcaption>{caption}" not in page
+
+
+def _duty_rows(page: str) -> list[tuple[str, str]]:
+    """(organisation link, recommendation link) of each row of a duty list page."""
+    body = page.split('id="rt-list"', 1)[1].split("</tbody>", 1)[0]
+    return re.findall(r'<tr data-rt-item[^>]*>\s*<th [^>]*><a href="([^"]+)">.*?</th>\s*<td[^>]*><a href="([^"]+)"',
+                      body, flags=re.S)
+
+
+def test_a_long_list_is_split_into_pages_that_together_hold_each_member_once(bigger) -> None:
+    tracker, pages = bigger
+    split = 0
+    for key in STATUS_KEYS:
+        members = duties_on(tracker.duties, key)
+        if not members:
+            continue
+        parts = [duties_list_path(key, n) for n in range(1, -(-len(members) // LIST_PAGE_ROWS) + 1)]
+        assert sorted(p for p in pages if p.startswith(f"lists/duties/{key}")) == sorted(parts), key
+        rows: list[tuple[str, str]] = []
+        for number, path in enumerate(parts, start=1):
+            here = _duty_rows(pages[path])
+            assert 0 < len(here) <= LIST_PAGE_ROWS, (path, len(here))
+            rows += here
+            if len(parts) > 1:
+                # Each page links every other page of the list and marks itself.
+                pager = pages[path].split('id="rt-list-pages"', 1)[1].split("</nav>", 1)[0]
+                assert pager.count("<a href=") == len(parts) - 1, path
+                assert pager.count('aria-current="page"') == 1, path
+                assert f"page {number} of {len(parts)}" in pages[path], path
+        assert len(rows) == len(members) and len(set(rows)) == len(rows), key
+        split += len(parts) > 1
+    assert split >= 2  # the overdue list and the passed list at least

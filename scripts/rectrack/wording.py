@@ -205,6 +205,8 @@ LIST_TITLES = {
 }
 LIST_NOTE = ("This list is one of the tracker's counts written out in full: its number of rows is the "
              "number that links here.")
+LIST_PAGE_NOTE = ("This is page {page} of {pages}: the list is split into pages of {rows} rows, so that no "
+                  "page grows too large to load. Sorting and filters act on this page's rows only.")
 
 
 def kind_name(kind: str, many: bool = False) -> str:

@@ -10,6 +10,11 @@ page and its zero is not a link.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import TypeVar
+
 from markupsafe import Markup
 
 from rectrack.derive import Duty, OwnerReport, RecommendationStatus, ReportStatus, deadline_keys
@@ -39,6 +44,7 @@ from rectrack.render.urls import (
 )
 from rectrack.wording import (
     LIST_NOTE,
+    LIST_PAGE_NOTE,
     LIST_TITLES,
     count_phrase,
     deadline_phrase,
@@ -52,6 +58,39 @@ from rectrack.wording import (
 
 #: The id of the table that holds a list page's members (one ``[data-rt-item]`` row each).
 LIST_TABLE = "rt-list"
+#: The id of the links to the other pages of a split list (a test sums the rows of every page).
+LIST_PAGES = "rt-list-pages"
+#: Rows per page of a list. A duty row is about 0.9 KB of HTML, so a page of 200 stays near 200 KB
+#: however many reports the tracker holds (issue 11: no page grows without limit, none over 300 KB).
+LIST_PAGE_ROWS = 200
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """One page of a list: where it is, which members it holds (``first`` is the 1-based position of
+    its first member), and every page of the list (their paths), for the links between them."""
+
+    here: str
+    members: Sequence[object]
+    first: int
+    total: int
+    paths: tuple[str, ...]
+
+    def caption(self, noun: str) -> str:
+        """The table's name: "The 97 duties listed", or on a split list "Duties 201 to 297 of 297"."""
+        if len(self.paths) == 1:
+            return f"The {self.total} {noun} listed"
+        return f"{noun.capitalize()} {self.first} to {self.first + len(self.members) - 1} of {self.total}"
+
+
+def _split(members: Sequence[T], path_of: Callable[[int], str]) -> list[tuple[ListPage, Sequence[T]]]:
+    """A list cut into pages of :data:`LIST_PAGE_ROWS`, in order; the first keeps the list's address."""
+    chunks = [members[i:i + LIST_PAGE_ROWS] for i in range(0, len(members), LIST_PAGE_ROWS)] or [members]
+    paths = tuple(path_of(n) for n in range(1, len(chunks) + 1))
+    return [(ListPage(paths[n], chunk, n * LIST_PAGE_ROWS + 1, len(members), paths), chunk)
+            for n, chunk in enumerate(chunks)]
 
 
 def list_pages(site: Site) -> dict[str, str]:
@@ -80,23 +119,22 @@ def _report_recommendation_lists(site: Site, status: ReportStatus) -> dict[str, 
     siblings = [(k, len(m), report_recommendations_list_path(report.id, k)) for k, m in keyed]
     pages = {}
     for key, members in keyed:
-        here = report_recommendations_list_path(report.id, key)
-        linker = site.linker(here)
-        pages[here] = _page(
-            site, here, LIST_TITLES["report-recommendations"].format(label=list_label(key), title=report.title),
-            intro=Markup(f"{len(members)} of the {len(status.recommendations)} recommendations of ")
-            + linker.report(report.id) + Markup(f", on {Markup.escape(site.as_of)}."),
-            others=status_links(linker, siblings, key), others_label="Recommendations of this report by status",
-            form=filters(LIST_TABLE, "recommendations", [deadline_control()]),
-            table=_recommendations_table(members, linker),
-            back=linker.to(report_recommendations_path(report.id), "Every recommendation of the report"))
+        for part, chunk in _split(members, partial(report_recommendations_list_path, report.id, key)):
+            linker = site.linker(part.here)
+            pages[part.here] = _page(
+                site, part, LIST_TITLES["report-recommendations"].format(label=list_label(key), title=report.title),
+                intro=Markup(f"{len(members)} of the {len(status.recommendations)} recommendations of ")
+                + linker.report(report.id) + Markup(f", on {Markup.escape(site.as_of)}."),
+                others=status_links(linker, siblings, key), others_label="Recommendations of this report by status",
+                form=filters(LIST_TABLE, "recommendations", [deadline_control()]),
+                table=_recommendations_table(chunk, part, linker),
+                back=linker.to(report_recommendations_path(report.id), "Every recommendation of the report"))
     return pages
 
 
-def _recommendations_table(members: list[RecommendationStatus], linker: Linker) -> Markup:
+def _recommendations_table(members: Sequence[RecommendationStatus], part: ListPage, linker: Linker) -> Markup:
     rows = [recommendation_row(r, linker) for r in members]
-    return table(LIST_TABLE, f"The {len(rows)} recommendations listed", recommendation_columns(), rows,
-                 sortable=True)
+    return table(LIST_TABLE, part.caption("recommendations"), recommendation_columns(), rows, sortable=True)
 
 
 def _report_organisation_lists(site: Site, status: ReportStatus) -> dict[str, str]:
@@ -106,19 +144,19 @@ def _report_organisation_lists(site: Site, status: ReportStatus) -> dict[str, st
     siblings = [(k, len(m), report_organisations_list_path(report.id, k)) for k, m in keyed]
     pages = {}
     for key, members in keyed:
-        here = report_organisations_list_path(report.id, key)
-        linker = site.linker(here)
-        columns, rows = organisations_rows(status, tuple(members), linker)
-        kinds = sorted({o.owner.kind for o in members})
-        pages[here] = _page(
-            site, here, LIST_TITLES["report-organisations"].format(label=list_label(key), title=report.title),
-            intro=Markup(f"{len(members)} of the {len(status.owners)} organisations that ")
-            + linker.report(report.id) + Markup(f" addresses, on {Markup.escape(site.as_of)}."),
-            others=status_links(linker, siblings, key), others_label="Organisations of this report by response",
-            form=filters(LIST_TABLE, "organisations", [Control("kind", "Kind", [(k, kind_name(k)) for k in kinds]),
-                                                       response_control()]),
-            table=table(LIST_TABLE, f"The {len(rows)} organisations listed", columns, rows, sortable=True),
-            back=linker.to(f"{report_path(report.id)}#organisations", "Every organisation the report addresses"))
+        for part, chunk in _split(members, partial(report_organisations_list_path, report.id, key)):
+            linker = site.linker(part.here)
+            columns, rows = organisations_rows(status, tuple(chunk), linker)
+            kinds = sorted({o.owner.kind for o in chunk})
+            pages[part.here] = _page(
+                site, part, LIST_TITLES["report-organisations"].format(label=list_label(key), title=report.title),
+                intro=Markup(f"{len(members)} of the {len(status.owners)} organisations that ")
+                + linker.report(report.id) + Markup(f" addresses, on {Markup.escape(site.as_of)}."),
+                others=status_links(linker, siblings, key), others_label="Organisations of this report by response",
+                form=filters(LIST_TABLE, "organisations", [
+                    Control("kind", "Kind", [(k, kind_name(k)) for k in kinds]), response_control()]),
+                table=table(LIST_TABLE, part.caption("organisations"), columns, rows, sortable=True),
+                back=linker.to(f"{report_path(report.id)}#organisations", "Every organisation the report addresses"))
     return pages
 
 
@@ -129,20 +167,20 @@ def _duty_lists(site: Site) -> dict[str, str]:
     siblings = [(k, len(m), duties_list_path(k)) for k, m in keyed]
     pages = {}
     for key, members in keyed:
-        here = duties_list_path(key)
-        linker = site.linker(here)
-        pages[here] = _page(
-            site, here, LIST_TITLES["duties"].format(label=list_label(key)),
-            intro=Markup(f"{len(members)} of the {len(duties)} duties (one for each organisation that must act on "
-                         f"each recommendation) on {Markup.escape(site.as_of)}."),
-            others=status_links(linker, siblings, key), others_label="Duties by status",
-            form=_duties_form(site, members),
-            table=_duties_table(members, linker),
-            back=linker.to(ORGANISATIONS, "Every organisation"))
+        for part, chunk in _split(members, partial(duties_list_path, key)):
+            linker = site.linker(part.here)
+            pages[part.here] = _page(
+                site, part, LIST_TITLES["duties"].format(label=list_label(key)),
+                intro=Markup(f"{len(members)} of the {len(duties)} duties (one for each organisation that must act "
+                             f"on each recommendation) on {Markup.escape(site.as_of)}."),
+                others=status_links(linker, siblings, key), others_label="Duties by status",
+                form=_duties_form(site, chunk),
+                table=_duties_table(chunk, part, linker),
+                back=linker.to(ORGANISATIONS, "Every organisation"))
     return pages
 
 
-def _duties_form(site: Site, members: list[Duty]) -> FilterForm:
+def _duties_form(site: Site, members: Sequence[Duty]) -> FilterForm:
     reports = list(dict.fromkeys(d.recommendation.report for d in members))
     kinds = sorted({d.owner.kind for d in members})
     controls = [Control("kind", "Kind", [(k, kind_name(k)) for k in kinds]), deadline_control()]
@@ -151,7 +189,7 @@ def _duties_form(site: Site, members: list[Duty]) -> FilterForm:
     return filters(LIST_TABLE, "duties", controls)
 
 
-def _duties_table(members: list[Duty], linker: Linker) -> Markup:
+def _duties_table(members: Sequence[Duty], part: ListPage, linker: Linker) -> Markup:
     columns = [Column("organisation", "Organisation", "text"), Column("recommendation", "Recommendation", "text"),
                Column("status", "Status", "text"), Column("deadline", "Deadline"),
                Column("response", "Response", "text"), Column("report", "Report", "text")]
@@ -167,7 +205,7 @@ def _duties_table(members: list[Duty], linker: Linker) -> Markup:
             Cell(linker.report(rec.report)),
         ], {"data-rt-item": "", "data-rt-report": rec.report, "data-rt-kind": duty.owner.kind,
             "data-rt-deadline": " ".join(deadline_keys(duty.state, duty.days))}))
-    return table(LIST_TABLE, f"The {len(rows)} duties listed", columns, rows, sortable=True)
+    return table(LIST_TABLE, part.caption("duties"), columns, rows, sortable=True)
 
 
 def _organisation_lists(site: Site) -> dict[str, str]:
@@ -178,25 +216,25 @@ def _organisation_lists(site: Site) -> dict[str, str]:
     siblings = [(k, len(m), organisations_list_path(k)) for k, m in keyed]
     pages = {}
     for key, members in [(None, everyone), *keyed]:
-        here = organisations_list_path(key)
-        linker = site.linker(here)
         title = LIST_TITLES["organisations-all"] if key is None else LIST_TITLES["organisations"].format(
             label=list_label(key))
-        pages[here] = _page(
-            site, here, title,
-            intro=Markup(f"{len(members)} of the {len(everyone)} organisations that must act on at least one "
-                         f"recommendation, on {Markup.escape(site.as_of)}."),
-            others=status_links(linker, siblings, key or ""), others_label="Organisations by response",
-            form=filters(LIST_TABLE, "organisations", [
-                Control("kind", "Kind", [(k, kind_name(k)) for k in
-                                         sorted({site.dataset.organisation(o).kind for o in members})]),
-                response_control()]),
-            table=_organisations_table(site, members, linker),
-            back=linker.to(ORGANISATIONS, "Every organisation, by kind"))
+        for part, chunk in _split(members, partial(organisations_list_path, key)):
+            linker = site.linker(part.here)
+            pages[part.here] = _page(
+                site, part, title,
+                intro=Markup(f"{len(members)} of the {len(everyone)} organisations that must act on at least one "
+                             f"recommendation, on {Markup.escape(site.as_of)}."),
+                others=status_links(linker, siblings, key or ""), others_label="Organisations by response",
+                form=filters(LIST_TABLE, "organisations", [
+                    Control("kind", "Kind", [(k, kind_name(k)) for k in
+                                             sorted({site.dataset.organisation(o).kind for o in chunk})]),
+                    response_control()]),
+                table=_organisations_table(site, chunk, part, linker),
+                back=linker.to(ORGANISATIONS, "Every organisation, by kind"))
     return pages
 
 
-def _organisations_table(site: Site, members: list[str], linker: Linker) -> Markup:
+def _organisations_table(site: Site, members: Sequence[str], part: ListPage, linker: Linker) -> Markup:
     columns = [Column("organisation", "Organisation", "text"), Column("responded", "Reports it has answered",
                                                                        "number", numeric=True),
                Column("overdue", "Overdue", "number", numeric=True),
@@ -217,7 +255,7 @@ def _organisations_table(site: Site, members: list[str], linker: Linker) -> Mark
             Cell(kind_name(org.kind)),
         ], {"data-rt-item": "", "data-rt-kind": org.kind, "data-rt-region": token(org.region or ""),
             "data-rt-response": tokens}))
-    return table(LIST_TABLE, f"The {len(rows)} organisations listed", columns, rows, sortable=True)
+    return table(LIST_TABLE, part.caption("organisations"), columns, rows, sortable=True)
 
 
 def _one_organisation_lists(site: Site, org_id: str) -> dict[str, str]:
@@ -225,29 +263,27 @@ def _one_organisation_lists(site: Site, org_id: str) -> dict[str, str]:
     owned = site.tracker.owner_reports(org_id)
     pages = {}
     overdue = [d for o in owned for d in lists.duties_on(o.duties, "overdue")]
-    if overdue:
-        here = organisation_list_path(org_id, "overdue")
-        linker = site.linker(here)
-        pages[here] = _page(
-            site, here, LIST_TITLES["organisation-overdue"].format(name=org.name),
+    for part, duties in _split(overdue, partial(organisation_list_path, org_id, "overdue")) if overdue else []:
+        linker = site.linker(part.here)
+        pages[part.here] = _page(
+            site, part, LIST_TITLES["organisation-overdue"].format(name=org.name),
             intro=Markup(f"{len(overdue)} duties of ") + linker.organisation(org_id)
             + Markup(f" are overdue on {Markup.escape(site.as_of)}."),
-            others=[], others_label="", form=None, table=_duties_table(overdue, linker),
+            others=[], others_label="", form=None, table=_duties_table(duties, part, linker),
             back=linker.organisation(org_id, f"Everything about {org.name}"))
     answered = [o for o in owned if o.documents]
-    if answered:
-        here = organisation_list_path(org_id, "answered")
-        linker = site.linker(here)
-        pages[here] = _page(
-            site, here, LIST_TITLES["organisation-answered"].format(name=org.name),
+    for part, reports in _split(answered, partial(organisation_list_path, org_id, "answered")) if answered else []:
+        linker = site.linker(part.here)
+        pages[part.here] = _page(
+            site, part, LIST_TITLES["organisation-answered"].format(name=org.name),
             intro=Markup(f"{len(answered)} of the {len(owned)} reports that address ") + linker.organisation(org_id)
             + Markup(f" have a published response from it recorded here, on {Markup.escape(site.as_of)}."),
-            others=[], others_label="", form=None, table=_answered_table(answered, linker),
+            others=[], others_label="", form=None, table=_answered_table(reports, part, linker),
             back=linker.organisation(org_id, f"Everything about {org.name}"))
     return pages
 
 
-def _answered_table(owned: list[OwnerReport], linker: Linker) -> Markup:
+def _answered_table(owned: Sequence[OwnerReport], part: ListPage, linker: Linker) -> Markup:
     columns = [Column("report", "Report", "text"), Column("response", "Response", "text"),
                Column("latest", "Latest document"), Column("answered", "Recommendations answered", "number",
                                                             numeric=True)]
@@ -257,10 +293,20 @@ def _answered_table(owned: list[OwnerReport], linker: Linker) -> Markup:
         Cell(document_label(o.latest_document) if o.latest_document else ""),
         Cell(f"{o.answered} of {len(o.duties)}", sort=o.answered),
     ], {"data-rt-item": ""}) for o in owned]
-    return table(LIST_TABLE, f"The {len(rows)} reports listed", columns, rows, sortable=True)
+    return table(LIST_TABLE, part.caption("reports"), columns, rows, sortable=True)
 
 
-def _page(site: Site, here: str, title: str, *, intro: Markup, others: list[Markup], others_label: str,
+def _page(site: Site, part: ListPage, title: str, *, intro: Markup, others: list[Markup], others_label: str,
           form: FilterForm | None, table: Markup, back: Markup) -> str:
-    return site.render("list.md.j2", here, title=title, intro=intro, note=LIST_NOTE, others=others,
-                       others_label=others_label, form=form, table=table, back=back)
+    """One page of a list. A split list says which part this is and that sorting and filters act on
+    this page's rows, and links every page of it (the current one marked, not linked)."""
+    linker = site.linker(part.here)
+    labels = [f"{n * LIST_PAGE_ROWS + 1} to {min((n + 1) * LIST_PAGE_ROWS, part.total)}"
+              for n in range(len(part.paths))]
+    pager = [(label, None if path == part.here else linker.to(path, label))
+             for label, path in zip(labels, part.paths, strict=True)] if len(part.paths) > 1 else []
+    page_note = LIST_PAGE_NOTE.format(page=part.paths.index(part.here) + 1, pages=len(part.paths),
+                                      rows=LIST_PAGE_ROWS) if pager else ""
+    return site.render("list.md.j2", part.here, title=title, intro=intro, note=LIST_NOTE, others=others,
+                       others_label=others_label, form=form, table=table, back=back, pager=pager,
+                       pager_id=LIST_PAGES, page_note=page_note)

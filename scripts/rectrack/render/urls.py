@@ -193,29 +193,39 @@ def organisation_path(org_id: str, year: int | None = None) -> str:
     return f"organisations/{check_slug(org_id)}/{tail}.md"
 
 
-def report_recommendations_list_path(report_id: str, key: str) -> str:
+def report_recommendations_list_path(report_id: str, key: str, page: int = 1) -> str:
     """A report's recommendations in one status or deadline list (``key``: a state, "due-within", "passed")."""
-    return f"reports/{check_slug(report_id)}/lists/recommendations/{check_slug(key)}.md"
+    return f"reports/{check_slug(report_id)}/lists/recommendations/{check_slug(key)}{list_page_tail(page)}.md"
 
 
-def report_organisations_list_path(report_id: str, key: str) -> str:
+def report_organisations_list_path(report_id: str, key: str, page: int = 1) -> str:
     """The organisations a report addresses, by response ("responded", ...) or section 55 state ("s55-late")."""
-    return f"reports/{check_slug(report_id)}/lists/organisations/{check_slug(key)}.md"
+    return f"reports/{check_slug(report_id)}/lists/organisations/{check_slug(key)}{list_page_tail(page)}.md"
 
 
-def duties_list_path(key: str) -> str:
-    """Every duty across reports in one status or deadline list: what the home page's counts count."""
-    return f"lists/duties/{check_slug(key)}.md"
+def duties_list_path(key: str, page: int = 1) -> str:
+    """Every duty across reports in one status or deadline list: what the home page's counts count.
+    A long list is split (``page`` 2 onwards, see :func:`list_page_tail`)."""
+    return f"lists/duties/{check_slug(key)}{list_page_tail(page)}.md"
 
 
-def organisations_list_path(key: str | None = None) -> str:
+def organisations_list_path(key: str | None = None, page: int = 1) -> str:
     """Every organisation with a duty (``key`` None), or those with one response state, across reports."""
-    return f"lists/organisations/{'index' if key is None else check_slug(key)}.md"
+    return f"lists/organisations/{('index' if page == 1 else 'all') if key is None else check_slug(key)}" \
+           f"{list_page_tail(page)}.md"
 
 
-def organisation_list_path(org_id: str, key: str) -> str:
+def organisation_list_path(org_id: str, key: str, page: int = 1) -> str:
     """One organisation's overdue duties ("overdue") or the reports it has answered ("answered")."""
-    return f"organisations/{check_slug(org_id)}/{check_slug(key)}.md"
+    return f"organisations/{check_slug(org_id)}/{check_slug(key)}{list_page_tail(page)}.md"
+
+
+def list_page_tail(page: int) -> str:
+    """How page ``page`` of a split list is told from the first: the first keeps the list's own address
+    (so every count links to it), the others add "-2", "-3", ... as the matrix's pages do."""
+    if page < 1:
+        raise ValueError(f"list page {page}: pages are numbered from 1")
+    return "" if page == 1 else f"-{int(page)}"
 
 
 def case_study_path(case_id: str) -> str:
