@@ -14,7 +14,7 @@ reports, organisations, recommendations, matrices, case studies and changes have
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from markupsafe import Markup
@@ -84,21 +84,21 @@ HOME_EVENTS = 5
 
 
 def render_pages(tracker: Tracker, cache_dir: Path | None = None,
-                 downloads: Mapping[str, bytes] | None = None) -> dict[str, str]:
+                 downloads: Callable[[], Mapping[str, bytes]] | None = None) -> dict[str, str]:
     """Every generated page: ``{"reports/x/recommendations/4.md": "# Recommendation 4: ...", ...}``.
 
     ``cache_dir`` (optional) keeps compiled templates between builds (see ``templating.environment``).
-    ``downloads``: the downloads/ folder's files as the build writes them (made here when not given),
-    whose sizes the downloads page gives.
+    ``downloads``: gives the downloads/ folder's files as the build writes them (made here when not
+    given), whose sizes the downloads page gives. It is called last, once every other page is rendered:
+    the build makes the files meanwhile in another process (``site.background``).
     """
     site = Site(tracker, environment(cache_dir))
-    files = downloads if downloads is not None else download_files(tracker)
     pages = {
         HOME: home(site),
         ORGANISATIONS: organisation_pages.organisations_index(site),
         GLOSSARY: glossary(site),
         ABOUT: about(site),
-        DOWNLOADS: downloads_page(site, files),
+        DOWNLOADS: "",  # written last (see above); its place is kept so the order of pages is the same
         SEARCH: site.render("search.md.j2", SEARCH, filters=search_filters(site)),
         WORD_TEMPLATES: template_pages.word_templates_page(site),
         ACCESSIBILITY: statement.accessibility_statement(site),
@@ -131,6 +131,7 @@ def render_pages(tracker: Tracker, cache_dir: Path | None = None,
     pages.update(list_pages.list_pages(site))
     pages.update(form_pages.form_pages(site))
     pages.update(source_pages.source_pages(site))
+    pages[DOWNLOADS] = downloads_page(site, downloads() if downloads is not None else download_files(tracker))
     abbreviations = Abbreviations.of(site.dataset)
     # The home page's title is the site's name (the theme prints that itself).
     out = {path: (with_title(abbreviations.mark_first_uses(text)) if path != HOME

@@ -42,7 +42,7 @@ from rectrack.errors import BuildError, MachineError
 from rectrack.render.fieldref import reference_page
 from rectrack.render.theme import theme_words
 from rectrack.render.urls import navigation
-from rectrack.site import engine, lock, outdir, pagefind, swap, verify
+from rectrack.site import background, engine, lock, outdir, pagefind, swap, verify
 from rectrack.site.project import Project
 from rectrack.site.tree import docs_tree, project_files, sync_tree
 
@@ -145,8 +145,11 @@ def _render_tree(project: Project, tracker: Tracker, folder: Path) -> Prepared:
     from rectrack.render import pages as render_pages  # imported late: validate/export do not need templates
 
     warnings: list[Problem] = []
-    downloads = export.download_files(tracker)
-    rendered = render_pages.render_pages(tracker, project.work / "cache" / "templates", downloads)
+    # The downloads are made on the other core while the pages render (the downloads page, rendered
+    # last, asks for them: it gives their sizes).
+    with background.Background(lambda: export.download_files(tracker), "the downloads") as making:
+        rendered = render_pages.render_pages(tracker, project.work / "cache" / "templates", making.result)
+        downloads = making.result()
     rendered.setdefault("reference.md", reference_page())
     tree = docs_tree(project.content, project.root, rendered, warnings)
     docs = folder / "docs"

@@ -1,0 +1,111 @@
+"""One piece of the build run on the machine's other core while this process goes on.
+
+MkDocs and our own rendering are single-threaded Python; the downloads (JSON, CSV, calendars, the
+archive and a Word template for every organisation on every report: a third of what Rectrack adds
+to a build at 40 reports) depend on the derived tracker only. So the build forks a child that makes
+them while the parent renders the pages, and reads them back (pickled through a pipe) when the
+downloads page needs their sizes. Measured with ``make bench``; see the README's "Staying fast".
+
+Forking copies the parent's memory, so the child starts with the tracker already built: nothing is
+imported or derived twice, and nothing is sent to it. Where there is no second core or no ``fork``
+(macOS and Windows start processes differently), the work runs in this process when its result is
+asked for, with the same result. An error in the child is raised here as the child raised it; a child
+that dies without answering is a :class:`~rectrack.errors.MachineError`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Generic, TypeVar
+
+from rectrack.errors import MachineError
+
+T = TypeVar("T")
+
+
+def can_fork() -> bool:
+    """Whether a forked child would run beside this process: a second core and ``fork`` both exist."""
+    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+class Background(Generic[T]):
+    """``work()`` started now in a forked child (or kept to run inline); :meth:`result` waits for it.
+
+    Use it as a context manager, so that a child whose result is never asked for (the parent failed
+    first) is stopped and reaped rather than left running.
+    """
+
+    def __init__(self, work: Callable[[], T], what: str, fork: bool | None = None) -> None:
+        self._work: Callable[[], T] | None = work
+        self._what = what
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._pipe: Connection | None = None
+        self._done: tuple[T] | None = None
+        if can_fork() if fork is None else fork:
+            context = multiprocessing.get_context("fork")
+            receive, send = context.Pipe(duplex=False)
+            self._process = context.Process(target=_child, args=(work, send, what), daemon=True)
+            self._process.start()
+            send.close()
+            self._pipe = receive
+            self._work = None
+
+    def result(self) -> T:
+        """The value ``work()`` returned, or the exception it raised, raised here (asked again, the same)."""
+        if self._done is not None:
+            return self._done[0]
+        if self._work is not None:
+            self._done = (self._work(),)
+            return self._done[0]
+        assert self._pipe is not None and self._process is not None
+        try:
+            ok, value = self._pipe.recv()
+        except (EOFError, OSError):
+            raise MachineError(f"the process making {self._what} stopped without finishing "
+                               f"(exit code {self._stop()})",
+                               "the machine may be short of memory; the site was not changed") from None
+        finally:
+            self._pipe.close()
+        self._stop()
+        if not ok:
+            raise value
+        self._done = (value,)
+        return value
+
+    def _stop(self) -> int | None:
+        process = self._process
+        if process is None:
+            return None
+        if process.is_alive():
+            process.join(timeout=0.5)
+        if process.is_alive():
+            process.kill()
+        process.join()
+        self._process = None
+        return process.exitcode
+
+    def __enter__(self) -> Background[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pipe is not None:
+            self._pipe.close()
+        if self._process is not None and self._process.is_alive():
+            self._process.kill()
+        self._stop()
+
+
+def _child(work: Callable[[], object], send: Connection, what: str) -> None:
+    try:
+        outcome: tuple[bool, object] = (True, work())
+    except BaseException as exc:  # noqa: BLE001 (sent to the parent, which raises it)
+        outcome = (False, exc)
+    try:
+        send.send(outcome)
+    except Exception as exc:  # an exception that cannot be pickled: send its words
+        send.send((False, MachineError(f"making {what} failed: {exc!r}")))
+    finally:
+        send.close()

@@ -1,0 +1,67 @@
+"""The build's background child (site/background.py): same result as inline, errors come back as raised,
+a dead child is a clear MachineError, and a child nobody waits for is stopped, not left running."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from rectrack.errors import MachineError, UsageError
+from rectrack.site.background import Background, can_fork
+
+forking = pytest.mark.skipif(not can_fork(), reason="needs fork and a second core")
+
+
+def _pid_and_sum() -> tuple[int, int]:
+    return os.getpid(), sum(range(1000))
+
+
+@forking
+def test_the_work_runs_in_another_process_and_its_result_comes_back() -> None:
+    with Background(_pid_and_sum, "a sum") as job:
+        pid, total = job.result()
+        assert job.result() == (pid, total)  # asked again: the same, not a second run
+    assert total == sum(range(1000))
+    assert pid != os.getpid()
+
+
+def test_without_fork_the_work_runs_here_with_the_same_result() -> None:
+    with Background(_pid_and_sum, "a sum", fork=False) as job:
+        assert job.result() == (os.getpid(), sum(range(1000)))
+
+
+def _refuse() -> None:
+    raise UsageError("no such report: x", "add it to reports.yaml")
+
+
+@pytest.mark.parametrize("fork", [pytest.param(True, marks=forking), False])
+def test_an_error_in_the_work_is_raised_as_it_was_raised(fork: bool) -> None:
+    with Background(_refuse, "a refusal", fork=fork) as job, pytest.raises(UsageError) as raised:
+        job.result()
+    assert (raised.value.message, raised.value.hint) == ("no such report: x", "add it to reports.yaml")
+
+
+def _die() -> None:
+    os._exit(3)
+
+
+@forking
+def test_a_child_that_dies_without_answering_is_a_machine_error_naming_its_exit_code() -> None:
+    with Background(_die, "the downloads", fork=True) as job, pytest.raises(MachineError) as raised:
+        job.result()
+    assert "the downloads" in raised.value.message and "exit code 3" in raised.value.message
+
+
+def _sleep() -> None:
+    time.sleep(60)
+
+
+@forking
+def test_a_child_nobody_waits_for_is_stopped_when_the_block_ends() -> None:
+    started = time.monotonic()
+    with Background(_sleep, "a nap", fork=True) as job:
+        process = job._process
+        assert process is not None and process.is_alive()
+    assert not process.is_alive()
+    assert time.monotonic() - started < 30
