@@ -21,7 +21,7 @@ from constants import AS_OF
 from rectrack.data import quotes
 from rectrack.data.sources import quote_text
 from rectrack.derive import derive
-from rectrack.render.urls import page_url, source_path
+from rectrack.render.urls import block_path, page_url
 from rectrack.text import normalise
 
 pytestmark = pytest.mark.xdist_group("sitebuild")
@@ -167,8 +167,9 @@ def test_every_quote_links_to_the_paragraph_that_holds_it(site: Path, cited: lis
 
 
 def test_every_quote_of_the_data_is_on_the_site_with_its_link(cited: list[Cited], dataset) -> None:
-    """The data's quotes, each found on the site linking to the page of the copy it is quoted from
-    (every report and response of the shipped data is shown at the as-at date, and has its copy)."""
+    """The data's quotes, each found on the site linking to the page of the copy it is quoted from, or
+    to the part of it that holds the passage when the copy is shown in parts (every report and
+    response of the shipped data is shown at the as-at date, and has its copy)."""
     assert all(derive(dataset, AS_OF).shown(r.id) for r in dataset.reports)
     linked = {(c.text, urlsplit(c.href).path) for c in cited if c.href}
     missing = []
@@ -176,11 +177,16 @@ def test_every_quote_of_the_data_is_on_the_site_with_its_link(cited: list[Cited]
     assert len(every) > 100, len(every)
     for quote in every:
         assert quote.document in dataset.sources, f"the shipped data keeps a copy of every source: {quote.what}"
-        page = "/" + page_url(source_path(dataset.sources[quote.document].name))
+        found = quotes.passage(dataset, quote)
+        assert found is not None, quote.what
+        page = "/" + page_url(block_path(found.document, found.first))
         if (quote_text(quote.parts), page) not in linked:
             missing.append(f"{quote.file}: {quote.what} ({quote_text(quote.parts)[:50]}…) is not on the site "
                            f"linked to {page}")
     assert not missing, "\n".join(missing)
+    parts = {urlsplit(c.href).path for c in cited if c.href and "/sources/hmicfrs-spotlight" in c.href}
+    assert len(parts) >= 5 and "/sources/hmicfrs-spotlight-ocsa-mosovo-2026/" not in parts, \
+        f"the report's copy is shown in parts, and quotes link to the part holding them: {sorted(parts)}"
 
 
 def test_the_check_catches_a_link_to_the_wrong_paragraph(site: Path, cited: list[Cited]) -> None:

@@ -21,13 +21,17 @@ from rectrack.data.check import load_and_validate
 from rectrack.data.problems import Code
 from rectrack.data.sources import SourceDocument, page_names, quote_text
 from rectrack.derive import derive
-from rectrack.render import render_pages
+from rectrack.render import render_pages, source_parts
 from rectrack.render.source_pages import SEARCH_WEIGHT, body
 from rectrack.wording import IN_CONTEXT, NO_COPY, NO_WEB_ADDRESS
 
 REPORT_COPY = SOURCES / "hmicfrs-spotlight-ocsa-mosovo-2026.md"
-REPORT_PAGE = "sources/hmicfrs-spotlight-ocsa-mosovo-2026.md"
-DEVON_PAGE = "sources/devon-and-cornwall-pcc-response.md"
+REPORT_PAGE = "sources/hmicfrs-spotlight-ocsa-mosovo-2026/index.md"
+DEVON_PAGE = "sources/devon-and-cornwall-pcc-response/index.md"
+#: The report's copy is long: it is shown in parts, one per top-level section, named by their headings.
+REPORT_PARTS = ["the-policing-response-to-the-investigation-of-online-child", "contents", "foreword", "summary",
+                "introduction", "investigation-of-online-child-sexual-abuse", "management-of-registered-sex-offenders",
+                "linked-themes", "demand-considerations-and-research", "conclusion"]
 
 SAMPLE = """\
 # **A title**
@@ -246,7 +250,8 @@ def pages(tracker):
 
 
 def test_a_source_page_for_each_copy_with_what_it_is_and_where_the_original_is(pages, dataset) -> None:
-    assert {p for p in pages if p.startswith("sources/")} == {REPORT_PAGE, DEVON_PAGE}
+    part_pages = {f"sources/hmicfrs-spotlight-ocsa-mosovo-2026/{name}.md" for name in REPORT_PARTS}
+    assert {p for p in pages if p.startswith("sources/")} == {REPORT_PAGE, DEVON_PAGE} | part_pages
     report = html.unescape(pages[REPORT_PAGE])
     assert "# The policing response to the investigation of online child sexual abuse" in report
     assert ">His Majesty's Inspectorate" in report and "April 2026 (as printed)" in report
@@ -256,16 +261,75 @@ def test_a_source_page_for_each_copy_with_what_it_is_and_where_the_original_is(p
     assert 'href="../../reports/hmicfrs-2026-ocsa-mosovo/organisations/devon-and-cornwall/"' in devon
     assert "<dd>Police & Crime Commissioner of Devon and Cornwall (<a" in devon
     copy = dataset.sources["sources/devon-and-cornwall-pcc-response.md"]
+    assert source_parts.parts(copy) == (), "a short copy stays one page"
     assert all(f'id="{b.anchor}"' in devon for b in copy.blocks)
+    assert "data-rt-parts" not in devon
+
+
+def test_a_long_copy_is_a_contents_page_and_one_page_per_top_level_section(pages, dataset) -> None:
+    """Each part holds its section's blocks, every block with its anchor, and the contents page lists
+    the parts in the copy's order with the anchors each holds (what its script forwards old links by)."""
+    copy = dataset.sources["sources/hmicfrs-spotlight-ocsa-mosovo-2026.md"]
+    contents = pages[REPORT_PAGE]
+    listed = re.findall(r'<li data-rt-anchors="([^"]*)"><a href="([^"]+)/">([^<]+)</a></li>', contents)
+    assert [href for _, href, _ in listed] == REPORT_PARTS
+    assert [html.unescape(title) for _, _, title in listed] == [
+        b.text for b in copy.blocks if b.kind == "heading" and b.level == 1], "the parts' titles are the headings"
+    anchors = [a for listed_anchors, _, _ in listed for a in listed_anchors.split()]
+    assert anchors == [b.anchor for b in copy.blocks], "every block, once, in order"
+    assert not re.search(r'<(p|li|table) id=', contents), "the contents page holds none of the text"
+    for number, (held, name, title) in enumerate(listed, 1):
+        page = pages[f"sources/hmicfrs-spotlight-ocsa-mosovo-2026/{name}.md"]
+        ids = re.findall(r'(?:<(?:p|li|table) id="|\{: #)([a-z0-9-]+)', page)
+        assert ids == held.split(), f"{name}: its blocks' anchors, in order"
+        assert f"# {title} {{: #{held.split()[0]} " in page, f"{name}: the section's heading is the page's title"
+        assert f"Part {number} of {len(listed)} of " in page and 'href="../">All 10 parts</a>' in page
+        assert ("Previous part:" in page) == (number > 1) and ("Next part:" in page) == (number < len(listed))
+        assert NO_WEB_ADDRESS in page
+        assert 'data-pagefind-filter="report:The policing response' in page
+        assert f"data-pagefind-ignore hidden>{copy_title(contents)}: {title}</p>" in page
+        assert len(page) < 60_000, f"{name}: {len(page)} characters"
+    summary = pages["sources/hmicfrs-spotlight-ocsa-mosovo-2026/summary.md"]
+    assert 'Previous part: <a href="../foreword/">Foreword</a>' in summary
+    assert 'Next part: <a href="../introduction/">Introduction</a>' in summary
+    assert "\n## Most forces have good governance" in summary, "the section's own headings are next below its title"
+
+
+def copy_title(contents: str) -> str:
+    return re.search(r"^# (.+)$", contents, re.M).group(1)
+
+
+LONG = "Text before the first heading.\n\n" + "".join(
+    f"# {title}\n\n" + "".join(f"Paragraph {n} of {title} with words enough to be long.\n\n" for n in range(400))
+    + "## A sub-heading\n\nUnder it.\n\n" for title in ("Index", "Second part", "Second part", "Third"))
+
+
+def test_parts_are_named_by_their_headings_and_the_text_before_the_first_goes_on_the_first() -> None:
+    doc = parse(LONG)
+    assert len(doc.flat) > source_parts.SPLIT_CHARS
+    found = source_parts.parts(doc)
+    # "index" is the contents page's own name; a repeated heading's anchor is numbered, as on one page.
+    assert [(p.number, p.name, p.title) for p in found] == [
+        (1, "part-1", "Index"), (2, "second-part", "Second part"), (3, "second-part-2", "Second part"),
+        (4, "third", "Third")]
+    assert found[0].first == 0 and doc.blocks[0].text == "Text before the first heading."
+    assert [p.first for p in found[1:]] == [p.last + 1 for p in found[:-1]] and found[-1].last == len(doc.blocks) - 1
+    assert all(doc.blocks[p.first if p.number > 1 else 1] is p.heading for p in found)
+    assert source_parts.page_of(doc, 0) is found[0]
+    assert source_parts.page_of(doc, found[2].first) is found[2]
+    assert source_parts.page_of(doc, found[2].first - 1) is found[1]
+    assert source_parts.parts(parse(SAMPLE)) == (), "a short copy is one page"
+    assert source_parts.parts(parse(LONG.replace("# ", "Not a heading "))) == (), "no headings: one page"
 
 
 def test_a_recorded_web_address_is_shown_and_linked(data_copy: Path) -> None:
     _edit(data_copy / "reports.yaml", "    url: null\n    source_document: sources/hmicfrs",
           "    url: https://example.org/report.pdf\n    source_document: sources/hmicfrs")
     pages = render_pages(derive(load_and_validate(data_copy).dataset, AS_OF))
-    assert '<a href="https://example.org/report.pdf" rel="external">https://example.org/report.pdf</a>' \
-        in pages[REPORT_PAGE]
-    assert NO_WEB_ADDRESS not in pages[REPORT_PAGE]
+    shown = '<a href="https://example.org/report.pdf" rel="external">https://example.org/report.pdf</a>'
+    summary = pages[REPORT_PAGE.replace("index.md", "summary.md")]
+    assert shown in pages[REPORT_PAGE] and shown in summary, "on the contents page and in each part's header"
+    assert NO_WEB_ADDRESS not in pages[REPORT_PAGE] and NO_WEB_ADDRESS not in summary
 
 
 def test_the_report_and_response_pages_link_to_their_copies(pages) -> None:

@@ -2,8 +2,9 @@
    components below add sorting, filtering (state kept in the query string, so a view can be shared
    and survives a reload), cues on tables wider than the screen, abbreviations explained on request,
    the search page's interface on Pagefind's JS API, a keyboard-operable menu button and scheme
-   switch, open-before-print sections and the page's address on paper. Its only network requests are its own modules and, on the search
-   page, Pagefind's files.
+   switch, open-before-print sections, the page's address on paper, and old links to a long source
+   copy sent on to the part that now holds the passage. Its only network requests are its own
+   modules and, on the search page, Pagefind's files.
 
    One module per component, each found by the attribute it declares (COMPONENTS, below). The small
    ones are imported statically, so the module graph is complete before the document's
@@ -36,6 +37,8 @@
    data-rt-ready          on <html>                set by rectrack.js    present once every component on the page has mounted, including those loaded on demand
    data-rt-search-filter  on <select>              read by search.js     a search filter: its value is the Pagefind filter it sets (report, organisation, state), its options the values pages carry
    data-rt-print-address  on <span>                read by rectrack.js, print-address.js   where the page prints its own address (print-address.js writes the one the reader has open)
+   data-rt-parts          on <ol>                  read by rectrack.js, source-parts.js   declares the list of parts of a long source copy on its contents page (source-parts.js): a link to the page's #ANCHOR is sent on to the part holding it
+   data-rt-anchors        on <li>                  read by source-parts.js   the anchors of the blocks on the page of the part the item links to, space-separated
    data-rt-pagefind       on <div>                 read by rectrack.js, search.js   declares the search interface (search.js, loaded only then); its value is the path of pagefind.js, relative to the page
    data-rt-response-form  on <div>                 read by rectrack.js, response-form.js   declares the "Publish a response" form (response-form.js, loaded only then); its value is the path of the rules file generated from the schemas
    data-rt-src            on <option>              read by response-form.js   the path of the chosen report's file (its recommendations and who must answer them)
@@ -66,6 +69,7 @@ import { mount as tableScroll } from "./components/table-scroll.js";
 import { mount as abbreviation } from "./components/abbreviation.js";
 import { mount as schemeSwitch } from "./components/scheme-switch.js";
 import { mount as printAddress } from "./components/print-address.js";
+import { mount as sourceParts } from "./components/source-parts.js";
 
 /** [selector, mount(element)] in mounting order. */
 const COMPONENTS = [
@@ -79,6 +83,7 @@ const COMPONENTS = [
   ["[data-rt-response-form]", (root) => import("./components/response-form.js").then(({ mount }) => mount(root))],
   ["details", printDetails],
   ["[data-rt-print-address]", printAddress],
+  ["ol[data-rt-parts]", sourceParts],
   ["abbr[title]", abbreviation],
 ];
 

@@ -11,6 +11,12 @@ becomes a link only when its address is http(s) (``urls.external_link``). Headin
 headings so that the theme lists them in the page's table of contents; the rest is raw HTML, which the
 engine passes through unparsed (a report is a few hundred kilobytes of text).
 
+A long copy is shown in parts, one page per top-level section, behind a contents page at the copy's
+address (:mod:`rectrack.render.source_parts` says why and how it is split); the contents page's list
+names, for each part, the anchors of the blocks it holds, so that its script can forward an old link
+(``sources/NAME/#ANCHOR``, from before the split) to the part, and a reader without scripts follows the
+list.
+
 Search ranks these pages below the pages about recommendations: the copy's text is weighted down
 (``data-pagefind-weight``), so that a search for a recommendation's words finds its page first and the
 copy of the report after it.
@@ -25,9 +31,18 @@ from markupsafe import Markup
 
 from rectrack.data.model import Report, ResponseDocument
 from rectrack.data.sources import Block, Inline, SourceDocument
+from rectrack.render import source_parts
 from rectrack.render.context import Site
 from rectrack.render.markdown import md, md_run
-from rectrack.render.urls import check_anchor, external_link, owner_report_path, report_path, source_path
+from rectrack.render.urls import (
+    Linker,
+    check_anchor,
+    external_link,
+    owner_report_path,
+    report_path,
+    source_part_path,
+    source_path,
+)
 from rectrack.wording import DOCUMENT_KINDS, NO_WEB_ADDRESS, document_date
 
 #: The weight of a copy's words in search, against 1 for ordinary page text (and 10 for a
@@ -62,14 +77,49 @@ def subjects(site: Site) -> dict[str, list[Subject]]:
 
 
 def source_pages(site: Site) -> dict[str, str]:
-    return {source_path(site.dataset.sources[path].name): source_page(site, site.dataset.sources[path], items)
-            for path, items in sorted(subjects(site).items())}
+    out: dict[str, str] = {}
+    for path, items in sorted(subjects(site).items()):
+        out.update(source_page(site, site.dataset.sources[path], items))
+    return out
 
 
-def source_page(site: Site, copy: SourceDocument, items: list[Subject]) -> str:
+def source_page(site: Site, copy: SourceDocument, items: list[Subject]) -> dict[str, str]:
+    """The pages of one copy: the whole copy on one page, or a contents page and one page per part."""
     here = source_path(copy.name)
+    facts = _facts(site, here, items)
+    divided = source_parts.parts(copy)
+    common = {"title": facts[0]["title"], "no_address": NO_WEB_ADDRESS, "report": items[0].report,
+              "weight": SEARCH_WEIGHT}
+    if not divided:
+        return {here: site.render("source.md.j2", here, facts=facts, body=Markup(body(copy.blocks)), parts=(),
+                                  **common)}
     linker = site.linker(here)
-    facts = []
+    listed = [{"link": linker.to(source_part_path(copy.name, p.name), p.title),
+               "anchors": Markup(" ".join(check_anchor(b.anchor) for b in copy.blocks[p.first:p.last + 1]))}
+              for p in divided]
+    pages = {here: site.render("source.md.j2", here, facts=facts, body=None, parts=listed, **common)}
+    for at, part in enumerate(divided):
+        there = source_part_path(copy.name, part.name)
+        link = site.linker(there)
+
+        def to(other: source_parts.Part | None, link: Linker = link) -> Markup | None:
+            return link.to(source_part_path(copy.name, other.name), other.title) if other else None
+
+        blocks = copy.blocks[part.first:part.last + 1]
+        top = part.heading.level
+        pages[there] = site.render(
+            "source_part.md.j2", there, part=part, count=len(divided),
+            heading=Markup(_heading(part.heading, 1)),
+            what=facts[0]["what"], url=facts[0]["url"], contents=link.to(here, facts[0]["title"]),
+            previous=to(divided[at - 1] if at else None), next=to(divided[at + 1] if at + 1 < len(divided) else None),
+            body=Markup(body((b for b in blocks if b is not part.heading), shift=1 - top)), **common)
+    return pages
+
+
+def _facts(site: Site, here: str, items: list[Subject]) -> list[dict[str, object]]:
+    """What the copy is the text of, for each thing it is the text of: title, author, date, the original."""
+    linker = site.linker(here)
+    facts: list[dict[str, object]] = []
     for item in items:
         report, doc = item.report, item.document
         if doc is None:
@@ -94,13 +144,17 @@ def source_page(site: Site, copy: SourceDocument, items: list[Subject]) -> str:
                                   f"{org.name} on {report.title}: every answer and where each recommendation stands"),
                 "report": linker.to(report_path(report.id), report.title),
             })
-    return site.render("source.md.j2", here, title=facts[0]["title"], facts=facts, path=copy.path,
-                       no_address=NO_WEB_ADDRESS, report=items[0].report, weight=SEARCH_WEIGHT,
-                       body=Markup(body(copy.blocks)))
+    return facts
 
 
-def body(blocks: Iterable[Block]) -> str:
-    """The copy's blocks as page text: Markdown headings, everything else raw HTML blocks."""
+def _heading(block: Block, level: int) -> str:
+    return (f"{'#' * level} {md(block.text)} {{: #{check_anchor(block.anchor)} "
+            f'data-pagefind-weight="{SEARCH_WEIGHT}" }}')
+
+
+def body(blocks: Iterable[Block], shift: int = SHIFT) -> str:
+    """The copy's blocks as page text: Markdown headings (their level moved by ``shift``, below the
+    page's title), everything else raw HTML blocks."""
     out: list[str] = []
     run: list[str] = []  # the raw HTML lines since the last heading
     items: list[Block] = []  # the list items of a list not yet closed
@@ -125,9 +179,7 @@ def body(blocks: Iterable[Block]) -> str:
             close_list()
         if block.kind == "heading":
             close_run()
-            level = min(6, block.level + SHIFT)
-            out.append(f"{'#' * level} {md(block.text)} {{: #{check_anchor(block.anchor)} "
-                       f'data-pagefind-weight="{SEARCH_WEIGHT}" }}')
+            out.append(_heading(block, min(6, max(2, block.level + shift))))
         elif block.kind == "item":
             items.append(block)
         elif block.kind == "table":

@@ -17,6 +17,8 @@ The layout, by what a page is about:
   ``about``, ``downloads``, ``search``;
 - ``sources/NAME/``: the copy of a source document (a report's text, a response), NAME made from its
   file name; every quote links to its passage there (``#ANCHOR``, see :mod:`rectrack.data.sources`).
+  A long copy is a contents page there and one page per top-level section, ``sources/NAME/PART/``
+  (:mod:`rectrack.render.source_parts`); a quote links to the part that holds its passage.
 
 The first report's URLs from before the tracker held many (``recommendations/4/``, ``forces/kent/``,
 ``matrix/``) are kept as small redirect pages (:func:`legacy_redirects`).
@@ -34,7 +36,9 @@ from markupsafe import Markup
 from rectrack.data import quotes
 from rectrack.data.model import SLUG, Dataset, Recommendation
 from rectrack.data.quotes import Quote
+from rectrack.data.sources import SourceDocument
 from rectrack.export import word_template_name
+from rectrack.render import source_parts
 from rectrack.render.markdown import md
 from rectrack.wording import IN_CONTEXT, NO_COPY, recommendation_name
 
@@ -233,8 +237,20 @@ def case_study_path(case_id: str) -> str:
 
 
 def source_path(name: str) -> str:
-    """The page of the copy of a source document (``name``: its page name, a slug of its file name)."""
-    return f"sources/{check_slug(name)}.md"
+    """The page of the copy of a source document (``name``: its page name, a slug of its file name):
+    the whole copy, or the contents page of a copy shown in parts."""
+    return f"sources/{check_slug(name)}/index.md"
+
+
+def source_part_path(name: str, part: str) -> str:
+    """One part (top-level section) of the copy of a long source document."""
+    return f"sources/{check_slug(name)}/{check_slug(part)}.md"
+
+
+def block_path(copy: SourceDocument, index: int) -> str:
+    """The page that shows block ``index`` of a copy: the copy's page, or the part holding it."""
+    part = source_parts.page_of(copy, index)
+    return source_path(copy.name) if part is None else source_part_path(copy.name, part.name)
 
 
 def changes_path(month: str | None = None) -> str:
@@ -454,7 +470,7 @@ class Linker:
             if quotes.held(self.dataset, quote):
                 raise ValueError(f"{quote.what} ({quote.file}) is not in {quote.document}: validate the data first")
             return Markup(f'<span class="rt-source-none">{md(NO_COPY)}.</span>')
-        target = relative(f"{source_path(found.document.name)}#{check_anchor(found.anchor)}", self.here)
+        target = relative(f"{block_path(found.document, found.first)}#{check_anchor(found.anchor)}", self.here)
         return Markup(f'<a class="rt-source-link" href="{target}">{md(IN_CONTEXT)}</a>')
 
 
