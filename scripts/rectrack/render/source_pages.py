@@ -35,7 +35,6 @@ from rectrack.render import source_parts
 from rectrack.render.context import Site
 from rectrack.render.markdown import md, md_run
 from rectrack.render.urls import (
-    Linker,
     check_anchor,
     external_link,
     owner_report_path,
@@ -93,27 +92,43 @@ def source_page(site: Site, copy: SourceDocument, items: list[Subject]) -> dict[
     if not divided:
         return {here: site.render("source.md.j2", here, facts=facts, body=Markup(body(copy.blocks)), parts=(),
                                   **common)}
+    pages = {here: _contents(site, copy, divided, facts, common)}
+    for at, part in enumerate(divided):
+        before = divided[at - 1] if at else None
+        after = divided[at + 1] if at + 1 < len(divided) else None
+        pages[source_part_path(copy.name, part.name)] = _part(site, copy, divided, part, before, after, facts[0],
+                                                              common)
+    return pages
+
+
+def _contents(site: Site, copy: SourceDocument, divided: tuple[source_parts.Part, ...],
+              facts: list[dict[str, object]], common: dict[str, object]) -> str:
+    """The contents page of a copy in parts: its facts, and its parts listed with the anchors each holds."""
+    here = source_path(copy.name)
     linker = site.linker(here)
     listed = [{"link": linker.to(source_part_path(copy.name, p.name), p.title),
                "anchors": Markup(" ".join(check_anchor(b.anchor) for b in copy.blocks[p.first:p.last + 1]))}
               for p in divided]
-    pages = {here: site.render("source.md.j2", here, facts=facts, body=None, parts=listed, **common)}
-    for at, part in enumerate(divided):
-        there = source_part_path(copy.name, part.name)
-        link = site.linker(there)
+    return site.render("source.md.j2", here, facts=facts, body=None, parts=listed, **common)
 
-        def to(other: source_parts.Part | None, link: Linker = link) -> Markup | None:
-            return link.to(source_part_path(copy.name, other.name), other.title) if other else None
 
-        blocks = copy.blocks[part.first:part.last + 1]
-        top = part.heading.level
-        pages[there] = site.render(
-            "source_part.md.j2", there, part=part, count=len(divided),
-            heading=Markup(_heading(part.heading, 1)),
-            what=facts[0]["what"], url=facts[0]["url"], contents=link.to(here, facts[0]["title"]),
-            previous=to(divided[at - 1] if at else None), next=to(divided[at + 1] if at + 1 < len(divided) else None),
-            body=Markup(body((b for b in blocks if b is not part.heading), shift=1 - top)), **common)
-    return pages
+def _part(site: Site, copy: SourceDocument, divided: tuple[source_parts.Part, ...], part: source_parts.Part,
+          before: source_parts.Part | None, after: source_parts.Part | None, fact: dict[str, object],
+          common: dict[str, object]) -> str:
+    """One part's page: its heading as the page's title, where it sits in the copy, and its blocks (the
+    section's own headings one level below the title)."""
+    here = source_part_path(copy.name, part.name)
+    linker = site.linker(here)
+
+    def to(other: source_parts.Part | None) -> Markup | None:
+        return linker.to(source_part_path(copy.name, other.name), other.title) if other else None
+
+    blocks = (b for b in copy.blocks[part.first:part.last + 1] if b is not part.heading)
+    return site.render(
+        "source_part.md.j2", here, part=part, count=len(divided), heading=Markup(_heading(part.heading, 1)),
+        what=fact["what"], url=fact["url"], contents=linker.to(source_path(copy.name), fact["title"]),
+        every=linker.to(source_path(copy.name), f"All {len(divided)} parts"), previous=to(before), next=to(after),
+        body=Markup(body(blocks, shift=1 - part.heading.level)), **common)
 
 
 def _facts(site: Site, here: str, items: list[Subject]) -> list[dict[str, object]]:
