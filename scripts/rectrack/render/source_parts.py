@@ -1,6 +1,6 @@
 """How the copy of a long source document is split into pages: one per top-level section.
 
-A report's copy is a few hundred kilobytes of text (the 2026 spotlight report is 170 KB of Markdown
+A report's copy is a few hundred kilobytes of text (the shipped spotlight report is 170 KB of Markdown
 in 733 blocks). As one page it was the largest page of the site, and its search fragment, which a
 reader's first search downloads when the copy is among the top results, was a hundred kilobytes on
 its own. So a copy longer than :data:`SPLIT_CHARS` is shown as a contents page at its usual address
