@@ -7,8 +7,8 @@ import os
 import time
 
 import pytest
+from rectrack.background import Background, can_fork
 from rectrack.errors import MachineError, UsageError
-from rectrack.site.background import Background, can_fork
 
 forking = pytest.mark.skipif(not can_fork(), reason="needs fork and a second core")
 

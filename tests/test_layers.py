@@ -30,7 +30,7 @@ ALLOWED: dict[str, set[str]] = {
 def layer_of(module: str) -> str:
     """The layer of a ``rectrack`` module, by its place in the package."""
     parts = module.split(".")
-    if len(parts) == 1 or parts[1] in ("errors", "text"):
+    if len(parts) == 1 or parts[1] in ("errors", "text", "background"):
         return "base"
     if parts[1] in ("data", "render", "site", "authoring", "cli"):
         return parts[1]

@@ -18,6 +18,7 @@ from xml.etree import ElementTree as ET
 import pytest
 import yaml
 from constants import REPO as ROOT
+from rectrack.background import can_fork
 from rectrack.derive import derive
 from rectrack.render import NAV, render_pages
 from rectrack.render.abbreviations import Abbreviations
@@ -391,3 +392,12 @@ def build_site(tracker, tmp_path: Path) -> Path:
                             capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr[-4000:]
     return site
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs fork and a second core")
+def test_pages_rendered_in_a_forked_child_are_the_pages_rendered_here(pages, tracker) -> None:
+    """Half the pages render on the other core (render_pages, rectrack.background): the result must
+    not depend on where a page was rendered, nor on the order of the two halves."""
+    here = render_pages(tracker, fork=False)
+    assert list(here) == list(pages)
+    assert here == pages

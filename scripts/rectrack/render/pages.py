@@ -19,6 +19,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from rectrack.background import Background
 from rectrack.data import quotes
 from rectrack.derive import DUE_SOON_DAYS, S55_PERIOD_DAYS, STATES, Tracker
 from rectrack.export import ARCHIVE, DATAPACKAGE, WORD_TEMPLATES_HOLD, Download, download_files, downloads_for
@@ -84,21 +85,42 @@ HOME_EVENTS = 5
 
 
 def render_pages(tracker: Tracker, cache_dir: Path | None = None,
-                 downloads: Callable[[], Mapping[str, bytes]] | None = None) -> dict[str, str]:
+                 downloads: Callable[[], Mapping[str, bytes]] | None = None,
+                 fork: bool | None = None) -> dict[str, str]:
     """Every generated page: ``{"reports/x/recommendations/4.md": "# Recommendation 4: ...", ...}``.
 
     ``cache_dir`` (optional) keeps compiled templates between builds (see ``templating.environment``).
     ``downloads``: gives the downloads/ folder's files as the build writes them (made here when not
     given), whose sizes the downloads page gives. It is called last, once every other page is rendered:
-    the build makes the files meanwhile in another process (``site.background``).
+    the build makes the files meanwhile in another process.
+
+    The pages of each organisation (its page, its lists, its page on each report) and the lists across
+    reports, about half of the work and the half that grows with reports x organisations, render in a
+    forked child on the other core (``rectrack.background``; ``fork`` False keeps them here, None
+    decides by the machine). Each page is the same wherever it is rendered: it depends on the tracker
+    alone.
     """
     site = Site(tracker, environment(cache_dir))
+    abbreviations = Abbreviations.of(site.dataset)
+    with Background(lambda: _finished(_organisation_side(site), abbreviations), "the organisations' pages",
+                    fork=fork) as others:
+        pages = _finished(_report_side(site), abbreviations)
+        files = downloads() if downloads is not None else download_files(tracker)
+        pages.update(_finished({DOWNLOADS: downloads_page(site, files)}, abbreviations))
+        pages.update(others.result())
+    pages.update(redirects.redirect_files(site.dataset, site.dataset.site.legacy_report, set(pages)))
+    return pages
+
+
+def _report_side(site: Site) -> dict[str, str]:
+    """The site-wide pages and each report's own: its page, recommendations, figures, matrix; the
+    library, what changed, the forms and the sources."""
+    tracker = site.tracker
     pages = {
         HOME: home(site),
         ORGANISATIONS: organisation_pages.organisations_index(site),
         GLOSSARY: glossary(site),
         ABOUT: about(site),
-        DOWNLOADS: "",  # written last (see above); its place is kept so the order of pages is the same
         SEARCH: site.render("search.md.j2", SEARCH, filters=search_filters(site)),
         WORD_TEMPLATES: template_pages.word_templates_page(site),
         ACCESSIBILITY: statement.accessibility_statement(site),
@@ -116,11 +138,6 @@ def render_pages(tracker: Tracker, cache_dir: Path | None = None,
         for rec_status in status.recommendations:
             page = recommendation_path(rec_status.recommendation)
             pages[page] = recommendation_pages.recommendation(site, rec_status)
-        for owner in status.owners:
-            pages[organisation_pages.owner_report_path(report_id, owner.owner.id)] = \
-                organisation_pages.owner_report_page(site, owner)
-    for org in site.dataset.organisations:
-        pages.update(organisation_pages.organisation_pages(site, org))
     library = case_study_pages.libraries(site)
     pages.update(library.pages)
     for case in site.dataset.case_studies:
@@ -128,17 +145,30 @@ def render_pages(tracker: Tracker, cache_dir: Path | None = None,
             pages[case_study_pages.case_study_path(case.id)] = case_study_pages.case_study(
                 site, case, library.listed_on[case.id])
     pages.update(change_pages.change_pages(site))
-    pages.update(list_pages.list_pages(site))
     pages.update(form_pages.form_pages(site))
     pages.update(source_pages.source_pages(site))
-    pages[DOWNLOADS] = downloads_page(site, downloads() if downloads is not None else download_files(tracker))
-    abbreviations = Abbreviations.of(site.dataset)
-    # The home page's title is the site's name (the theme prints that itself).
-    out = {path: (with_title(abbreviations.mark_first_uses(text)) if path != HOME
-                  else abbreviations.mark_first_uses(text)) if path.endswith(".md") else text
-           for path, text in pages.items()}
-    out.update(redirects.redirect_files(site.dataset, site.dataset.site.legacy_report, set(out)))
-    return out
+    return pages
+
+
+def _organisation_side(site: Site) -> dict[str, str]:
+    """Each organisation's pages (its page, its page on each report that addresses it) and every list."""
+    pages = {}
+    for status in site.tracker.reports:
+        for owner in status.owners:
+            pages[organisation_pages.owner_report_path(status.report.id, owner.owner.id)] = \
+                organisation_pages.owner_report_page(site, owner)
+    for org in site.dataset.organisations:
+        pages.update(organisation_pages.organisation_pages(site, org))
+    pages.update(list_pages.list_pages(site))
+    return pages
+
+
+def _finished(pages: dict[str, str], abbreviations: Abbreviations) -> dict[str, str]:
+    """Each Markdown page with its abbreviations marked and its title in front matter; other files as
+    they are. The home page's title is the site's name (the theme prints that itself)."""
+    return {path: (with_title(abbreviations.mark_first_uses(text)) if path != HOME
+                   else abbreviations.mark_first_uses(text)) if path.endswith(".md") else text
+            for path, text in pages.items()}
 
 
 def home(site: Site) -> str:

@@ -33,7 +33,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from rectrack import export
+from rectrack import background, export
 from rectrack.data.check import Checked, load_and_validate
 from rectrack.data.model import Dataset
 from rectrack.data.problems import Problem
@@ -42,7 +42,7 @@ from rectrack.errors import BuildError, MachineError
 from rectrack.render.fieldref import reference_page
 from rectrack.render.theme import theme_words
 from rectrack.render.urls import navigation
-from rectrack.site import background, engine, lock, outdir, pagefind, swap, verify
+from rectrack.site import engine, lock, outdir, pagefind, swap, verify
 from rectrack.site.project import Project
 from rectrack.site.tree import docs_tree, project_files, sync_tree
 

@@ -1,10 +1,11 @@
-"""One piece of the build run on the machine's other core while this process goes on.
+"""Part of the build run on the machine's other core while this process goes on.
 
-MkDocs and our own rendering are single-threaded Python; the downloads (JSON, CSV, calendars, the
-archive and a Word template for every organisation on every report: a third of what Rectrack adds
-to a build at 40 reports) depend on the derived tracker only. So the build forks a child that makes
-them while the parent renders the pages, and reads them back (pickled through a pipe) when the
-downloads page needs their sizes. Measured with ``make bench``; see the README's "Staying fast".
+MkDocs and our own rendering are single-threaded Python, and a build machine has two cores or more.
+Two parts of the build depend on the derived tracker alone: the downloads (JSON, CSV, calendars, the
+archive, a Word template for every organisation on every report) and the pages of each organisation
+(with the lists). Each is made in a forked child while the parent renders the rest, and read back
+(pickled through a pipe) when it is needed. At 40 generated reports this took the render stage from
+6.2 s to 4.3 s (measured with ``make bench``; see the README's "Staying fast").
 
 Forking copies the parent's memory, so the child starts with the tracker already built: nothing is
 imported or derived twice, and nothing is sent to it. Where there is no second core or no ``fork``
