@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from constants import AS_OF, DATA, REPO
+from rectrack.background import can_fork
 from rectrack.errors import BuildError, EngineError
 from rectrack.site import engine
 from rectrack.site.build import build
@@ -82,3 +83,50 @@ def test_engine_settings_name_the_rendered_tree_and_leave_the_project_settings_a
     # the name comes from the data (site.yaml), made inert as every page title is (render/titles.py)
     assert settings["site_name"] == "Fire &amp; \u2039Rescue\u203a" and settings["site_description"] == "D"
     assert settings["use_directory_urls"] is True
+
+
+def _good_site(tmp_path: Path) -> Path:
+    config = _broken_site(tmp_path)
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\nA page.\n", encoding="utf-8")
+    return config
+
+
+forking = pytest.mark.skipif(not can_fork(), reason="needs fork and a second core")
+
+
+@forking
+def test_mkdocs_on_standby_builds_the_same_site_as_mkdocs_here(tmp_path: Path) -> None:
+    """The build command loads MkDocs in a forked child while it checks the data (engine.Standby),
+    then has it build there: the same files, byte for byte, as MkDocs in this process."""
+    config = _good_site(tmp_path)
+    with engine.Standby(config, fork=True) as standby:
+        assert standby._process is not None and standby._process.pid != os.getpid()
+        standby.run(config, tmp_path / "there", AS_OF)
+    engine.run_mkdocs(config, tmp_path / "here", AS_OF)
+    there = {p.relative_to(tmp_path / "there"): p.read_bytes() for p in (tmp_path / "there").rglob("*") if p.is_file()}
+    here = {p.relative_to(tmp_path / "here"): p.read_bytes() for p in (tmp_path / "here").rglob("*") if p.is_file()}
+    assert there and there == here
+
+
+@pytest.mark.parametrize("fork", [pytest.param(True, marks=forking), False])
+def test_mkdocs_on_standby_fails_in_mkdocs_words(tmp_path: Path, fork: bool) -> None:
+    config = _broken_site(tmp_path)
+    with engine.Standby(config, fork=fork) as standby, pytest.raises(EngineError) as caught:
+        standby.run(config, tmp_path / "site", AS_OF)
+    assert "MkDocs failed" in caught.value.message and "no-such-page.md" in caught.value.message
+
+
+@forking
+def test_a_standby_that_dies_is_an_engine_error_and_one_never_used_is_stopped(tmp_path: Path) -> None:
+    config = _good_site(tmp_path)
+    with engine.Standby(config, fork=True) as standby:
+        process = standby._process
+        process.kill()
+        process.join()
+        with pytest.raises(EngineError) as caught:
+            standby.run(config, tmp_path / "site", AS_OF)
+    assert "stopped without finishing" in caught.value.message
+    with engine.Standby(config, fork=True) as unused:
+        process = unused._process
+        assert process.is_alive()
+    assert not process.is_alive()

@@ -183,12 +183,14 @@ def build(as_of: date, data_dir: Path, config: Path, site_dir: Path | None, no_s
     """
     from rectrack.site.build import build as run_build
     from rectrack.site.build import usable
+    from rectrack.site.engine import Standby
     from rectrack.site.project import load_project
 
-    checked = load_and_validate(data_dir)
-    usable(checked)  # the data's problems first: they are what editors fix
-    project = load_project(config, data_dir, site_dir)
-    result = run_build(project, as_of, checked, search=not no_search)
+    with Standby(config) as mkdocs:  # MkDocs loads on the other core while the data is checked
+        checked = load_and_validate(data_dir)
+        usable(checked)  # the data's problems first: they are what editors fix
+        project = load_project(config, data_dir, site_dir)
+        result = run_build(project, as_of, checked, search=not no_search, mkdocs=mkdocs)
     _echo_problems(checked.report.warnings + list(result.warnings))
     for notice in result.notices:
         click.echo(f"Warning: {notice}", err=True)

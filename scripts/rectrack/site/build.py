@@ -94,8 +94,12 @@ def prepare(project: Project, as_of: date, folder: Path, checked: Checked | None
     return _timed(timings, "render tree", lambda: _render_tree(project, derive(dataset, as_of), folder))
 
 
-def build(project: Project, as_of: date, checked: Checked | None = None, search: bool = True) -> BuildResult:
-    """The whole build, stage by stage; ``site/`` changes only if every stage succeeded."""
+def build(project: Project, as_of: date, checked: Checked | None = None, search: bool = True,
+          mkdocs: engine.Standby | None = None) -> BuildResult:
+    """The whole build, stage by stage; ``site/`` changes only if every stage succeeded.
+
+    ``mkdocs``: MkDocs made ready in another process while the data was checked (the CLI starts it);
+    without it MkDocs runs in this process."""
     timings: dict[str, float] = {}
     overall = time.perf_counter()
     dataset = _timed(timings, "load+validate", lambda: usable(checked or load_and_validate(project.data)))
@@ -114,7 +118,7 @@ def build(project: Project, as_of: date, checked: Checked | None = None, search:
                 doing = f"cannot write the new site beside {site}"
                 staged = swap.staging_folder(site)
                 try:
-                    notices = _stages(prepared, staged, site, as_of, search, timings)
+                    notices = _stages(prepared, staged, site, as_of, search, timings, mkdocs)
                 except BaseException:
                     shutil.rmtree(staged, ignore_errors=True)
                     raise
@@ -125,10 +129,11 @@ def build(project: Project, as_of: date, checked: Checked | None = None, search:
 
 
 def _stages(prepared: Prepared, staged: Path, site: Path, as_of: date, search: bool,
-            timings: dict[str, float]) -> list[str]:
+            timings: dict[str, float], mkdocs: engine.Standby | None) -> list[str]:
     """engine, downloads, search, check, swap: into ``staged``, then in place of ``site``."""
+    run = mkdocs.run if mkdocs is not None else engine.run_mkdocs
     try:
-        _timed(timings, "engine", lambda: engine.run_mkdocs(prepared.config, staged, as_of))
+        _timed(timings, "engine", lambda: run(prepared.config, staged, as_of))
         downloads = prepared.downloads
         _timed(timings, "downloads", lambda: export.write_files(downloads, staged / "downloads"))
         outdir.mark(staged)

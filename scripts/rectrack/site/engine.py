@@ -1,8 +1,10 @@
 """The site engine (MkDocs with Material): its config for the rendered tree, and one strict build.
 
-MkDocs runs in this process. A helper process that loaded it on the other core while the CLI validated
-and rendered was measured and removed: over 12 interleaved builds of the shipped data on two cores it
-saved 1% with search and cost 4% without (under the 5% that would pay for its 160 lines and protocol).
+``rectrack build`` runs MkDocs in a child forked when the command starts (:class:`Standby`): it loads
+MkDocs while this process checks the data and renders, which costs no second interpreter or import
+of our own code. An earlier helper, a separate interpreter started for the same purpose, was measured
+and removed: its own start-up and imports cost what it saved. Everything else (``serve``, tests) runs
+:func:`run_mkdocs` in its own process.
 """
 
 from __future__ import annotations
@@ -110,3 +112,99 @@ def run_mkdocs(config: Path, site_dir: Path, as_of: date, strict: bool = True) -
         raise EngineError(f"MkDocs failed: {detail}") from None
     finally:
         logger.removeHandler(collector)
+
+
+class Standby:
+    """MkDocs made ready in a forked child while this process validates and renders, then run there.
+
+    Importing MkDocs, Material and the config's Markdown extensions and plugins, and reading the
+    config, is a fixed cost of every build (about a tenth of the shipped site's, measured with
+    ``make bench``) that needs nothing Rectrack computes. A child forked when the build command starts
+    pays it on the other core; :meth:`run` then hands it the rendered tree's config and waits. The
+    child reads ``config`` (the project's ``mkdocs.yml``) only to load what it names: whatever goes
+    wrong there is left for the real run to report. Without a second core or ``fork`` (see
+    :mod:`rectrack.background`), :meth:`run` is :func:`run_mkdocs` here.
+
+    Use it as a context manager: a child never asked to run (validation failed) is stopped.
+    """
+
+    def __init__(self, config: Path | None = None, fork: bool | None = None) -> None:
+        import multiprocessing
+
+        from rectrack.background import can_fork
+
+        self._process: Any = None
+        self._pipe: Any = None
+        if can_fork() if fork is None else fork:
+            context = multiprocessing.get_context("fork")
+            here, there = context.Pipe()
+            self._process = context.Process(target=_standby, args=(there, config), daemon=True)
+            self._process.start()
+            there.close()
+            self._pipe = here
+
+    def run(self, config: Path, site_dir: Path, as_of: date, strict: bool = True) -> None:
+        """:func:`run_mkdocs` with these arguments, in the child (its error raised here as raised)."""
+        if self._pipe is None:
+            run_mkdocs(config, site_dir, as_of, strict)
+            return
+        try:
+            self._pipe.send((config, site_dir, as_of, strict))
+            ok, error = self._pipe.recv()
+        except (EOFError, OSError):
+            code = self._stop()
+            raise EngineError(f"MkDocs stopped without finishing (its process exited with code {code}); "
+                              "the site was not changed") from None
+        self._stop()
+        if not ok:
+            raise error
+
+    def _stop(self) -> int | None:
+        process, pipe = self._process, self._pipe
+        self._process = self._pipe = None
+        if pipe is not None:
+            pipe.close()  # a child still waiting for its orders reads the end of the pipe and exits
+        if process is None:
+            return None
+        process.join(timeout=2)
+        if process.is_alive():
+            process.kill()
+            process.join()
+        return process.exitcode
+
+    def __enter__(self) -> Standby:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop()
+
+
+def _standby(pipe: Any, config: Path | None) -> None:
+    """The child: load MkDocs and what ``config`` names, then run the one build it is sent."""
+    try:
+        from mkdocs.commands import build  # noqa: F401  (loaded now, used by run_mkdocs)
+        from mkdocs.config import load_config
+
+        if config is not None:
+            logging.disable(logging.CRITICAL)  # its warnings, if any, are the real run's to give
+            try:
+                load_config(str(config))
+            finally:
+                logging.disable(logging.NOTSET)
+    except Exception:  # noqa: BLE001  (a warm-up only: the real run reports what is wrong)
+        pass
+    try:
+        orders = pipe.recv()
+    except (EOFError, OSError):
+        return
+    try:
+        run_mkdocs(*orders)
+        outcome: tuple[bool, BaseException | None] = (True, None)
+    except BaseException as exc:  # noqa: BLE001  (sent to the parent, which raises it)
+        outcome = (False, exc)
+    try:
+        pipe.send(outcome)
+    except Exception as exc:  # noqa: BLE001  (an error that cannot be pickled: its words)
+        pipe.send((False, EngineError(f"MkDocs failed: {exc!r}")))
+    finally:
+        pipe.close()
