@@ -9,7 +9,7 @@ archive, a Word template for every organisation on every report) and the pages o
 
 Forking copies the parent's memory, so the child starts with the tracker already built: nothing is
 imported or derived twice, and nothing is sent to it. Where there is no second core or no ``fork``
-(macOS and Windows start processes differently), the work runs in this process when its result is
+(Windows has none), the work runs in this process when its result is
 asked for, with the same result. An error in the child is raised here as the child raised it; a child
 that dies without answering is a :class:`~rectrack.errors.MachineError`.
 """
