@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
+from rectrack.background import Background
 from rectrack.data import schema
 from rectrack.data.files import editor_leftover, leaves
 from rectrack.data.kinds import KINDS, LABEL_SEPARATOR, SINGLE, FileKind
@@ -84,6 +86,7 @@ def _keeper(table: dict[str, LoadedFile], key: str) -> Callable[[LoadedFile], No
 
 
 def _load_documents(folder: Path, kind: FileKind, out: LoadedData, schemas: Path | None) -> None:
+    tasks: list[tuple[str, Path]] = []
     for report_dir in sorted(folder.iterdir()):
         if editor_leftover(report_dir.name):
             out.problems.append(_leftover(report_dir))
@@ -106,10 +109,15 @@ def _load_documents(folder: Path, kind: FileKind, out: LoadedData, schemas: Path
                                                             "name the folder after the report's id in reports.yaml")))
             continue
         hint = "name it OWNER.yaml (first comments) or OWNER--LABEL.yaml (a later document), e.g. kent--update-1.yaml"
-        for path in _yaml_files(report_dir, out, hint, allow_label=True):
-            def keep(loaded: LoadedFile, report: str = report_dir.name, name: str = path.stem) -> None:
-                out.documents.append(DocumentFile(kind, report, name, loaded))
-            _load_one(path, kind, out, schemas, keep)
+        tasks += [(report_dir.name, path) for path in _yaml_files(report_dir, out, hint, allow_label=True)]
+    # Most of a national tracker's files are documents: read and checked on both cores (the problems
+    # and the documents are kept in the order of the files, as read one by one).
+    results = _in_halves([path for _, path in tasks], lambda part: [
+        _read_checked(one, kind, out.root, schemas) for one in part])
+    for (report, path), result in zip(tasks, results, strict=True):
+        def keep(loaded: LoadedFile, report: str = report, name: str = path.stem) -> None:
+            out.documents.append(DocumentFile(kind, report, name, loaded))
+        _keep_checked(result, path, kind, out, keep)
 
 
 def _yaml_files(folder: Path, out: LoadedData, hint: str, allow_label: bool = False) -> list[Path]:
@@ -138,22 +146,48 @@ def _yaml_files(folder: Path, out: LoadedData, hint: str, allow_label: bool = Fa
 
 def _load_one(path: Path, kind: FileKind, out: LoadedData, schemas: Path | None,
               keep: Callable[[LoadedFile], None]) -> None:
-    shown = display_path(path)
-    if leaves(path, out.root):  # checked before anything is read: the target's content must never show
-        out.problems.append(_link_outside(path))
-        out.broken.add(kind.name if not kind.many else f"{kind.name}:{shown}")
-        return
-    loaded, problems = load_file(path, shown)
+    _keep_checked(_read_checked(path, kind, out.root, schemas), path, kind, out, keep)
+
+
+#: A file read and checked: the file if it passed, and its problems.
+Checked = tuple[LoadedFile | None, list[Problem]]
+
+
+def _read_checked(path: Path, kind: FileKind, root: Path, schemas: Path | None) -> Checked:
+    """Read ``path`` and check it against its schema, touching nothing shared (it may run in a child)."""
+    if leaves(path, root):  # checked before anything is read: the target's content must never show
+        return None, [_link_outside(path)]
+    loaded, problems = load_file(path, display_path(path))
+    if loaded is None:
+        return None, problems
+    found = schema.check(loaded, kind.name, schemas)
+    return (loaded if not (found or problems) else None), problems + found
+
+
+def _keep_checked(result: Checked, path: Path, kind: FileKind, out: LoadedData,
+                  keep: Callable[[LoadedFile], None]) -> None:
+    loaded, problems = result
     out.problems.extend(problems)
     if loaded is None:
-        out.broken.add(kind.name if not kind.many else f"{kind.name}:{shown}")
-        return
-    found = schema.check(loaded, kind.name, schemas)
-    out.problems.extend(found)
-    if found or problems:
-        out.broken.add(kind.name if not kind.many else f"{kind.name}:{shown}")
+        out.broken.add(kind.name if not kind.many else f"{kind.name}:{display_path(path)}")
         return
     keep(loaded)
+
+
+#: Below this many files, a second process costs more than it saves.
+PARALLEL_FROM = 64
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _in_halves(items: list[T], work: Callable[[list[T]], list[R]]) -> list[R]:
+    """``work(items)``, its second half done in a forked child while this process does the first."""
+    if len(items) < PARALLEL_FROM:
+        return work(items)
+    middle = len(items) // 2
+    with Background(lambda: work(items[middle:]), "reading the data files") as other:
+        first = work(items[:middle])
+        return first + other.result()
 
 
 def _link_outside(path: Path) -> Problem:
