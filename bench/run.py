@@ -14,12 +14,15 @@ Method (everything is written under one temporary directory, removed at the end)
     interpreter start-up and imports. A small wrapper runs the real CLI entry point and records the
     stage timings ``build()`` measures, the CLI's own load+validate, and Pagefind's wall and CPU time.
     The stages are the ones ``build()`` times (render tree, engine, downloads, search, swap); MkDocs
-    runs in the CLI's own process (``rectrack.site.engine``), Pagefind in a child process;
+    runs in a child the CLI forks when it starts (``rectrack.site.engine.Standby``), the organisations'
+    pages and the downloads in children forked during render (``rectrack.background``), Pagefind in a
+    child process. Wall time is what a user waits for; CPU time counts every child;
   - ``mkdocs build -f build/mkdocs.yml -d TMP``: plain MkDocs on the very same pages and config.
   - MkDocs with Material's own ``search`` plugin switched on (a config variant), for its index (only
     once on the larger set).
   Times are medians; CPU is user+system time of the process and the children it waited for; peak
-  memory is ``ru_maxrss`` from ``wait4`` (the largest of the process and those children, e.g. Pagefind).
+  memory is ``ru_maxrss`` from ``wait4`` (the largest of the process and those children: Pagefind, and the
+  build's forked children, whose shared pages count in full in each).
 * The headline ratio compares like with like: the whole ``rectrack build`` minus its Pagefind step
   (exactly what ``--no-search`` skips) against plain MkDocs, so neither side builds a search index and
   ours includes start-up, load, validate, derive, render, MkDocs and the downloads.
@@ -466,8 +469,8 @@ def print_result(r: Result) -> None:
         ("Python start-up, imports, exit", lambda s: s.wall - stage(s, "cli")),
         ("load+validate (CLI: parse YAML, schemas, cross-checks)", lambda s: stage(s, "load+validate")),
         ("render tree (derive, render, write build/docs)", lambda s: stage(s, "build render tree")),
-        ("engine (MkDocs, in this process)", lambda s: stage(s, "build engine")),
-        ("downloads (JSON, CSV, ICS, zip)", lambda s: stage(s, "build downloads")),
+        ("engine (MkDocs, waited for: it runs in a forked child)", lambda s: stage(s, "build engine")),
+        ("downloads (writing them: they are made during render)", lambda s: stage(s, "build downloads")),
         ("search (Pagefind, separate process)", lambda s: stage(s, "build search")),
         ("swap into site/ (incl. deleting the old site)", lambda s: stage(s, "build swap")),
         ("other (CLI, checks, temporary directory)", lambda s: stage(s, "cli") - stage(s, "load+validate")
@@ -590,11 +593,12 @@ def print_targets(shipped: Result, scaled: Result | None, middle: Result | None 
 
 
 def memory_text(r: Result) -> str:
-    """Peak resident memory of the whole build, of its Python process and of Pagefind, beside plain MkDocs'."""
+    """Peak resident memory of the whole build, of its Python process and of its largest child (Pagefind, or
+    a forked part of the build: MkDocs, the organisations' pages, the downloads), beside plain MkDocs'."""
     python_peak = max(s.stages.get("peak_self_kb", 0) for s in r.rectrack.samples) / 1024
-    pagefind_peak = max(s.stages.get("peak_children_kb", 0) for s in r.rectrack.samples) / 1024
-    return (f"rectrack build {r.rectrack.peak_mb:,.0f} MB (Python {python_peak:,.0f} MB, Pagefind "
-            f"{pagefind_peak:,.0f} MB); plain mkdocs {r.plain.peak_mb:,.0f} MB")
+    child_peak = max(s.stages.get("peak_children_kb", 0) for s in r.rectrack.samples) / 1024
+    return (f"rectrack build {r.rectrack.peak_mb:,.0f} MB (Python {python_peak:,.0f} MB, largest child "
+            f"{child_peak:,.0f} MB); plain mkdocs {r.plain.peak_mb:,.0f} MB")
 
 
 # -- main -----------------------------------------------------------------------------------------------
