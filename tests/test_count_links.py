@@ -135,9 +135,10 @@ def test_every_count_link_lands_on_a_list_as_long_as_its_count(site: Path) -> No
 NAMED_PAGES = (
     ("/", 6, ()),
     (f"{REPORT_URL}/", 8, ("organisations/devon-and-cornwall/#state-overdue",)),
-    ("/organisations/", 40, ()),
+    ("/organisations/", 40, ("devon-and-cornwall/reports/",)),
     ("/reports/", 6, ("2026/#reports-2026", "2023/#reports-2023")),
-    (f"{REPORT_URL}/recommendations/1/", 3, ("#owners-answered", "#owners-claim-implemented", "#owners-unanswered")),
+    (f"{REPORT_URL}/recommendations/1/", 3, ("#owners-answered", "#owners-claim-implemented", "#owners-unanswered",
+                                             "#owners-state-implemented", "#owners-state-overdue")),
     (f"{REPORT_URL}/recommendations/", 8, ("1/#owners-answered", "1/#owners-claim-implemented")),
     ("/organisations/devon-and-cornwall/", 4,
      tuple(f"{REPORT_URL[1:]}/organisations/devon-and-cornwall/#state-{state}"

@@ -202,6 +202,7 @@ LIST_TITLES = {
     "organisations-all": "Organisations that must act, across every report",
     "organisation-overdue": "{name}: overdue duties across every report",
     "organisation-answered": "{name}: the reports it has answered",
+    "organisation-reports": "{name}: the reports that address it",
 }
 LIST_NOTE = ("This list is one of the tracker's counts written out in full: its number of rows is the "
              "number that links here.")

@@ -251,7 +251,7 @@ def _organisations_table(site: Site, members: Sequence[str], part: ListPage, lin
             Cell(linker.organisation(org_id), header=True, sort=org.name),
             Cell(organisation_count(linker, org_id, "answered", answered), sort=answered),
             Cell(organisation_count(linker, org_id, "overdue", overdue), sort=overdue),
-            Cell(str(len(owned)), sort=len(owned)),
+            Cell(organisation_count(linker, org_id, "reports", len(owned)), sort=len(owned)),
             Cell(kind_name(org.kind)),
         ], {"data-rt-item": "", "data-rt-kind": org.kind, "data-rt-region": token(org.region or ""),
             "data-rt-response": tokens}))
@@ -272,14 +272,18 @@ def _one_organisation_lists(site: Site, org_id: str) -> dict[str, str]:
             others=[], others_label="", form=None, table=_duties_table(duties, part, linker),
             back=linker.organisation(org_id, f"Everything about {org.name}"))
     answered = [o for o in owned if o.documents]
-    for part, reports in _split(answered, partial(organisation_list_path, org_id, "answered")) if answered else []:
-        linker = site.linker(part.here)
-        pages[part.here] = _page(
-            site, part, LIST_TITLES["organisation-answered"].format(name=org.name),
-            intro=Markup(f"{len(answered)} of the {len(owned)} reports that address ") + linker.organisation(org_id)
-            + Markup(f" have a published response from it recorded here, on {Markup.escape(site.as_of)}."),
-            others=[], others_label="", form=None, table=_answered_table(reports, part, linker),
-            back=linker.organisation(org_id, f"Everything about {org.name}"))
+    for key, members, intro in (
+            ("answered", answered, Markup("{n} of the {total} reports that address {org} have a published response "
+                                          "from it recorded here, on {as_of}.")),
+            ("reports", owned, Markup("{n} reports address {org}: it must act on at least one recommendation of "
+                                      "each, on {as_of}."))):
+        for part, reports in _split(members, partial(organisation_list_path, org_id, key)) if members else []:
+            linker = site.linker(part.here)
+            pages[part.here] = _page(
+                site, part, LIST_TITLES[f"organisation-{key}"].format(name=org.name),
+                intro=intro.format(n=len(members), total=len(owned), org=linker.organisation(org_id), as_of=site.as_of),
+                others=[], others_label="", form=None, table=_answered_table(reports, part, linker),
+                back=linker.organisation(org_id, f"Everything about {org.name}"))
     return pages
 
 

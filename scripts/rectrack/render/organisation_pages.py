@@ -94,7 +94,7 @@ def organisations_index(site: Site) -> str:
             cells = [Cell(linker.organisation(org.id), header=True, sort=org.name),
                      Cell(organisation_count(linker, org.id, "answered", answered), sort=answered),
                      Cell(organisation_count(linker, org.id, "overdue", overdue), sort=overdue),
-                     Cell(str(len(owned)), sort=len(owned))]
+                     Cell(organisation_count(linker, org.id, "reports", len(owned)), sort=len(owned))]
             if any(o.region for o in orgs):
                 cells.append(Cell(org.region or "Not recorded"))
             rows.append(Row(cells, {"data-rt-item": "", "data-rt-region": token(org.region or ""),
@@ -112,7 +112,8 @@ def organisations_index(site: Site) -> str:
 
 
 def organisation_count(linker: Linker, org_id: str, key: str, count: int) -> Markup:
-    """An organisation's count of reports answered or duties overdue, linked to its list when not zero."""
+    """An organisation's count of reports answered, duties overdue or reports addressing it, linked to its
+    list when not zero."""
     return linker.count(organisation_list_path(org_id, key), str(count)) if count else Markup(str(count))
 
 

@@ -20,7 +20,6 @@ from rectrack.render.components import (
     badge,
     deadline_cell,
     implementation_badge,
-    state_counts,
     table,
     verdict_text,
 )
@@ -33,6 +32,7 @@ from rectrack.render.urls import (
     OWNERS_UNANSWERED,
     Linker,
     owner_report_path,
+    owners_in_state,
     recommendation_owners_path,
     recommendation_path,
 )
@@ -87,7 +87,7 @@ def recommendation(site: Site, status: RecommendationStatus) -> str:
         text=quote_list(rec.text, rec.actions, source,
                         context=linker.passage(quotes.recommendation(site.dataset, rec))),
         summary=summary,
-        state_counts=state_counts(status.duties),
+        state_counts=_state_counts(status, linker),
         owner_tables=_owner_tables(status, linker),
         shared=_shared(site, status, linker),
         histories=[h for h in (_history(site, d, linker) for d in status.duties) if h is not None],
@@ -119,6 +119,20 @@ def _deadline_fact(status: RecommendationStatus) -> str:
         return printed
     return (f"{printed}; revised for {number(len(revised))} of {plural(len(status.duties), 'owner')}: "
             "each owner's deadline in force is in the table below")
+
+
+def _state_counts(status: RecommendationStatus, linker: Linker) -> list[dict[str, object]]:
+    """Each status of the owners, its count linked to the list of those owners (in a collapsed section
+    on this page, which the browser opens when the link is followed)."""
+    rec = status.recommendation
+    out: list[dict[str, object]] = []
+    for state in STATES:
+        owners = [d.owner for d in status.duties if d.state == state]
+        if owners:
+            out.append({"badge": badge(state), "id": owners_in_state(state), "label": STATE_LABELS[state],
+                        "count": _count(linker, rec, owners_in_state(state), str(len(owners)), len(owners)),
+                        "owners": [linker.owner_report(rec.report, o.id) for o in owners]})
+    return out
 
 
 def _count(linker: Linker, rec: Recommendation, group: str, text: str, count: int) -> Markup | str:

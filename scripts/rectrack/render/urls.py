@@ -37,6 +37,7 @@ from rectrack.data import quotes
 from rectrack.data.model import SLUG, Dataset, Recommendation
 from rectrack.data.quotes import Quote
 from rectrack.data.sources import SourceDocument
+from rectrack.derive import STATES
 from rectrack.export import word_template_name
 from rectrack.render import source_parts
 from rectrack.render.markdown import md
@@ -137,10 +138,20 @@ OWNERS_CLAIM_OTHER = "owners-claim-other"
 
 
 def recommendation_owners_path(rec: Recommendation, group: str) -> str:
-    """One group of a recommendation's owners (``group``: one of the ``OWNERS_*`` ids) on its page."""
-    if group not in (OWNERS_ANSWERED, OWNERS_UNANSWERED, OWNERS_CLAIM_IMPLEMENTED, OWNERS_CLAIM_OTHER):
+    """One group of a recommendation's owners (``group``: one of the ``OWNERS_*`` ids, or
+    :func:`owners_in_state`) on its page."""
+    if group not in (OWNERS_ANSWERED, OWNERS_UNANSWERED, OWNERS_CLAIM_IMPLEMENTED, OWNERS_CLAIM_OTHER) and not (
+            group.startswith(OWNERS_IN_STATE) and group.removeprefix(OWNERS_IN_STATE) in STATES):
         raise ValueError(f"not a group of owners: {group!r}")
     return f"{recommendation_path(rec)}#{group}"
+
+
+OWNERS_IN_STATE = "owners-state-"
+
+
+def owners_in_state(state: str) -> str:
+    """The id of the list of a recommendation's owners in ``state`` on its page (its status counts)."""
+    return f"{OWNERS_IN_STATE}{check_slug(state)}"
 
 
 def state_group(state: str) -> str:
@@ -220,7 +231,8 @@ def organisations_list_path(key: str | None = None, page: int = 1) -> str:
 
 
 def organisation_list_path(org_id: str, key: str, page: int = 1) -> str:
-    """One organisation's overdue duties ("overdue") or the reports it has answered ("answered")."""
+    """One organisation's overdue duties ("overdue"), the reports it has answered ("answered") or all that
+    address it ("reports")."""
     return f"organisations/{check_slug(org_id)}/{check_slug(key)}{list_page_tail(page)}.md"
 
 
