@@ -133,9 +133,10 @@ def test_every_count_link_lands_on_a_list_as_long_as_its_count(site: Path) -> No
 #: year's reports; an organisation's page (and a report's table of organisations) to its duties in each
 #: state on each report.
 NAMED_PAGES = (
-    ("/", 6, ()),
+    ("/", 6, (f"{REPORT_URL[1:]}/recommendations/#recommendations-table",)),
     (f"{REPORT_URL}/", 8, ("organisations/devon-and-cornwall/#state-overdue",)),
-    ("/organisations/", 40, ("devon-and-cornwall/reports/",)),
+    ("/organisations/", 40, ("devon-and-cornwall/reports/", "#organisations-territorial-police-force")),
+    ("/changes/", 3, ("2026-11/#events",)),
     ("/reports/", 6, ("2026/#reports-2026", "2023/#reports-2023")),
     (f"{REPORT_URL}/recommendations/1/", 3, ("#owners-answered", "#owners-claim-implemented", "#owners-unanswered",
                                              "#owners-state-implemented", "#owners-state-overdue")),

@@ -29,7 +29,7 @@ from rectrack.render.urls import (
     recommendation_path,
     report_path,
 )
-from rectrack.text import month_year, partial_date_text
+from rectrack.text import month_year, partial_date_text, plural
 from rectrack.wording import event_title
 
 #: Months the changes page itself shows before the list of every month.
@@ -41,6 +41,10 @@ ATOM = "http://www.w3.org/2005/Atom"
 
 def _month(event: Event) -> str:
     return f"{event.when.year:04d}-{event.when.month:02d}"
+
+
+#: The id of the list of one month's events on its page (the changes page's count of them links to it).
+MONTH_EVENTS = "events"
 
 
 def change_pages(site: Site) -> dict[str, str]:
@@ -55,7 +59,8 @@ def change_pages(site: Site) -> dict[str, str]:
         "changes.md.j2", CHANGES,
         months=[(month_year(datetime.strptime(m, "%Y-%m").date()), _entries(site, months[m], CHANGES))
                 for m in ordered[:LATEST_MONTHS]],
-        all_months=[(linker.to(changes_path(m), month_year(datetime.strptime(m, "%Y-%m").date())), len(months[m]))
+        all_months=[(linker.to(changes_path(m), month_year(datetime.strptime(m, "%Y-%m").date())),
+                     linker.count(f"{changes_path(m)}#{MONTH_EVENTS}", plural(len(months[m]), "event")))
                     for m in ordered],
         total=len(events),
         feed=FEED,
@@ -64,7 +69,7 @@ def change_pages(site: Site) -> dict[str, str]:
         here = changes_path(month)
         label = month_year(datetime.strptime(month, "%Y-%m").date())
         pages[here] = site.render("changes_month.md.j2", here, month=label,
-                                  entries=_entries(site, months[month], here),
+                                  entries=_entries(site, months[month], here), list_id=MONTH_EVENTS,
                                   back=site.linker(here).to(CHANGES, "What changed: the latest months"))
     pages[FEED] = feed(site)
     return pages

@@ -42,7 +42,7 @@ from rectrack.render.urls import (
     state_group,
     word_template_link,
 )
-from rectrack.text import partial_date_text
+from rectrack.text import partial_date_text, plural
 from rectrack.wording import (
     DOCUMENT_KINDS,
     IMPLEMENTATION_LABELS,
@@ -106,7 +106,8 @@ def organisations_index(site: Site) -> str:
                 Control("region", "Region", regions(orgs)),
                 Control("answered", "Has answered a report?", [("yes", "Yes"), ("no", "No")]),
             ])
-        sections.append({"kind": kind, "heading": kind_name(kind, many=True), "count": len(orgs), "form": form,
+        count = linker.count(f"{ORGANISATIONS}#{table_id}", plural(len(orgs), "organisation"))
+        sections.append({"kind": kind, "heading": kind_name(kind, many=True), "count": count, "form": form,
                          "table": table(table_id, kind_name(kind, many=True), columns, rows, sortable=True)})
     return site.render("organisations.md.j2", ORGANISATIONS, sections=sections)
 

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from rectrack.background import Background
 from rectrack.data import quotes
-from rectrack.derive import DUE_SOON_DAYS, S55_PERIOD_DAYS, STATES, Tracker
+from rectrack.derive import DUE_SOON_DAYS, S55_PERIOD_DAYS, STATES, ReportStatus, Tracker
 from rectrack.export import ARCHIVE, DATAPACKAGE, WORD_TEMPLATES_HOLD, Download, download_files, downloads_for
 from rectrack.render import (
     case_study_pages,
@@ -56,6 +56,7 @@ from rectrack.render.urls import (
     REPORTS,
     SEARCH,
     WORD_TEMPLATES,
+    Linker,
     duties_list_path,
     external_link,
     organisations_list_path,
@@ -171,6 +172,14 @@ def _finished(pages: dict[str, str], abbreviations: Abbreviations) -> dict[str, 
             for path, text in pages.items()}
 
 
+def _recommendations_count(linker: Linker, status: ReportStatus) -> Markup | str:
+    """A report's count of recommendations, linked to its table of them (a zero has no list: text)."""
+    words = plural(len(status.recommendations), "recommendation")
+    if not status.recommendations:
+        return words
+    return linker.count(f"{report_pages.report_recommendations_path(status.report.id)}#recommendations-table", words)
+
+
 def home(site: Site) -> str:
     tracker = site.tracker
     duties = tracker.duties
@@ -187,7 +196,7 @@ def home(site: Site) -> str:
         by_state=[(badge(state), progress(counts[state], len(duties), "duties",
                                           relative(duties_list_path(state), HOME)))
                   for state in STATES if counts[state]],
-        newest=[(linker.report(s.report.id), s) for s in newest],
+        newest=[(linker.report(s.report.id), s, _recommendations_count(linker, s)) for s in newest],
         events=change_pages._entries(site, list(tracker.events[:HOME_EVENTS]), HOME),
         links={"reports": linker.to(REPORTS, "Every report, by year"),
                "organisations": linker.to(ORGANISATIONS, "Every organisation"),
