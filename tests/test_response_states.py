@@ -180,3 +180,22 @@ def test_a_file_that_passes_the_editor_s_check_passes_ci_and_only_real_defects_f
         assert verdicts == {expected[case]}, (case, verdicts)
     parsed = yaml.safe_load((tmp_path / "warning" / "force_responses" / REPORT / "kent.yaml").read_text("utf-8"))
     assert parsed["responses"][0]["evidence"] == "Our answer"
+
+
+def test_incomplete_is_one_decision_for_the_lists_and_the_page_s_words(tracker) -> None:
+    """An organisation whose only document is an update that leaves a recommendation unanswered is
+    "incomplete" in the lists and filters (OwnerReport.response) and says so on its page
+    (wording.completeness_text): before, the words looked at first comments only and said nothing."""
+    import dataclasses
+
+    from rectrack.wording import completeness_text
+
+    owner = next(o for s in tracker.reports for o in s.owners if o.documents)
+    update_only = dataclasses.replace(
+        owner, documents=tuple(dataclasses.replace(d, kind="update") for d in owner.documents),
+        duties=(dataclasses.replace(owner.duties[0], history=()), *owner.duties[1:]))
+    assert update_only.first_comments is None
+    assert update_only.response == "incomplete"
+    assert completeness_text(update_only) == (f"incomplete: it answers {len(owner.duties) - 1} of the "
+                                              f"{len(owner.duties)} recommendations addressed to it")
+    assert completeness_text(owner) is None and owner.response == "complete"

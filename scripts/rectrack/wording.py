@@ -280,8 +280,9 @@ def response_published(owner: OwnerReport) -> str:
 
 def completeness_text(owner: OwnerReport) -> str | None:
     """"incomplete: it answers 2 of the 9 recommendations addressed to it", or None when nothing is missing
-    from its first comments (or it has none): a fact the page shows, not a defect of the data."""
-    if owner.first_comments is None or not owner.unanswered:
+    (or nothing is published): a fact the page shows, not a defect of the data. Incomplete is decided
+    once, by ``OwnerReport.response`` (what the lists and filters group by), so the two cannot disagree."""
+    if owner.response != "incomplete":
         return None
     return (f"incomplete: it answers {owner.answered} of the {plural(len(owner.duties), 'recommendation')} "
             "addressed to it")
