@@ -23,11 +23,16 @@ from constants import DATA, REPO
 pytestmark = pytest.mark.xdist_group("build")
 
 
-def test_every_package_under_scripts_is_listed_for_setuptools() -> None:
-    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"])
+def test_every_package_and_data_folder_under_scripts_is_listed_for_setuptools() -> None:
+    """Every package, and every folder of package data (setuptools warns on each install of one it is
+    not told of), is listed; nothing else is."""
+    setuptools = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
+    listed = set(setuptools["packages"])
     scripts = REPO / "scripts"
     found = {".".join(init.parent.relative_to(scripts).parts) for init in scripts.rglob("__init__.py")}
-    assert listed == found | {"rectrack.schemas"}
+    data = {".".join(folder.relative_to(scripts).parts) for folder in (scripts / "rectrack").rglob("*")
+            if folder.is_dir() and folder.name != "__pycache__" and not (folder / "__init__.py").exists()}
+    assert listed == found | data | {"rectrack.schemas"}
 
 
 def test_the_wheel_carries_the_schemas_and_validates_the_shipped_data_from_a_fresh_environment(
