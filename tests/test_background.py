@@ -65,3 +65,44 @@ def test_a_child_nobody_waits_for_is_stopped_when_the_block_ends() -> None:
         assert process is not None and process.is_alive()
     assert not process.is_alive()
     assert time.monotonic() - started < 30
+
+
+_ORPHAN = """
+import sys, time
+from rectrack.background import Background
+from rectrack.site.engine import Standby
+job = Background(lambda: time.sleep(120), "a nap", fork=True)
+engine = Standby(fork=True)
+print(job._process.pid, engine._process.pid, flush=True)
+time.sleep(120)
+"""
+
+
+@forking
+def test_children_die_with_a_parent_that_is_killed_outright() -> None:
+    """A build killed with SIGKILL runs no clean-up: its children (MkDocs writing into a staging folder)
+    must not outlive it (background.die_with_parent)."""
+    import signal
+    import subprocess
+    import sys
+
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHAN], stdout=subprocess.PIPE, text=True)
+    try:
+        children = [int(pid) for pid in parent.stdout.readline().split()]
+        assert len(children) == 2
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(pid) for pid in children):
+            time.sleep(0.05)
+        assert not [pid for pid in children if _alive(pid)]
+    finally:
+        parent.kill()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"  # a zombie is dead, not yet reaped
+    except FileNotFoundError:
+        return False

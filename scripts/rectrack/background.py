@@ -27,6 +27,27 @@ from rectrack.errors import MachineError
 T = TypeVar("T")
 
 
+def die_with_parent(parent: int) -> None:
+    """In a forked child: be killed by the kernel when ``parent`` (the process that forked it) dies.
+
+    A parent killed outright (SIGKILL, the machine's out-of-memory killer) runs no clean-up, and a
+    child left running would go on writing: MkDocs into a staging folder that the next build has
+    just removed. Linux's ``PR_SET_PDEATHSIG`` ties the child's life to the parent's; if the parent
+    died before it took effect, the child stops now. Elsewhere the pipe does it: a child whose parent
+    is gone finds its pipe closed and stops.
+    """
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def can_fork() -> bool:
     """Whether a forked child would run beside this process: a second core and ``fork`` both exist."""
     return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
@@ -48,7 +69,7 @@ class Background(Generic[T]):
         if can_fork() if fork is None else fork:
             context = multiprocessing.get_context("fork")
             receive, send = context.Pipe(duplex=False)
-            self._process = context.Process(target=_child, args=(work, send, what), daemon=True)
+            self._process = context.Process(target=_child, args=(work, send, what, os.getpid()), daemon=True)
             self._process.start()
             send.close()
             self._pipe = receive
@@ -99,7 +120,8 @@ class Background(Generic[T]):
         self._stop()
 
 
-def _child(work: Callable[[], object], send: Connection, what: str) -> None:
+def _child(work: Callable[[], object], send: Connection, what: str, parent: int) -> None:
+    die_with_parent(parent)
     try:
         outcome: tuple[bool, object] = (True, work())
     except BaseException as exc:  # noqa: BLE001 (sent to the parent, which raises it)

@@ -130,6 +130,7 @@ class Standby:
 
     def __init__(self, config: Path | None = None, fork: bool | None = None) -> None:
         import multiprocessing
+        import os
 
         from rectrack.background import can_fork
 
@@ -138,7 +139,7 @@ class Standby:
         if can_fork() if fork is None else fork:
             context = multiprocessing.get_context("fork")
             here, there = context.Pipe()
-            self._process = context.Process(target=_standby, args=(there, config), daemon=True)
+            self._process = context.Process(target=_standby, args=(there, config, os.getpid()), daemon=True)
             self._process.start()
             there.close()
             self._pipe = here
@@ -179,8 +180,12 @@ class Standby:
         self._stop()
 
 
-def _standby(pipe: Any, config: Path | None) -> None:
-    """The child: load MkDocs and what ``config`` names, then run the one build it is sent."""
+def _standby(pipe: Any, config: Path | None, parent: int) -> None:
+    """The child: load MkDocs and what ``config`` names, then run the one build it is sent; killed with
+    its parent (a child left building into a staging folder would outlive the build it belongs to)."""
+    from rectrack.background import die_with_parent
+
+    die_with_parent(parent)
     try:
         from mkdocs.commands import build  # noqa: F401  (loaded now, used by run_mkdocs)
         from mkdocs.config import load_config
