@@ -25,7 +25,7 @@
    data-rt-noun           on <form>                read by filter.js     what the items are called in the status line ("Showing 3 of 43 forces.")
    data-rt-key            on <select>, <input>     read by filter.js, matrix.js   the control's key: it matches items' data-rt-<key> and is its query parameter
    data-rt-clear          on <button>              read by filter.js     the form's "Clear filters" button
-   data-rt-item           on <tr>, <article>       read by filter.js     one filterable item; hidden (the hidden attribute) when it does not match
+   data-rt-item           on <tr>, <article>, <li>  read by filter.js     one item of a list (a count links to its list: tests/test_count_links.py); under a filter form's element, hidden (the hidden attribute) when it does not match
    data-rt-<key>          on [data-rt-item]        read by filter.js     the item's space-separated values for the control with data-rt-key=<key>; keys: region, state, owner, q, response, kind, answered, theme, organisation, recommendation, section, deadline, report
    data-rt-mark           on <form>                read by rectrack.js, matrix.js   declares the matrix's extras (matrix.js) on a filter form; its value is the key of the control whose value outlines matching cells
    data-rt-cell-state     on <td>                  read by matrix.js     the cell's status, compared with the marking control's value and counted in the totals
