@@ -400,3 +400,36 @@ def test_filters_work_from_the_keyboard(visit) -> None:
     shown = page.evaluate("""() => [...document.querySelectorAll('#case-study-library [data-rt-item]')]
                              .filter(e => e.getClientRects().length).length""")
     assert shown == total, "pressing Enter on 'Clear filters' should show every case study again"
+
+
+#: Scroll in one step from just above the footer to the end, as Tab does when it goes from the last
+#: link of the content to the footer, and hit-test the footer's links at once: before Material's scroll
+#: handler has shortened the table of contents to end above the footer.
+FOOTER_LINKS_UNDER_A_JUMP = """async () => {
+    // Just above the footer, and settled: the table of contents reaches the bottom of the screen.
+    const footer = document.querySelector('.md-footer');
+    window.scrollTo(0, scrollY + footer.getBoundingClientRect().top - innerHeight - 10);
+    await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    return [...footer.querySelectorAll('a[href]')].flatMap(link => {
+        const r = link.getBoundingClientRect();
+        return [r.left + 2, (r.left + r.right) / 2, r.right - 2].map(x => {
+            const hit = document.elementFromPoint(x, (r.top + r.bottom) / 2);
+            return link.contains(hit) ? null : `'${link.textContent.trim()}' under ${hit && hit.className}`;
+        });
+    }).filter(Boolean);
+}"""
+
+
+def test_the_footer_is_never_under_the_table_of_contents(tab, site) -> None:
+    """The table of contents stays on screen beside the page and ends above the footer only once
+    Material's scroll handler has run; for the frame in between, a long one reached past the top of
+    the footer and covered its links, so a link focused by Tab could be hidden (WCAG 2.2 SC 2.4.11;
+    the sticky-header sweep met it on a loaded machine). The footer is drawn above the sidebar."""
+    t = tab(viewport=WIDTHS["1280px"])
+    path = f"{REPORT_URL}/recommendations/1/"
+    assert not t.go(path)
+    assert t.page.evaluate("() => document.querySelector('.md-sidebar--secondary .md-nav__list') !== null"), \
+        f"{path} has no table of contents to test against"
+    covered = t.page.evaluate(FOOTER_LINKS_UNDER_A_JUMP)
+    assert not covered, f"{path}: footer links covered just after a scroll: {covered}"
