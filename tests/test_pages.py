@@ -248,6 +248,18 @@ def test_about_uses_the_derive_constants_and_follows_the_data(pages) -> None:
     assert "only the month or year of publication" in page
 
 
+def test_about_lists_each_report_as_an_item_of_its_own(pages, tracker) -> None:
+    """A template line that ends in a block tag loses its newline (``trim_blocks``): the list of reports
+    became one item holding every report and the paragraph after it."""
+    import markdown
+
+    html = markdown.markdown(pages["about.md"], extensions=["attr_list", "md_in_html"])
+    sources = html.split('id="sources"', 1)[1].split("<h2", 1)[0]
+    items = re.findall(r"<li>(.*?)</li>", sources, re.S)
+    assert len(items) == len(tracker.reports), items
+    assert all(item.count('href="') <= 2 and "Their recommendations" not in item for item in items), items
+
+
 def test_changes_pages_and_the_atom_feed(pages, tracker) -> None:
     changes = pages["changes/index.md"]
     assert "Recommendation 1 became overdue for 42 organisations" in changes
