@@ -128,16 +128,20 @@ def test_every_count_link_lands_on_a_list_as_long_as_its_count(site: Path) -> No
 
 
 #: The pages the issue names, the fewest count links each must carry, and the lists (the end of the
-#: link's href) some of them must lead to: a recommendation's owners that answered, claim it and have not
-#: answered; a report's recommendations table to the first two, row by row; the reports index to each
-#: year's reports; an organisation's page (and a report's table of organisations) to its duties in each
-#: state on each report.
+#: link's href) some of them must lead to: the totals of the home, about, good practice, changes and
+#: reports pages to every report, recommendation, duty, document, case study and event; a
+#: recommendation's owners that answered, claim it and have not answered; a report's recommendations
+#: table to the first two, row by row; the reports index to each year's reports; an organisation's page
+#: (and a report's table of organisations) to its duties in each state on each report.
 NAMED_PAGES = (
-    ("/", 6, (f"{REPORT_URL[1:]}/recommendations/#recommendations-table",)),
+    ("/", 9, (f"{REPORT_URL[1:]}/recommendations/#recommendations-table", "lists/reports/",
+              "lists/recommendations/", "lists/duties/")),
+    ("/about/", 2, ("lists/reports/", "lists/documents/")),
+    ("/case-studies/", 2, ("lists/case-studies/", f"{REPORT_URL[1:]}/lists/case-studies/")),
     (f"{REPORT_URL}/", 8, ("organisations/devon-and-cornwall/#state-overdue",)),
     ("/organisations/", 40, ("devon-and-cornwall/reports/", "#organisations-territorial-police-force")),
-    ("/changes/", 3, ("2026-11/#events",)),
-    ("/reports/", 6, ("2026/#reports-2026", "2023/#reports-2023")),
+    ("/changes/", 4, ("2026-11/#events", "lists/events/")),
+    ("/reports/", 7, ("2026/#reports-2026", "2023/#reports-2023", "lists/reports/")),
     (f"{REPORT_URL}/recommendations/1/", 3, ("#owners-answered", "#owners-claim-implemented", "#owners-unanswered",
                                              "#owners-state-implemented", "#owners-state-overdue")),
     (f"{REPORT_URL}/recommendations/", 8, ("1/#owners-answered", "1/#owners-claim-implemented")),

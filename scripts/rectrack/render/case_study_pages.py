@@ -18,7 +18,14 @@ from rectrack.render.components import Control, attrs, filters
 from rectrack.render.context import Site
 from rectrack.render.facets import theme_label
 from rectrack.render.markdown import md, quote
-from rectrack.render.urls import CASE_STUDIES, Linker, case_study_path, library_path, library_section_path
+from rectrack.render.urls import (
+    CASE_STUDIES,
+    Linker,
+    case_studies_list_path,
+    case_study_path,
+    library_path,
+    library_section_path,
+)
 from rectrack.wording import recommendation_title
 
 #: Most case studies one library page lists.
@@ -59,9 +66,10 @@ def libraries(site: Site) -> Library:
     linker = site.linker(CASE_STUDIES)
     pages[CASE_STUDIES] = site.render(
         "case_studies_index.md.j2", CASE_STUDIES,
-        reports=[(linker.to(library_path(r.id), r.title), r, n) for r, n in
-                 sorted(shown, key=lambda item: item[0].published.earliest, reverse=True)],
-        total=sum(n for _, n in shown),
+        reports=[(linker.to(library_path(r.id), r.title), r,
+                  linker.counted(case_studies_list_path(r.id), n, "case study", "case studies"))
+                 for r, n in sorted(shown, key=lambda item: item[0].published.earliest, reverse=True)],
+        total=linker.counted(case_studies_list_path(), sum(n for _, n in shown), "example"),
     )
     return Library(pages, listed_on)
 

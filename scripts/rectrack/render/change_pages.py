@@ -24,6 +24,7 @@ from rectrack.render.urls import (
     FEED,
     Linker,
     changes_path,
+    events_list_path,
     owner_report_path,
     page_url,
     recommendation_path,
@@ -57,25 +58,25 @@ def change_pages(site: Site) -> dict[str, str]:
     linker = site.linker(CHANGES)
     pages = {CHANGES: site.render(
         "changes.md.j2", CHANGES,
-        months=[(month_year(datetime.strptime(m, "%Y-%m").date()), _entries(site, months[m], CHANGES))
+        months=[(month_year(datetime.strptime(m, "%Y-%m").date()), entries(site, months[m], CHANGES))
                 for m in ordered[:LATEST_MONTHS]],
         all_months=[(linker.to(changes_path(m), month_year(datetime.strptime(m, "%Y-%m").date())),
                      linker.count(f"{changes_path(m)}#{MONTH_EVENTS}", plural(len(months[m]), "event")))
                     for m in ordered],
-        total=len(events),
+        total=linker.counted(events_list_path(), len(events), "event"),
         feed=FEED,
     )}
     for month in ordered:
         here = changes_path(month)
         label = month_year(datetime.strptime(month, "%Y-%m").date())
         pages[here] = site.render("changes_month.md.j2", here, month=label,
-                                  entries=_entries(site, months[month], here), list_id=MONTH_EVENTS,
+                                  entries=entries(site, months[month], here), list_id=MONTH_EVENTS,
                                   back=site.linker(here).to(CHANGES, "What changed: the latest months"))
     pages[FEED] = feed(site)
     return pages
 
 
-def _entries(site: Site, events: list[Event], here: str) -> list[dict[str, object]]:
+def entries(site: Site, events: list[Event], here: str) -> list[dict[str, object]]:
     linker = site.linker(here)
     return [{"date": partial_date_text(e.when_as), "iso": e.when_as.iso(), "kind": e.kind,
              "text": _linked_title(site, e, linker),

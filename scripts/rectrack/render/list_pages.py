@@ -17,35 +17,47 @@ from typing import TypeVar
 
 from markupsafe import Markup
 
-from rectrack.derive import Duty, OwnerReport, RecommendationStatus, ReportStatus, deadline_keys
-from rectrack.render import lists
+from rectrack.data.model import CaseStudy, ResponseDocument
+from rectrack.derive import Duty, Event, OwnerReport, RecommendationStatus, ReportStatus, deadline_keys
+from rectrack.render import change_pages, lists
 from rectrack.render.components import Cell, Column, Control, FilterForm, Row, badge, filters, table
 from rectrack.render.context import Site
-from rectrack.render.facets import token
+from rectrack.render.facets import theme_label, token
 from rectrack.render.organisation_pages import organisation_count
 from rectrack.render.report_pages import (
     deadline_control,
     organisations_rows,
     recommendation_columns,
     recommendation_row,
+    reports_summary_table,
     response_control,
 )
 from rectrack.render.urls import (
+    CASE_STUDIES,
+    CHANGES,
     ORGANISATIONS,
+    REPORTS,
     Linker,
+    case_studies_list_path,
+    documents_list_path,
     duties_list_path,
+    events_list_path,
     organisation_list_path,
     organisations_list_path,
     owner_report_path,
+    recommendations_list_path,
     report_organisations_list_path,
     report_path,
     report_recommendations_list_path,
     report_recommendations_path,
+    reports_list_path,
 )
+from rectrack.text import plural
 from rectrack.wording import (
     LIST_NOTE,
     LIST_PAGE_NOTE,
     LIST_TITLES,
+    NO_COPY,
     count_phrase,
     deadline_phrase,
     document_label,
@@ -69,12 +81,11 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class ListPage:
-    """One page of a list: where it is, which members it holds (``first`` is the 1-based position of
-    its first member), and every page of the list (their paths), for the links between them."""
+    """One page of a list: where it is, which members it holds, how many the whole list holds, and
+    every page of the list (their paths), for the links between them."""
 
     here: str
     members: Sequence[object]
-    first: int
     total: int
     paths: tuple[str, ...]
 
@@ -82,14 +93,19 @@ class ListPage:
         """The table's name: "The 97 duties listed", or on a split list "Duties 201 to 297 of 297"."""
         if len(self.paths) == 1:
             return f"The {self.total} {noun} listed"
-        return f"{noun.capitalize()} {self.first} to {self.first + len(self.members) - 1} of {self.total}"
+        return f"{noun.capitalize()} {self.span(self.paths.index(self.here))} of {self.total}"
+
+    def span(self, index: int) -> str:
+        """"201 to 297": which members page ``index`` (from 0) of the list holds."""
+        first = index * LIST_PAGE_ROWS + 1
+        return f"{first} to {min(first + LIST_PAGE_ROWS - 1, self.total)}"
 
 
 def _split(members: Sequence[T], path_of: Callable[[int], str]) -> list[tuple[ListPage, Sequence[T]]]:
     """A list cut into pages of :data:`LIST_PAGE_ROWS`, in order; the first keeps the list's address."""
     chunks = [members[i:i + LIST_PAGE_ROWS] for i in range(0, len(members), LIST_PAGE_ROWS)] or [members]
     paths = tuple(path_of(n) for n in range(1, len(chunks) + 1))
-    return [(ListPage(paths[n], chunk, n * LIST_PAGE_ROWS + 1, len(members), paths), chunk)
+    return [(ListPage(paths[n], chunk, len(members), paths), chunk)
             for n, chunk in enumerate(chunks)]
 
 
@@ -99,7 +115,10 @@ def list_pages(site: Site) -> dict[str, str]:
     for status in site.tracker.reports:
         pages.update(_report_recommendation_lists(site, status))
         pages.update(_report_organisation_lists(site, status))
+        pages.update(_case_study_list(site, status.report.id))
     pages.update(_duty_lists(site))
+    pages.update(_whole_lists(site))
+    pages.update(_case_study_list(site, None))
     pages.update(_organisation_lists(site))
     for org in site.dataset.organisations:
         pages.update(_one_organisation_lists(site, org.id))
@@ -132,9 +151,17 @@ def _report_recommendation_lists(site: Site, status: ReportStatus) -> dict[str, 
     return pages
 
 
-def _recommendations_table(members: Sequence[RecommendationStatus], part: ListPage, linker: Linker) -> Markup:
+def _recommendations_table(members: Sequence[RecommendationStatus], part: ListPage, linker: Linker,
+                           with_report: bool = False) -> Markup:
+    """Recommendations as the report's table shows them; across reports, with the report of each."""
     rows = [recommendation_row(r, linker) for r in members]
-    return table(LIST_TABLE, part.caption("recommendations"), recommendation_columns(), rows, sortable=True)
+    columns = recommendation_columns()
+    if with_report:
+        columns.append(Column("report", "Report", "text"))
+        for row, status in zip(rows, members, strict=True):
+            row.cells.append(Cell(linker.report(status.recommendation.report)))
+            row.extra["data-rt-report"] = status.recommendation.report
+    return table(LIST_TABLE, part.caption("recommendations"), columns, rows, sortable=True)
 
 
 def _report_organisation_lists(site: Site, status: ReportStatus) -> dict[str, str]:
@@ -166,14 +193,15 @@ def _duty_lists(site: Site) -> dict[str, str]:
     keyed = [(k, members) for k, members in keyed if members]
     siblings = [(k, len(m), duties_list_path(k)) for k, m in keyed]
     pages = {}
-    for key, members in keyed:
+    for key, members in [(None, list(duties)), *keyed] if duties else []:
+        title = LIST_TITLES["duties-all"] if key is None else LIST_TITLES["duties"].format(label=list_label(key))
         for part, chunk in _split(members, partial(duties_list_path, key)):
             linker = site.linker(part.here)
             pages[part.here] = _page(
-                site, part, LIST_TITLES["duties"].format(label=list_label(key)),
-                intro=Markup(f"{len(members)} of the {len(duties)} duties (one for each organisation that must act "
-                             f"on each recommendation) on {Markup.escape(site.as_of)}."),
-                others=status_links(linker, siblings, key), others_label="Duties by status",
+                site, part, title,
+                intro=Markup(f"{_share(len(members), len(duties), 'duty', 'duties')} (one for each organisation that "
+                             f"must act on each recommendation) on {Markup.escape(site.as_of)}."),
+                others=status_links(linker, siblings, key or ""), others_label="Duties by status",
                 form=_duties_form(site, chunk),
                 table=_duties_table(chunk, part, linker),
                 back=linker.to(ORGANISATIONS, "Every organisation"))
@@ -208,6 +236,118 @@ def _duties_table(members: Sequence[Duty], part: ListPage, linker: Linker) -> Ma
     return table(LIST_TABLE, part.caption("duties"), columns, rows, sortable=True)
 
 
+def _whole_lists(site: Site) -> dict[str, str]:
+    """The lists of everything of one kind across reports, each behind a total the home, about, reports
+    and changes pages show: every report, recommendation, published document and event."""
+    tracker = site.tracker
+    as_of = Markup.escape(site.as_of)
+    reports = sorted(tracker.reports, key=lambda s: s.report.published.earliest, reverse=True)
+    recommendations = [r for status in tracker.reports for r in status.recommendations]
+    documents = sorted((d for status in tracker.reports for o in status.owners for d in o.documents),
+                       key=lambda d: (d.published is not None, d.published), reverse=True)
+    several = len(tracker.reports) > 1
+    specs: list[tuple[str, Sequence[object], Callable[[int], str], str, Markup, Callable, FilterForm | None,
+                      tuple[str, str]]] = [
+        ("reports", reports, reports_list_path, LIST_TITLES["reports-all"],
+         Markup(f"{_share(len(reports), len(reports), 'report')} the tracker follows, newest first, on {as_of}."),
+         lambda chunk, part, linker: reports_summary_table(LIST_TABLE, part.caption("reports"), chunk, site,
+                                                           part.here),
+         None, (REPORTS, "The reports, by year")),
+        ("recommendations", recommendations, recommendations_list_path, LIST_TITLES["recommendations-all"],
+         Markup(f"{_share(len(recommendations), len(recommendations), 'recommendation')} of the "
+                f"{plural(len(reports), 'report')} the tracker follows, on {as_of}."),
+         lambda chunk, part, linker: _recommendations_table(chunk, part, linker, with_report=several),
+         filters(LIST_TABLE, "recommendations", ([_report_control(site, recommendations)] if several else [])
+                 + [deadline_control()]),
+         (REPORTS, "The reports, by year")),
+        ("documents", documents, documents_list_path, LIST_TITLES["documents-all"],
+         Markup(f"{_share(len(documents), len(documents), 'document')} published in answer to the reports the "
+                f"tracker follows, newest first, on {as_of}."),
+         _documents_table, None, (ORGANISATIONS, "Every organisation")),
+        ("events", tracker.events, events_list_path, LIST_TITLES["events-all"],
+         Markup(f"{_share(len(tracker.events), len(tracker.events), 'event')} the tracker records, newest first, "
+                f"up to {as_of}."),
+         lambda chunk, part, linker: _events_table(site, chunk, part, linker), None,
+         (CHANGES, "What changed: the latest months")),
+    ]
+    pages = {}
+    for _, members, path_of, title, intro, make_table, form, (back, back_text) in specs:
+        for part, chunk in _split(members, path_of) if members else []:
+            linker = site.linker(part.here)
+            pages[part.here] = _page(site, part, title, intro=intro, others=[], others_label="", form=form,
+                                     table=make_table(chunk, part, linker), back=linker.to(back, back_text))
+    return pages
+
+
+def _share(n: int, total: int, noun: str, nouns: str | None = None) -> str:
+    """How much of a whole a list holds: "297 of the 443 duties", "All 443 duties", "The 1 report"."""
+    if n < total:  # so the whole is at least two
+        return f"{n} of the {plural(total, noun, nouns)}"
+    return f"The {plural(n, noun, nouns)}" if n == 1 else f"All {plural(n, noun, nouns)}"
+
+
+def _report_control(site: Site, members: Sequence[RecommendationStatus]) -> Control:
+    reports = dict.fromkeys(r.recommendation.report for r in members)
+    return Control("report", "Report", [(r, site.dataset.report(r).title) for r in reports])
+
+
+def _documents_table(members: Sequence[ResponseDocument], part: ListPage, linker: Linker) -> Markup:
+    columns = [Column("organisation", "Organisation", "text"), Column("document", "Document", "text"),
+               Column("report", "Report", "text"), Column("copy", "Copy kept here")]
+    rows = [Row([
+        Cell(linker.owner_report(d.report, d.owner), header=True, sort=linker.dataset.organisation(d.owner).name),
+        Cell(document_label(d), sort=d.published.isoformat() if d.published else ""),
+        Cell(linker.report(d.report)),
+        Cell(linker.source(d.source.document, "Read the copy") or Markup(NO_COPY)),
+    ], {"data-rt-item": ""}) for d in members]
+    return table(LIST_TABLE, part.caption("documents"), columns, rows, sortable=True)
+
+
+def _events_table(site: Site, members: Sequence[Event], part: ListPage, linker: Linker) -> Markup:
+    columns = [Column("date", "Date"), Column("event", "What happened"), Column("report", "Report")]
+    rows = [Row([
+        Cell(Markup('<time datetime="{}">{}</time>').format(entry["iso"], entry["date"])),
+        Cell(Markup(entry["text"]), header=True),
+        Cell(Markup(entry["report"] or "")),
+    ], {"data-rt-item": ""}) for entry in change_pages.entries(site, list(members), part.here)]
+    return table(LIST_TABLE, part.caption("events"), columns, rows)
+
+
+def _case_study_list(site: Site, report_id: str | None) -> dict[str, str]:
+    """Every case study of one report (``report_id``) or of every report, in one list: a report's
+    library of more than a hundred is split by section, so a total of them needs a list of its own."""
+    shown = {s.report.id for s in site.tracker.reports}
+    cases = [c for c in site.dataset.case_studies if c.report in shown and report_id in (None, c.report)]
+    pages = {}
+    for part, chunk in _split(cases, partial(case_studies_list_path, report_id)) if cases else []:
+        linker = site.linker(part.here)
+        where = (Markup("of ") + linker.report(report_id)) if report_id else Markup("of every report tracked here")
+        pages[part.here] = _page(
+            site, part, LIST_TITLES["case-studies-all"] if report_id is None else
+            LIST_TITLES["report-case-studies"].format(title=site.dataset.report(report_id).title),
+            intro=Markup(_share(len(cases), len(cases), "case study", "case studies") + " of good practice ")
+            + where + Markup("."),
+            others=[], others_label="", form=None, table=_case_studies_table(chunk, part, linker, report_id is None),
+            back=linker.to(CASE_STUDIES, "Good practice, by report"))
+    return pages
+
+
+def _case_studies_table(members: Sequence[CaseStudy], part: ListPage, linker: Linker, with_report: bool) -> Markup:
+    columns = [Column("case", "Case study", "text"), Column("organisations", "Organisations", "text"),
+               Column("themes", "Themes (editorial)", "text")]
+    if with_report:
+        columns.append(Column("report", "Report", "text"))
+    rows = []
+    for case in members:
+        cells = [Cell(linker.case_study(case.id, case.title), header=True, sort=case.title),
+                 Cell(Markup(", ").join(linker.organisation(o) for o in case.organisations)),
+                 Cell(", ".join(theme_label(t) for t in case.themes))]
+        if with_report:
+            cells.append(Cell(linker.report(case.report)))
+        rows.append(Row(cells, {"data-rt-item": ""}))
+    return table(LIST_TABLE, part.caption("case studies"), columns, rows, sortable=True)
+
+
 def _organisation_lists(site: Site) -> dict[str, str]:
     tracker = site.tracker
     everyone = lists.organisations_on(tracker, None)
@@ -222,7 +362,7 @@ def _organisation_lists(site: Site) -> dict[str, str]:
             linker = site.linker(part.here)
             pages[part.here] = _page(
                 site, part, title,
-                intro=Markup(f"{len(members)} of the {len(everyone)} organisations that must act on at least one "
+                intro=Markup(f"{_share(len(members), len(everyone), 'organisation')} that must act on at least one "
                              f"recommendation, on {Markup.escape(site.as_of)}."),
                 others=status_links(linker, siblings, key or ""), others_label="Organisations by response",
                 form=filters(LIST_TABLE, "organisations", [
@@ -273,15 +413,16 @@ def _one_organisation_lists(site: Site, org_id: str) -> dict[str, str]:
             back=linker.organisation(org_id, f"Everything about {org.name}"))
     answered = [o for o in owned if o.documents]
     for key, members, intro in (
-            ("answered", answered, Markup("{n} of the {total} reports that address {org} have a published response "
-                                          "from it recorded here, on {as_of}.")),
-            ("reports", owned, Markup("{n} reports address {org}: it must act on at least one recommendation of "
-                                      "each, on {as_of}."))):
+            ("answered", answered, Markup("Reports that address {org} with a published response from it recorded "
+                                          "here: {n} of {total}, on {as_of}.")),
+            ("reports", owned, Markup("Reports that address {org} (it must act on at least one recommendation of "
+                                      "each): {n}, on {as_of}."))):
         for part, reports in _split(members, partial(organisation_list_path, org_id, key)) if members else []:
             linker = site.linker(part.here)
             pages[part.here] = _page(
                 site, part, LIST_TITLES[f"organisation-{key}"].format(name=org.name),
-                intro=intro.format(n=len(members), total=len(owned), org=linker.organisation(org_id), as_of=site.as_of),
+                intro=intro.format(n=len(members), total=len(owned), org=linker.organisation(org_id),
+                                   as_of=site.as_of),
                 others=[], others_label="", form=None, table=_answered_table(reports, part, linker),
                 back=linker.organisation(org_id, f"Everything about {org.name}"))
     return pages
@@ -305,8 +446,7 @@ def _page(site: Site, part: ListPage, title: str, *, intro: Markup, others: list
     """One page of a list. A split list says which part this is and that sorting and filters act on
     this page's rows, and links every page of it (the current one marked, not linked)."""
     linker = site.linker(part.here)
-    labels = [f"{n * LIST_PAGE_ROWS + 1} to {min((n + 1) * LIST_PAGE_ROWS, part.total)}"
-              for n in range(len(part.paths))]
+    labels = [part.span(n) for n in range(len(part.paths))]
     pager = [(label, None if path == part.here else linker.to(path, label))
              for label, path in zip(labels, part.paths, strict=True)] if len(part.paths) > 1 else []
     page_note = LIST_PAGE_NOTE.format(page=part.paths.index(part.here) + 1, pages=len(part.paths),

@@ -57,14 +57,17 @@ from rectrack.render.urls import (
     SEARCH,
     WORD_TEMPLATES,
     Linker,
+    documents_list_path,
     duties_list_path,
     external_link,
     organisations_list_path,
     recommendation_path,
+    recommendations_list_path,
     relative,
     report_path,
+    reports_list_path,
 )
-from rectrack.text import file_size, plural
+from rectrack.text import file_size
 from rectrack.wording import (
     COLUMN_TYPES,
     DOCUMENT_KINDS,
@@ -172,12 +175,10 @@ def _finished(pages: dict[str, str], abbreviations: Abbreviations) -> dict[str, 
             for path, text in pages.items()}
 
 
-def _recommendations_count(linker: Linker, status: ReportStatus) -> Markup | str:
+def _recommendations_count(linker: Linker, status: ReportStatus) -> Markup:
     """A report's count of recommendations, linked to its table of them (a zero has no list: text)."""
-    words = plural(len(status.recommendations), "recommendation")
-    if not status.recommendations:
-        return words
-    return linker.count(f"{report_pages.report_recommendations_path(status.report.id)}#recommendations-table", words)
+    return linker.counted(f"{report_pages.report_recommendations_path(status.report.id)}#recommendations-table",
+                          len(status.recommendations), "recommendation")
 
 
 def home(site: Site) -> str:
@@ -190,19 +191,19 @@ def home(site: Site) -> str:
     responses = {key: len(lists.organisations_on(tracker, key)) for key in lists.RESPONSE_KEYS}
     return site.render(
         "home.md.j2", HOME,
-        reports_total=len(tracker.reports),
-        recommendations_total=len(tracker.recommendations),
-        duties_total=len(duties),
+        reports_total=linker.counted(reports_list_path(), len(tracker.reports), "report"),
+        recommendations_total=linker.counted(recommendations_list_path(), len(tracker.recommendations),
+                                             "recommendation"),
+        duties_total=linker.counted(duties_list_path(), len(duties), "duty", "duties"),
         by_state=[(badge(state), progress(counts[state], len(duties), "duties",
                                           relative(duties_list_path(state), HOME)))
                   for state in STATES if counts[state]],
         newest=[(linker.report(s.report.id), s, _recommendations_count(linker, s)) for s in newest],
-        events=change_pages._entries(site, list(tracker.events[:HOME_EVENTS]), HOME),
+        events=change_pages.entries(site, list(tracker.events[:HOME_EVENTS]), HOME),
         links={"reports": linker.to(REPORTS, "Every report, by year"),
                "organisations": linker.to(ORGANISATIONS, "Every organisation"),
                "changes": linker.to(CHANGES, "Everything that changed, newest first")},
-        organisations_total=(linker.count(organisations_list_path(), plural(len(everyone), "organisation"))
-                             if everyone else plural(0, "organisation")),
+        organisations_total=linker.counted(organisations_list_path(), len(everyone), "organisation"),
         responses=[linker.count(organisations_list_path(key), count_phrase(key, n)) for key, n in responses.items()
                    if n],
     )
@@ -234,11 +235,8 @@ def glossary(site: Site) -> str:
 
 
 def about(site: Site) -> str:
-    documents = []
-    for doc in site.dataset.documents:
-        if not site.tracker.shown(doc.report):
-            continue
-        documents.append(doc)
+    linker = site.linker(ABOUT)
+    documents = sum(len(o.documents) for status in site.tracker.reports for o in status.owners)
     return site.render(
         "about.md.j2", ABOUT,
         due_soon=DUE_SOON_DAYS,
@@ -253,7 +251,8 @@ def about(site: Site) -> str:
         document_kinds=DOCUMENT_KINDS,
         reports=[s.report for s in site.tracker.reports],
         month_only=[s.report for s in site.tracker.reports if s.report.published.day is None],
-        documents=len(documents),
+        reports_total=linker.counted(reports_list_path(), len(site.tracker.reports), "report"),
+        documents=linker.counted(documents_list_path(), documents, "document"),
         Markup=Markup,
     )
 

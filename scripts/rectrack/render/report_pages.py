@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from markupsafe import Markup
 
@@ -37,6 +38,7 @@ from rectrack.render.urls import (
     report_path,
     report_recommendations_list_path,
     report_recommendations_path,
+    reports_list_path,
     reports_table,
     reports_year_list_path,
     reports_year_path,
@@ -75,22 +77,24 @@ def reports_pages(site: Site) -> dict[str, str]:
     linker = site.linker(REPORTS)
     pages = {REPORTS: site.render(
         "reports.md.j2", REPORTS,
-        latest=_reports_table("latest-reports", "The newest reports", newest[:LATEST_REPORTS], site, REPORTS),
+        latest=reports_summary_table("latest-reports", "The newest reports", newest[:LATEST_REPORTS], site, REPORTS),
         years=[(linker.to(reports_year_path(year), str(year)),
                  linker.count(reports_year_list_path(year), plural(len(items), "report")))
                for year, items in sorted(by_year.items(), reverse=True)],
-        total=len(site.tracker.reports),
+        total=linker.counted(reports_list_path(), len(site.tracker.reports), "report"),
     )}
     for year, items in by_year.items():
         here = reports_year_path(year)
         ordered = sorted(items, key=lambda s: s.report.published.earliest, reverse=True)
         pages[here] = site.render("reports_year.md.j2", here, year=year,
-                                  table=_reports_table(reports_table(year), f"Reports published in {year}",
+                                  table=reports_summary_table(reports_table(year), f"Reports published in {year}",
                                                        ordered, site, here))
     return pages
 
 
-def _reports_table(table_id: str, label: str, statuses: list[ReportStatus], site: Site, here: str) -> Markup:
+def reports_summary_table(table_id: str, label: str, statuses: Sequence[ReportStatus], site: Site, here: str) -> Markup:
+    """Reports, one row each: when and by whom published, and their recommendations by status (each
+    count linked to its list)."""
     linker = site.linker(here)
     columns = [Column("report", "Report"), Column("published", "Published"), Column("by", "Published by"),
                Column("recommendations", "Recommendations", numeric=True), Column("state", "Status")]

@@ -41,6 +41,7 @@ from rectrack.derive import STATES
 from rectrack.export import word_template_name
 from rectrack.render import source_parts
 from rectrack.render.markdown import md
+from rectrack.text import plural
 from rectrack.wording import IN_CONTEXT, NO_COPY, recommendation_name
 
 HOME = "index.md"
@@ -218,16 +219,50 @@ def report_organisations_list_path(report_id: str, key: str, page: int = 1) -> s
     return f"reports/{check_slug(report_id)}/lists/organisations/{check_slug(key)}{list_page_tail(page)}.md"
 
 
-def duties_list_path(key: str, page: int = 1) -> str:
-    """Every duty across reports in one status or deadline list: what the home page's counts count.
-    A long list is split (``page`` 2 onwards, see :func:`list_page_tail`)."""
-    return f"lists/duties/{check_slug(key)}{list_page_tail(page)}.md"
+def _list_path(folder: str, key: str | None, page: int) -> str:
+    """A list in ``folder``: one of its members (``key``) or, with ``key`` None, every member (the
+    folder's index; its later pages are ``all-2``, ``all-3``, ...). A long list is split (``page`` 2
+    onwards, see :func:`list_page_tail`)."""
+    name = ("index" if page == 1 else "all") if key is None else check_slug(key)
+    return f"{folder}/{name}{list_page_tail(page)}.md"
+
+
+def duties_list_path(key: str | None = None, page: int = 1) -> str:
+    """Every duty across reports (``key`` None), or those in one status or deadline list: what the home
+    page's counts count."""
+    return _list_path("lists/duties", key, page)
 
 
 def organisations_list_path(key: str | None = None, page: int = 1) -> str:
     """Every organisation with a duty (``key`` None), or those with one response state, across reports."""
-    return f"lists/organisations/{('index' if page == 1 else 'all') if key is None else check_slug(key)}" \
-           f"{list_page_tail(page)}.md"
+    return _list_path("lists/organisations", key, page)
+
+
+def reports_list_path(page: int = 1) -> str:
+    """Every report the tracker follows, newest first (the reports index shows only the newest)."""
+    return _list_path("lists/reports", None, page)
+
+
+def recommendations_list_path(page: int = 1) -> str:
+    """Every recommendation of every report."""
+    return _list_path("lists/recommendations", None, page)
+
+
+def documents_list_path(page: int = 1) -> str:
+    """Every published document recorded: responses, updates and the like."""
+    return _list_path("lists/documents", None, page)
+
+
+def events_list_path(page: int = 1) -> str:
+    """Every event of the changes pages, newest first, in one list (the changes page shows the latest months)."""
+    return _list_path("lists/events", None, page)
+
+
+def case_studies_list_path(report_id: str | None = None, page: int = 1) -> str:
+    """Every case study of every report (``report_id`` None), or of one report, in one list (a library
+    of more than a hundred is split by section)."""
+    folder = "lists/case-studies" if report_id is None else f"reports/{check_slug(report_id)}/lists/case-studies"
+    return _list_path(folder, None, page)
 
 
 def organisation_list_path(org_id: str, key: str, page: int = 1) -> str:
@@ -435,6 +470,11 @@ class Linker:
         """A count linked to the list it counts (``rt-count``: the number first in ``text`` is the length
         of the list there; ``tests/test_count_links.py`` holds every such link of the built site to it)."""
         return Markup(f'<a class="rt-count" href="{relative(target, self.here)}">{md(text)}</a>')
+
+    def counted(self, target: str, n: int, noun: str, nouns: str | None = None) -> Markup:
+        """"3 reports" linked to the list of them at ``target``; a zero has no list, so it stays text."""
+        text = plural(n, noun, nouns)
+        return self.count(target, text) if n else Markup(md(text))
 
     def recommendation(self, rec: Recommendation, text: object = None) -> Markup:
         return self.to(recommendation_path(rec), text if text is not None else recommendation_name(rec))
