@@ -141,6 +141,8 @@ NAMED_PAGES = (
     (f"{REPORT_URL}/", 8, ("organisations/devon-and-cornwall/#state-overdue",)),
     ("/organisations/", 40, ("devon-and-cornwall/reports/", "#organisations-territorial-police-force")),
     ("/changes/", 4, ("2026-11/#events", "lists/events/")),
+    # "Recommendation 1 became overdue for 42 organisations": the organisations on the day, listed.
+    ("/changes/2026-11/", 6, ()),
     ("/reports/", 7, ("2026/#reports-2026", "2023/#reports-2023", "lists/reports/")),
     (f"{REPORT_URL}/recommendations/1/", 3, ("#owners-answered", "#owners-claim-implemented", "#owners-unanswered",
                                              "#owners-state-implemented", "#owners-state-overdue")),

@@ -262,7 +262,8 @@ def test_about_lists_each_report_as_an_item_of_its_own(pages, tracker) -> None:
 
 def test_changes_pages_and_the_atom_feed(pages, tracker) -> None:
     changes = pages["changes/index.md"]
-    assert "Recommendation 1 became overdue for 42 organisations" in changes
+    # the count in the line links to the organisations it counts: read as text, the line is whole
+    assert "Recommendation 1 became overdue for 42 organisations" in re.sub(r"<[^>]+>", "", changes)
     assert changes.index(">Recommendation 1 became") < changes.index(">Recommendation 4 became")
     assert "changes/2026-11.md" in pages
     assert "Report published" in pages["changes/2026-04.md"]

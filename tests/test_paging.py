@@ -162,7 +162,8 @@ def test_what_changed_is_split_by_month_and_lists_every_event_once(bigger) -> No
     months = Counter(f"{e.when:%Y-%m}" for e in tracker.events)
     assert len(months) > LATEST_MONTHS
     index = pages[changes_path()]
-    month_pages = sorted(p for p in pages if p.startswith("changes/") and p != changes_path())
+    # Beside each month's page, the lists of the organisations its events count ("42 organisations").
+    month_pages = sorted(p for p in pages if p.startswith("changes/") and p != changes_path() and "/who-" not in p)
     assert month_pages == sorted(changes_path(m) for m in months)
     for month, count in months.items():
         page = pages[changes_path(month)]

@@ -205,6 +205,7 @@ LIST_TITLES = {
     "events-all": "Everything that changed, in one list",
     "case-studies-all": "Every case study of good practice, across every report",
     "report-case-studies": "Every case study of good practice in “{title}”",
+    "event-organisations": "{date}: {title}",
     "organisations": "{label}, across every report",
     "organisations-all": "Organisations that must act, across every report",
     "organisation-overdue": "{name}: overdue duties across every report",
@@ -385,10 +386,14 @@ def event_title(event: Event, owner_names: list[str]) -> str:
     return f"{rec} became overdue for {who}"
 
 
+#: Most organisations an event's line names; beyond, it counts them ("42 organisations").
+OWNERS_NAMED = 3
+
+
 def _owners(event: Event, names: list[str]) -> str:
     if not names:
         return "no one"
-    if len(names) <= 3:
+    if len(names) <= OWNERS_NAMED:
         return ", ".join(names)
     return f"{plural(len(names), 'organisation')}"
 

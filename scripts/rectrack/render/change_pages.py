@@ -18,12 +18,13 @@ from markupsafe import Markup
 
 from rectrack.derive import Event
 from rectrack.render.context import Site
-from rectrack.render.markdown import md
+from rectrack.render.markdown import md, md_run
 from rectrack.render.urls import (
     CHANGES,
     FEED,
     Linker,
     changes_path,
+    event_organisations_path,
     events_list_path,
     owner_report_path,
     page_url,
@@ -31,7 +32,7 @@ from rectrack.render.urls import (
     report_path,
 )
 from rectrack.text import month_year, partial_date_text, plural
-from rectrack.wording import event_title
+from rectrack.wording import OWNERS_NAMED, event_title
 
 #: Months the changes page itself shows before the list of every month.
 LATEST_MONTHS = 2
@@ -40,7 +41,8 @@ FEED_ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def _month(event: Event) -> str:
+def month_of(event: Event) -> str:
+    """"YYYY-MM": the month whose page lists the event."""
     return f"{event.when.year:04d}-{event.when.month:02d}"
 
 
@@ -53,7 +55,7 @@ def change_pages(site: Site) -> dict[str, str]:
     events = site.tracker.events
     months: dict[str, list[Event]] = {}
     for event in events:
-        months.setdefault(_month(event), []).append(event)
+        months.setdefault(month_of(event), []).append(event)
     ordered = sorted(months, reverse=True)
     linker = site.linker(CHANGES)
     pages = {CHANGES: site.render(
@@ -108,8 +110,21 @@ def _target(event: Event) -> str:
     return report_path(event.report.id)
 
 
+def counts_organisations(event: Event) -> bool:
+    """Whether the event's line counts its organisations ("became overdue for 42 organisations"), so
+    that they need a list of their own; a line names three or fewer, or the group it was given for."""
+    return not event.group and len(event.owners) > OWNERS_NAMED
+
+
 def _linked_title(site: Site, event: Event, linker: Linker) -> Markup:
-    return linker.to(_target(event), event_title(event, _owner_names(site, event)))
+    """The event's line, linked to where it is best read; a count of organisations in it links to them."""
+    title = event_title(event, _owner_names(site, event))
+    who = plural(len(event.owners), "organisation")
+    if not counts_organisations(event) or who not in title:
+        return linker.to(_target(event), title)
+    before, _, after = title.partition(who)
+    listed = event_organisations_path(month_of(event), event.key)
+    return linker.to(_target(event), before.rstrip()) + Markup(" ") + linker.count(listed, who) + Markup(md_run(after))
 
 
 def feed(site: Site) -> str:

@@ -39,8 +39,10 @@ from rectrack.render.urls import (
     REPORTS,
     Linker,
     case_studies_list_path,
+    changes_path,
     documents_list_path,
     duties_list_path,
+    event_organisations_path,
     events_list_path,
     organisation_list_path,
     organisations_list_path,
@@ -52,7 +54,7 @@ from rectrack.render.urls import (
     report_recommendations_path,
     reports_list_path,
 )
-from rectrack.text import plural
+from rectrack.text import month_year, partial_date_text, plural
 from rectrack.wording import (
     LIST_NOTE,
     LIST_PAGE_NOTE,
@@ -61,6 +63,7 @@ from rectrack.wording import (
     count_phrase,
     deadline_phrase,
     document_label,
+    event_title,
     kind_name,
     list_label,
     recommendation_title,
@@ -118,6 +121,7 @@ def list_pages(site: Site) -> dict[str, str]:
         pages.update(_case_study_list(site, status.report.id))
     pages.update(_duty_lists(site))
     pages.update(_whole_lists(site))
+    pages.update(_event_organisation_lists(site))
     pages.update(_case_study_list(site, None))
     pages.update(_organisation_lists(site))
     for org in site.dataset.organisations:
@@ -284,6 +288,31 @@ def _share(n: int, total: int, noun: str, nouns: str | None = None) -> str:
     if n < total:  # so the whole is at least two
         return f"{n} of the {plural(total, noun, nouns)}"
     return f"The {plural(n, noun, nouns)}" if n == 1 else f"All {plural(n, noun, nouns)}"
+
+
+def _event_organisation_lists(site: Site) -> dict[str, str]:
+    """For each event whose line counts its organisations, the list of them: who it concerned on the day."""
+    pages = {}
+    for event in site.tracker.events:
+        if not change_pages.counts_organisations(event):
+            continue
+        title = event_title(event, [o.name for o in event.owners])
+        when = partial_date_text(event.when_as)
+        month = change_pages.month_of(event)
+        for part, chunk in _split(event.owners, partial(event_organisations_path, month, event.key)):
+            linker = site.linker(part.here)
+            rows = [Row([Cell(linker.owner_report(event.report.id, o.id), header=True, sort=o.name),
+                         Cell(kind_name(o.kind))], {"data-rt-item": ""}) for o in chunk]
+            pages[part.here] = _page(
+                site, part, LIST_TITLES["event-organisations"].format(date=when, title=title),
+                intro=Markup(f"{_share(len(event.owners), len(event.owners), 'organisation')} this event concerned, "
+                             f"on {Markup.escape(when)}, in ") + linker.report(event.report.id) + Markup("."),
+                others=[], others_label="", form=None,
+                table=table(LIST_TABLE, part.caption("organisations"),
+                            [Column("organisation", "Organisation", "text"), Column("kind", "Kind", "text")], rows,
+                            sortable=True),
+                back=linker.to(changes_path(month), f"What changed in {month_year(event.when)}"))
+    return pages
 
 
 def _report_control(site: Site, members: Sequence[RecommendationStatus]) -> Control:

@@ -26,6 +26,7 @@ The first report's URLs from before the tracker held many (``recommendations/4/`
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -306,6 +307,13 @@ def changes_path(month: str | None = None) -> str:
         return CHANGES
     year, _, number = month.partition("-")
     return f"changes/{int(year):04d}-{int(number):02d}.md"
+
+
+def event_organisations_path(month: str, event_key: str, page: int = 1) -> str:
+    """The organisations one event concerns ("became overdue for 42 organisations"), listed beside its
+    month's page and named by a digest of the event's key, so it keeps its address from build to build."""
+    digest = hashlib.sha256(event_key.encode("utf-8")).hexdigest()[:12]
+    return f"{changes_path(month)[:-len('.md')]}/who-{digest}{list_page_tail(page)}.md"
 
 
 def response_form_report_path(report_id: str) -> str:
