@@ -368,7 +368,10 @@ def _case_studies_table(members: Sequence[CaseStudy], part: ListPage, linker: Li
         columns.append(Column("report", "Report", "text"))
     rows = []
     for case in members:
-        cells = [Cell(linker.case_study(case.id, case.title), header=True, sort=case.title),
+        # The title is not a row header: on a phone row headers are frozen in a narrow column, where a
+        # case study's long title made rows a screen tall and a long word in it spilled out of the
+        # column, under the next row's frozen cell when focused (WCAG 2.2 SC 2.4.11).
+        cells = [Cell(linker.case_study(case.id, case.title), sort=case.title),
                  Cell(Markup(", ").join(linker.organisation(o) for o in case.organisations)),
                  Cell(", ".join(theme_label(t) for t in case.themes))]
         if with_report:
