@@ -21,7 +21,14 @@ from rectrack.render.feedback import routes
 from rectrack.render.statement import accessibility_statement
 from rectrack.render.theme import theme_words
 from rectrack.render.urls import mailto
-from rectrack.wording import COMPLIANCE, COMPLIANCE_NONE_KNOWN, COMPLIANCE_NOT_STATED, NO_CONTACT
+from rectrack.wording import (
+    COMPLIANCE,
+    COMPLIANCE_NONE_KNOWN,
+    COMPLIANCE_NOT_STATED,
+    NO_CONTACT,
+    NON_ACCESSIBLE_LEAD,
+    NONE_NON_ACCESSIBLE,
+)
 
 #: The sections of GOV.UK's sample accessibility statement, in its order, by heading id.
 MODEL_SECTIONS = ["how-accessible", "contact", "reporting", "enforcement", "technical", "compliance",
@@ -60,6 +67,9 @@ def test_the_shipped_statement_follows_the_model_form_and_says_what_is_not_set_u
     # No known issue names a criterion and only automated tests ran: the status is not stated, and the
     # page says what is known rather than claim full compliance.
     assert f"{COMPLIANCE_NOT_STATED} {COMPLIANCE_NONE_KNOWN}" in page
+    # With nothing listed as failing, the model form's lead ("The content listed below is non-accessible")
+    # would point at a list that is not there: the section says that none is known instead.
+    assert NON_ACCESSIBLE_LEAD not in page and NONE_NON_ACCESSIBLE in page
     assert not any(text in page for text in COMPLIANCE.values())
     assert "This statement was prepared on 1 December 2026. It was last reviewed on 1 December 2026." in page
     assert "This website was last tested on 1 December 2026." in page
@@ -94,6 +104,7 @@ def test_listed_failures_are_the_non_compliances_under_the_stated_status(data_co
                                                    "preparation"]
     assert (COMPLIANCE[compliance] if compliance else COMPLIANCE_NOT_STATED) in page
     assert COMPLIANCE_NONE_KNOWN not in page  # failures are known: never say none is
+    assert NON_ACCESSIBLE_LEAD in page and NONE_NON_ACCESSIBLE not in page
     entry = page.split('<li id="focus-hidden">')[1].split("</li>")[0]
     assert html.unescape(entry) == ("Focus hides. This fails the WCAG 2.2 success criterion "
                                     "2.4.11 Focus Not Obscured (Minimum).")

@@ -619,6 +619,10 @@ COMPLIANCE_NOT_STATED = ("This copy of the tracker has not stated how far it com
 COMPLIANCE_NONE_KNOWN = ("No failure of a WCAG 2.2 AA success criterion is known: the automated tests described "
                          "at the end of this statement find none, but they cannot check every criterion, and no "
                          "full audit of this copy is recorded.")
+#: The model statement's lead to the content that fails the regulations, used only when some is listed.
+NON_ACCESSIBLE_LEAD = "The content listed below is non-accessible for the following reasons."
+#: In its place when nothing is listed as failing (the lead would point at a list that is not there).
+NONE_NON_ACCESSIBLE = "No content on this website is known to fail the accessibility regulations."
 NOT_RUN_BY = "No one has been named as running this copy of the tracker."
 NOT_RUN_BY_HOW = "A maintainer names them in data/site.yaml (run_by)."
 #: Reuse of the data (site.yaml ``licence``): the tracker's editorial data only, never the quoted texts.

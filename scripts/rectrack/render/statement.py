@@ -28,6 +28,8 @@ from rectrack.wording import (
     COMPLIANCE_NOT_STATED,
     NO_CONTACT,
     NO_CONTACT_HOW,
+    NON_ACCESSIBLE_LEAD,
+    NONE_NON_ACCESSIBLE,
     NOT_RUN_BY,
     NOT_RUN_BY_HOW,
 )
@@ -47,6 +49,7 @@ def accessibility_statement(site: Site) -> str:
         reply_within_days=statement.reply_within_days,
         compliance=_compliance(statement.compliance, failures),
         failures=failures,
+        non_accessible_lead=NON_ACCESSIBLE_LEAD if failures else NONE_NON_ACCESSIBLE,
         limits=[i for i in issues if not i.criterion],
         issues=issues,
         prepared=_day(statement.prepared),
