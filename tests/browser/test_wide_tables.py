@@ -130,3 +130,34 @@ def test_on_a_phone_the_forces_and_status_tables_show_what_matters_first(tab, si
                 problems.append(f"{pages[kind]} {table}: {name!r} is cut off "
                                 f"at 375px (its header spans {column['left']:.0f}-{column['right']:.0f}px)")
     assert not problems, "\n".join(problems)
+
+
+#: Every piece of text in a frozen row header (its client boxes) that reaches past the header's own box.
+SPILLS = """() => [...document.querySelectorAll('table.rt-table tbody th[scope="row"]')].flatMap(th => {
+    if (getComputedStyle(th).position !== 'sticky') return [];
+    const box = th.getBoundingClientRect();
+    const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+    const spilt = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // text for screen readers only sits in a 1 px clipped box and is drawn nowhere
+        if (node.parentElement.getBoundingClientRect().width <= 1) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        if ([...range.getClientRects()].some(r => r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1)))
+            spilt.push(th.innerText.trim().slice(0, 60));
+    }
+    return spilt;
+})"""
+
+
+def test_on_a_phone_no_frozen_row_header_spills_out_of_its_column(tab, site) -> None:
+    """A frozen row header is a narrow column on a phone; a word longer than it (Material's links do not
+    inherit the cell's ``overflow-wrap``) spilled out under the next column, where a focused link was
+    hidden. Every page type's tables, and the longest names: every organisation."""
+    pages = {**table_pages(site), "organisations-list": "/lists/organisations/"}
+    t = tab(viewport=PHONE)
+    problems = []
+    for kind, path in pages.items():
+        problems += t.go(path)
+        problems += [f"[{kind}] {path}: {text!r} spills out of its frozen column" for text in t.page.evaluate(SPILLS)]
+    assert not problems, "\n".join(sorted(set(problems))[:30])

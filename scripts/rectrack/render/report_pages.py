@@ -302,7 +302,8 @@ def recommendation_row(status: RecommendationStatus, linker: Linker) -> Row:
     far = status.days if status.days is not None else 10**6
     return Row(
         [
-            Cell(linker.recommendation_number(rec), sort=rec.number or 0, header=True),
+            Cell(linker.recommendation_number(rec), sort=rec.number or 0, header=True,
+                 css="" if rec.number is not None else "rt-id"),
             Cell(linker.recommendation(rec, rec.short_title), sort=rec.short_title),
             Cell(linker.owners(rec.report, rec.owners) if rec.owners else Markup(md("Not stated"))),
             Cell(Markup(md(deadline_text(rec.deadline_as_printed))),
