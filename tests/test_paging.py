@@ -228,3 +228,22 @@ def test_a_long_list_is_split_into_pages_that_together_hold_each_member_once(big
         assert len(rows) == len(members) and len(set(rows)) == len(rows), key
         split += len(parts) > 1
     assert split >= 2  # the overdue list and the passed list at least
+
+
+def test_a_list_of_recommendations_has_its_own_smaller_pages(tracker, monkeypatch) -> None:
+    """A recommendation row is about twice a duty row, so its lists have pages of their own size (at 170
+    reports, 200 of them made pages of 332 KB): cut to 5 here, the 18 shipped recommendations take 4 pages,
+    each of at most 5 rows, that together hold every recommendation once; the duties keep their size."""
+    from rectrack.render import list_pages
+    from rectrack.render.context import Site
+
+    monkeypatch.setattr(list_pages, "RECOMMENDATION_PAGE_ROWS", 5)
+    pages = list_pages.list_pages(Site(tracker))
+    parts = sorted(p for p in pages if p.startswith("lists/recommendations/"))
+    total = len(tracker.recommendations)
+    assert len(parts) == -(-total // 5), parts
+    rows = [re.findall(r'<tr data-rt-item[^>]*>\s*<th [^>]*><a href="([^"]+)"', pages[p]) for p in parts]
+    assert all(0 < len(r) <= 5 for r in rows), [len(r) for r in rows]
+    assert sum(len(r) for r in rows) == total and "split into pages of 5 rows" in pages[parts[0]]
+    duties = [p for p in pages if p.startswith("lists/duties/all") or p == "lists/duties/index.md"]
+    assert len(duties) == -(-len(tracker.duties) // LIST_PAGE_ROWS)

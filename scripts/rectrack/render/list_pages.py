@@ -78,6 +78,9 @@ LIST_PAGES = "rt-list-pages"
 #: Rows per page of a list. A duty row is about 0.9 KB of HTML, so a page of 200 stays near 200 KB
 #: however many reports the tracker holds (issue 11: no page grows without limit, none over 300 KB).
 LIST_PAGE_ROWS = 200
+#: Rows per page of a list of recommendations: a row (its owners, status, answers, claims and report)
+#: is about 1.7 KB, so 200 of them made pages of 332 KB at 170 reports.
+RECOMMENDATION_PAGE_ROWS = 100
 
 T = TypeVar("T")
 
@@ -91,6 +94,8 @@ class ListPage:
     members: Sequence[object]
     total: int
     paths: tuple[str, ...]
+    #: The most members one page of this list holds.
+    rows: int = LIST_PAGE_ROWS
 
     def caption(self, noun: str) -> str:
         """The table's name: "The 97 duties listed", or on a split list "Duties 201 to 297 of 297"."""
@@ -100,15 +105,16 @@ class ListPage:
 
     def span(self, index: int) -> str:
         """"201 to 297": which members page ``index`` (from 0) of the list holds."""
-        first = index * LIST_PAGE_ROWS + 1
-        return f"{first} to {min(first + LIST_PAGE_ROWS - 1, self.total)}"
+        first = index * self.rows + 1
+        return f"{first} to {min(first + self.rows - 1, self.total)}"
 
 
-def _split(members: Sequence[T], path_of: Callable[[int], str]) -> list[tuple[ListPage, Sequence[T]]]:
-    """A list cut into pages of :data:`LIST_PAGE_ROWS`, in order; the first keeps the list's address."""
-    chunks = [members[i:i + LIST_PAGE_ROWS] for i in range(0, len(members), LIST_PAGE_ROWS)] or [members]
+def _split(members: Sequence[T], path_of: Callable[[int], str],
+           rows: int = LIST_PAGE_ROWS) -> list[tuple[ListPage, Sequence[T]]]:
+    """A list cut into pages of ``rows``, in order; the first keeps the list's address."""
+    chunks = [members[i:i + rows] for i in range(0, len(members), rows)] or [members]
     paths = tuple(path_of(n) for n in range(1, len(chunks) + 1))
-    return [(ListPage(paths[n], chunk, len(members), paths), chunk)
+    return [(ListPage(paths[n], chunk, len(members), paths, rows), chunk)
             for n, chunk in enumerate(chunks)]
 
 
@@ -142,7 +148,8 @@ def _report_recommendation_lists(site: Site, status: ReportStatus) -> dict[str, 
     siblings = [(k, len(m), report_recommendations_list_path(report.id, k)) for k, m in keyed]
     pages = {}
     for key, members in keyed:
-        for part, chunk in _split(members, partial(report_recommendations_list_path, report.id, key)):
+        for part, chunk in _split(members, partial(report_recommendations_list_path, report.id, key),
+                                  RECOMMENDATION_PAGE_ROWS):
             linker = site.linker(part.here)
             pages[part.here] = _page(
                 site, part, LIST_TITLES["report-recommendations"].format(label=list_label(key), title=report.title),
@@ -250,33 +257,33 @@ def _whole_lists(site: Site) -> dict[str, str]:
     documents = sorted((d for status in tracker.reports for o in status.owners for d in o.documents),
                        key=lambda d: (d.published is not None, d.published), reverse=True)
     several = len(tracker.reports) > 1
-    specs: list[tuple[str, Sequence[object], Callable[[int], str], str, Markup, Callable, FilterForm | None,
+    specs: list[tuple[int, Sequence[object], Callable[[int], str], str, Markup, Callable, FilterForm | None,
                       tuple[str, str]]] = [
-        ("reports", reports, reports_list_path, LIST_TITLES["reports-all"],
+        (LIST_PAGE_ROWS, reports, reports_list_path, LIST_TITLES["reports-all"],
          Markup(f"{_share(len(reports), len(reports), 'report')} the tracker follows, newest first, on {as_of}."),
          lambda chunk, part, linker: reports_summary_table(LIST_TABLE, part.caption("reports"), chunk, site,
                                                            part.here),
          None, (REPORTS, "The reports, by year")),
-        ("recommendations", recommendations, recommendations_list_path, LIST_TITLES["recommendations-all"],
+        (RECOMMENDATION_PAGE_ROWS, recommendations, recommendations_list_path, LIST_TITLES["recommendations-all"],
          Markup(f"{_share(len(recommendations), len(recommendations), 'recommendation')} of the "
                 f"{plural(len(reports), 'report')} the tracker follows, on {as_of}."),
          lambda chunk, part, linker: _recommendations_table(chunk, part, linker, with_report=several),
          filters(LIST_TABLE, "recommendations", ([_report_control(site, recommendations)] if several else [])
                  + [deadline_control()]),
          (REPORTS, "The reports, by year")),
-        ("documents", documents, documents_list_path, LIST_TITLES["documents-all"],
+        (LIST_PAGE_ROWS, documents, documents_list_path, LIST_TITLES["documents-all"],
          Markup(f"{_share(len(documents), len(documents), 'document')} published in answer to the reports the "
                 f"tracker follows, newest first, on {as_of}."),
          _documents_table, None, (ORGANISATIONS, "Every organisation")),
-        ("events", tracker.events, events_list_path, LIST_TITLES["events-all"],
+        (LIST_PAGE_ROWS, tracker.events, events_list_path, LIST_TITLES["events-all"],
          Markup(f"{_share(len(tracker.events), len(tracker.events), 'event')} the tracker records, newest first, "
                 f"up to {as_of}."),
          lambda chunk, part, linker: _events_table(site, chunk, part, linker), None,
          (CHANGES, "What changed: the latest months")),
     ]
     pages = {}
-    for _, members, path_of, title, intro, make_table, form, (back, back_text) in specs:
-        for part, chunk in _split(members, path_of) if members else []:
+    for rows, members, path_of, title, intro, make_table, form, (back, back_text) in specs:
+        for part, chunk in _split(members, path_of, rows) if members else []:
             linker = site.linker(part.here)
             pages[part.here] = _page(site, part, title, intro=intro, others=[], others_label="", form=form,
                                      table=make_table(chunk, part, linker), back=linker.to(back, back_text))
@@ -482,7 +489,7 @@ def _page(site: Site, part: ListPage, title: str, *, intro: Markup, others: list
     pager = [(label, None if path == part.here else linker.to(path, label))
              for label, path in zip(labels, part.paths, strict=True)] if len(part.paths) > 1 else []
     page_note = LIST_PAGE_NOTE.format(page=part.paths.index(part.here) + 1, pages=len(part.paths),
-                                      rows=LIST_PAGE_ROWS) if pager else ""
+                                      rows=part.rows) if pager else ""
     return site.render("list.md.j2", part.here, title=title, intro=intro, note=LIST_NOTE, others=others,
                        others_label=others_label, form=form, table=table, back=back, pager=pager,
                        pager_id=LIST_PAGES, page_note=page_note)
