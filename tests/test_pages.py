@@ -414,3 +414,25 @@ def test_pages_rendered_in_a_forked_child_are_the_pages_rendered_here(pages, tra
     here = render_pages(tracker, fork=False)
     assert list(here) == list(pages)
     assert here == pages
+
+
+def _evidence_figures(page: str) -> list[str]:
+    return re.findall(r'<figure class="rt-quote rt-quote--evidence"[^>]*>', page)
+
+
+def test_search_indexes_an_answers_evidence_only_where_its_full_text_lacks_it(pages, dataset) -> None:
+    """An answer's page quotes its evidence and then its full text: evidence taken from that text is left
+    out of search (it would be indexed twice), evidence taken from elsewhere in the document is kept."""
+    figures = _evidence_figures(owner_page(pages, "devon-and-cornwall"))
+    assert figures and all('data-pagefind-ignore="all"' in f for f in figures), figures
+    doc = next(d for d in dataset.documents if d.owner == "devon-and-cornwall" and d.foreword)
+    first = next(a for a in doc.answers if a.evidence)
+    elsewhere = doc.foreword.split("\n\n")[0]
+    assert " ".join(elsewhere.split()) not in " ".join(first.action.split())
+    changed = dataclasses.replace(doc, answers=tuple(dataclasses.replace(a, evidence=elsewhere) if a is first else a
+                                                     for a in doc.answers))
+    varied = type(dataset).build(**{f.name: getattr(dataset, f.name) for f in dataclasses.fields(dataset)
+                                    if not f.name.startswith("_")} | {
+        "documents": tuple(changed if d is doc else d for d in dataset.documents)})
+    figures = _evidence_figures(owner_page(render_pages(derive(varied, date(2026, 11, 25))), "devon-and-cornwall"))
+    assert sum('data-pagefind-ignore' not in f for f in figures) == 1, figures

@@ -281,3 +281,16 @@ def test_the_copies_of_the_sources_are_found_but_rank_below_the_page_that_quotes
         f"words only the report's copy has find the parts that hold them: {paths}"
     titles = [" ".join(t.split()) for t in v.page.locator(RESULT_LINKS).all_inner_texts()]
     assert f"{REPORT_TITLE}: Foreword" in titles, f"a part's result names its document and section: {titles}"
+
+
+def test_what_an_organisation_said_is_found_once_on_its_own_page(visit) -> None:
+    """Words of an answer find the organisation's page for the report (where the answer is quoted in full)
+    and the copy of the response, not every page that repeats them: the recommendation's history quotes
+    the same evidence, and the answer's page quotes it twice (the evidence, then the full text), but
+    search indexes each answer once (render/markdown.py ``quote(indexed=...)``, recommendation.md.j2).
+    Indexed everywhere it is shown, a national tracker's index would hold each answer three times."""
+    _, paths = run_search(visit, "wellbeing project University of Exeter")
+    owner = f"{REPORT_URL}/organisations/devon-and-cornwall/"
+    assert paths and paths[0] == owner, f"the answer's own page comes first: {paths}"
+    assert [p for p in paths if not p.startswith("/sources/")] == [owner], \
+        f"only the organisation's page and the copy of its response hold the answer: {paths}"

@@ -216,11 +216,20 @@ def _foreword(site: Site, doc: ResponseDocument, linker: Linker) -> Markup | Non
 
 
 def _answer_evidence(site: Site, doc: ResponseDocument, answer: Answer, linker: Linker) -> Markup | None:
+    """The quote a claimed status cites. Search indexes it only when the answer's full text, quoted
+    below it on the same page, does not already hold it: indexed twice, its words would cost every
+    search for them twice the download and find the same page."""
     cited = quotes.answer_evidence(site.dataset, doc, answer)
     if cited is None or not answer.evidence:
         return None
     return quote(answer.evidence, Markup(f"Evidence quoted from the {md(DOCUMENT_KINDS[doc.kind].lower())}"),
-                 css="rt-quote rt-quote--evidence", context=linker.passage(cited))
+                 css="rt-quote rt-quote--evidence", context=linker.passage(cited),
+                 indexed=not _within(answer.evidence, answer.action))
+
+
+def _within(part: str, whole: str | None) -> bool:
+    """Whether ``part`` occurs in ``whole`` once runs of white space are made one space."""
+    return whole is not None and " ".join(part.split()) in " ".join(whole.split())
 
 
 def _folder_hint(owner: OwnerReport) -> str:
