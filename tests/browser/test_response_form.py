@@ -113,6 +113,7 @@ def test_an_office_fills_the_form_by_keyboard_and_the_file_validates_and_builds(
     page, log = office
     page.goto(server.url(FORM))
     ready(page)
+    assert page.is_visible("#rt-response-intro") and not page.is_visible("#rt-response-fallback")
     fill_kent(page)
     page.wait_for_timeout(600)  # the draft is kept after a pause in typing
 
@@ -301,6 +302,8 @@ def test_without_javascript_the_page_says_what_it_is_and_how_else_to_publish(bro
         assert "This page is for the office that publishes" in text
         assert "This form needs JavaScript" in text and "Word template" in text
         assert "How to publish your response" in text
+        # Nothing asks the reader to use a form that is not there, or promises what it would do.
+        assert "Fill in the form" not in text and "the form keeps a draft" not in text, text
         links = page.eval_on_selector_all("#rt-response-fallback a", "as => as.map(a => a.getAttribute('href'))")
         assert links == ["../word-templates/", "../publish/"]
         assert not page.is_visible("#rt-response")

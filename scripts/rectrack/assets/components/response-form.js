@@ -71,6 +71,8 @@ class ResponseForm {
   async start() {
     const fallback = document.getElementById("rt-response-fallback");
     if (fallback) fallback.hidden = true;
+    const intro = document.getElementById("rt-response-intro");
+    if (intro) intro.hidden = false;
     this.form.hidden = false;
     this.form.addEventListener("input", (event) => this.onInput(event));
     this.form.addEventListener("change", (event) => this.onChange(event));
