@@ -474,6 +474,7 @@ def test_the_feed_is_atom_and_carries_every_event(late: Tracker, late_site: Path
     entries = root.findall(f"{ATOM}entry")
     assert len(entries) == min(50, len(late.events))
     ids, updated = [], []
+    related_links = 0
     for entry in entries:
         for required in ("id", "title", "updated"):
             assert len(entry.findall(f"{ATOM}{required}")) == 1, required
@@ -482,8 +483,17 @@ def test_the_feed_is_atom_and_carries_every_event(late: Tracker, late_site: Path
         updated.append(datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ"))
         link = entry.find(f"{ATOM}link[@rel='alternate']")
         assert link is not None and (late_site / link.get("href").split("#")[0] / "index.html").exists()
+        # An entry that counts its organisations links to the list of them, as its line on the changes page does.
+        related = entry.findall(f"{ATOM}link[@rel='related']")
+        counted = re.search(r"\b(\d+) organisations\b", entry.find(f"{ATOM}title").text)
+        assert len(related) == (1 if counted and int(counted.group(1)) > 3 else 0), entry.find(f"{ATOM}title").text
+        if related:
+            listed = (late_site / related[0].get("href") / "index.html").read_text()
+            assert listed.count("data-rt-item") == min(int(counted.group(1)), 200)
+            related_links += 1
     assert len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids)
     assert updated == sorted(updated, reverse=True)
+    assert related_links, "some entry counts its organisations"
     titles = [e.find(f"{ATOM}title").text for e in entries]
     for event in _fictional_events(late):
         assert _title(late, event) in titles, event.kind

@@ -150,6 +150,10 @@ def feed(site: Site) -> str:
         path, _, fragment = target.partition("#")
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", type="text/html",
                       href=page_url(path) + (f"#{fragment}" if fragment else ""))
+        if counts_organisations(event):  # "... for 42 organisations": which ones, as on the changes page
+            ET.SubElement(entry, f"{{{ATOM}}}link", rel="related", type="text/html",
+                          href=page_url(event_organisations_path(month_of(event), event.key)),
+                          title=f"The {plural(len(event.owners), 'organisation')}")
         where = "" if _names_report(event) else f", in “{event.report.title}”"
         _text(entry, "summary", f"{partial_date_text(event.when_as)}: {title}{where}.")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
