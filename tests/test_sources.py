@@ -29,7 +29,9 @@ REPORT_COPY = SOURCES / "hmicfrs-spotlight-ocsa-mosovo-2026.md"
 REPORT_PAGE = "sources/hmicfrs-spotlight-ocsa-mosovo-2026/index.md"
 DEVON_PAGE = "sources/devon-and-cornwall-pcc-response/index.md"
 #: The report's copy is long: it is shown in parts, one per top-level section, named by their headings.
-REPORT_PARTS = ["the-policing-response-to-the-investigation-of-online-child", "contents", "foreword", "summary",
+#: The report's title page (its title and "PEEL spotlight report") is on the contents page, not a part.
+REPORT_OPENING = "the-policing-response-to-the-investigation-of-online-child"
+REPORT_PARTS = ["contents", "foreword", "summary",
                 "introduction", "investigation-of-online-child-sexual-abuse", "management-of-registered-sex-offenders",
                 "linked-themes", "demand-considerations-and-research", "conclusion"]
 
@@ -273,17 +275,23 @@ def test_a_long_copy_is_a_contents_page_and_one_page_per_top_level_section(pages
     contents = pages[REPORT_PAGE]
     listed = re.findall(r'<li data-rt-anchors="([^"]*)"><a href="([^"]+)/">([^<]+)</a></li>', contents)
     assert [href for _, href, _ in listed] == REPORT_PARTS
-    assert [html.unescape(title) for _, _, title in listed] == [
-        b.text for b in copy.blocks if b.kind == "heading" and b.level == 1], "the parts' titles are the headings"
+    tops = [b for b in copy.blocks if b.kind == "heading" and b.level == 1]
+    assert tops[0].anchor == REPORT_OPENING
+    assert [html.unescape(title) for _, _, title in listed] == [b.text for b in tops[1:]], \
+        "the parts' titles are the headings (the title page's is not a part)"
+    opening = source_parts.lead(copy)
+    assert [b.text for b in opening if b.kind != "heading"] == ["PEEL spotlight report"]
     anchors = [a for listed_anchors, _, _ in listed for a in listed_anchors.split()]
-    assert anchors == [b.anchor for b in copy.blocks], "every block, once, in order"
-    assert not re.search(r'<(p|li|table) id=', contents), "the contents page holds none of the text"
+    assert [b.anchor for b in opening] + anchors == [b.anchor for b in copy.blocks], "every block, once, in order"
+    ids = re.findall(r'(?:<(?:p|li|table) id="|\{: #)([a-z0-9-]+)', contents)
+    assert ids == [b.anchor for b in opening] + ["rt-parts"], "the contents page holds the title page, no more"
+    assert 'href="../">All 10 parts</a>' not in contents
     for number, (held, name, title) in enumerate(listed, 1):
         page = pages[f"sources/hmicfrs-spotlight-ocsa-mosovo-2026/{name}.md"]
         ids = re.findall(r'(?:<(?:p|li|table) id="|\{: #)([a-z0-9-]+)', page)
         assert ids == held.split(), f"{name}: its blocks' anchors, in order"
         assert f"# {title} {{: #{held.split()[0]} " in page, f"{name}: the section's heading is the page's title"
-        assert f"Part {number} of {len(listed)} of " in page and 'href="../">All 10 parts</a>' in page
+        assert f"Part {number} of {len(listed)} of " in page and f'href="../">All {len(listed)} parts</a>' in page
         assert ("Previous part:" in page) == (number > 1) and ("Next part:" in page) == (number < len(listed))
         assert NO_WEB_ADDRESS in page
         assert 'data-pagefind-filter="report:The policing response' in page
@@ -318,6 +326,7 @@ def test_parts_are_named_by_their_headings_and_the_text_before_the_first_goes_on
     assert source_parts.page_of(doc, 0) is found[0]
     assert source_parts.page_of(doc, found[2].first) is found[2]
     assert source_parts.page_of(doc, found[2].first - 1) is found[1]
+    assert source_parts.lead(doc) == [], "a first section with text of its own is a part"
     assert source_parts.parts(parse(SAMPLE)) == (), "a short copy is one page"
     assert source_parts.parts(parse(LONG.replace("# ", "Not a heading "))) == (), "no headings: one page"
 
@@ -371,3 +380,15 @@ def test_the_copy_is_untrusted_text_and_never_reaches_the_page_as_markup() -> No
     heading = out.splitlines()[0]
     assert heading.startswith("## &lt;script&gt;") and heading.endswith('{: #script-alert-h-script-heading '
                                                                          f'data-pagefind-weight="{SEARCH_WEIGHT}" }}')
+
+
+def test_a_title_page_before_the_first_section_is_shown_on_the_contents_page_not_as_a_part() -> None:
+    """A first section holding only a title and a line would be a part page with nothing on it."""
+    doc = parse("# The report's title\n\nA spotlight report\n\n" + LONG.split("\n\n", 1)[1])
+    found = source_parts.parts(doc)
+    assert [p.title for p in found] == ["Index", "Second part", "Second part", "Third"]
+    assert [b.text for b in source_parts.lead(doc)] == ["The report's title", "A spotlight report"]
+    assert found[0].first == 2 and source_parts.page_of(doc, 0) is None and source_parts.page_of(doc, 1) is None
+    assert source_parts.page_of(doc, 2) is found[0]
+    titled = parse("# The report's title\n\n" + "A long opening paragraph. " * 40 + "\n\n" + LONG)
+    assert source_parts.lead(titled) == [], "an opening with text enough is a part of its own"

@@ -109,7 +109,9 @@ def _contents(site: Site, copy: SourceDocument, divided: tuple[source_parts.Part
     listed = [{"link": linker.to(source_part_path(copy.name, p.name), p.title),
                "anchors": Markup(" ".join(check_anchor(b.anchor) for b in copy.blocks[p.first:p.last + 1]))}
               for p in divided]
-    return site.render("source.md.j2", here, facts=facts, body=None, parts=listed, **common)
+    opening = source_parts.lead(copy)
+    return site.render("source.md.j2", here, facts=facts, body=Markup(body(opening)) if opening else None,
+                       parts=listed, **common)
 
 
 def _part(site: Site, copy: SourceDocument, divided: tuple[source_parts.Part, ...], part: source_parts.Part,

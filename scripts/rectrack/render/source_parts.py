@@ -11,9 +11,11 @@ A part is named by the anchor of the heading that begins it (``summary``,
 ``investigation-of-online-child-sexual-abuse``): the same words as its anchor on the one page, stable
 for the same reasons (:mod:`rectrack.data.sources`), and readable in an address. The sections are the
 copy's own: the top level is the highest heading level the copy uses, and the text before its first
-heading of that level goes on the first part. Each block keeps its anchor, now on the part that holds
-it (:func:`page_of`), which is what every quote's link and the contents page's forwarding of old links
-(``sources/NAME/#ANCHOR``) are built from.
+heading of that level goes on the first part. A first section with next to no text of its own (a title
+page: the report's title and "PEEL spotlight report") is no part: a page holding a title and a line
+helps nobody, so its blocks are shown on the contents page, above the list of parts (:func:`lead`).
+Each block keeps its anchor, now on the page that holds it (:func:`page_of`), which is what every quote's
+link and the contents page's forwarding of old links (``sources/NAME/#ANCHOR``) are built from.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from rectrack.data.sources import Block, SourceDocument
 #: A copy with more text than this (characters of its blocks' words) is split into parts. The
 #: longest section of the shipped report is 39 KB; Devon and Cornwall's response (18 KB) stays whole.
 SPLIT_CHARS = 40_000
+#: A first section with less text than this besides its headings is the copy's title page, shown on
+#: the contents page rather than as a part (the shipped report's holds 21 characters).
+LEAD_CHARS = 400
 #: Part names the folder of the copy already uses (its contents page is ``index``).
 RESERVED = {"index"}
 
@@ -73,6 +78,8 @@ def _split(copy: SourceDocument) -> tuple[Part, ...]:
     if len(starts) < 2:
         return ()
     starts[0] = 0  # the text before the first heading goes on the first part
+    if len(starts) > 2 and _text_chars(copy.blocks[:starts[1]]) < LEAD_CHARS:
+        starts = starts[1:]  # a title page: on the contents page (see lead())
     out: list[Part] = []
     taken: set[str] = set(RESERVED)
     for number, (first, following) in enumerate(zip(starts, [*starts[1:], len(copy.blocks)], strict=True), 1):
@@ -87,9 +94,20 @@ def _split(copy: SourceDocument) -> tuple[Part, ...]:
     return tuple(out)
 
 
-def page_of(copy: SourceDocument, index: int) -> Part | None:
-    """The part whose page holds block ``index`` of the copy, or None when the copy is one page."""
+def _text_chars(blocks: list[Block]) -> int:
+    return sum(len(b.text) for b in blocks if b.kind != "heading")
+
+
+def lead(copy: SourceDocument) -> list[Block]:
+    """The blocks shown on the contents page of a copy in parts (its title page); none for a copy on one page."""
     found = parts(copy)
-    if not found:
+    return list(copy.blocks[:found[0].first]) if found else []
+
+
+def page_of(copy: SourceDocument, index: int) -> Part | None:
+    """The part whose page holds block ``index`` of the copy, or None when the block is on the copy's own
+    page (the whole copy, or the contents page's title page)."""
+    found = parts(copy)
+    if not found or index < found[0].first:
         return None
     return found[bisect_right([p.first for p in found], index) - 1]
