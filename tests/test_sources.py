@@ -253,7 +253,8 @@ def pages(tracker):
 
 def test_a_source_page_for_each_copy_with_what_it_is_and_where_the_original_is(pages, dataset) -> None:
     part_pages = {f"sources/hmicfrs-spotlight-ocsa-mosovo-2026/{name}.md" for name in REPORT_PARTS}
-    assert {p for p in pages if p.startswith("sources/")} == {REPORT_PAGE, DEVON_PAGE} | part_pages
+    moved = f"sources/hmicfrs-spotlight-ocsa-mosovo-2026/{REPORT_OPENING}/index.html"  # a redirect
+    assert {p for p in pages if p.startswith("sources/")} == {REPORT_PAGE, DEVON_PAGE, moved} | part_pages
     report = html.unescape(pages[REPORT_PAGE])
     assert "# The policing response to the investigation of online child sexual abuse" in report
     assert ">His Majesty's Inspectorate" in report and "April 2026 (as printed)" in report
@@ -286,6 +287,8 @@ def test_a_long_copy_is_a_contents_page_and_one_page_per_top_level_section(pages
     ids = re.findall(r'(?:<(?:p|li|table) id="|\{: #)([a-z0-9-]+)', contents)
     assert ids == [b.anchor for b in opening] + ["rt-parts"], "the contents page holds the title page, no more"
     assert 'href="../">All 10 parts</a>' not in contents
+    moved = pages[f"sources/hmicfrs-spotlight-ocsa-mosovo-2026/{REPORT_OPENING}/index.html"]
+    assert 'content="0; url=../"' in moved, "the title page's old address, part 1's, leads to the contents page"
     for number, (held, name, title) in enumerate(listed, 1):
         page = pages[f"sources/hmicfrs-spotlight-ocsa-mosovo-2026/{name}.md"]
         ids = re.findall(r'(?:<(?:p|li|table) id="|\{: #)([a-z0-9-]+)', page)

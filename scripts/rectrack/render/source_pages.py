@@ -29,15 +29,18 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from rectrack.data.model import Report, ResponseDocument
+from rectrack.data.model import SLUG, Report, ResponseDocument
 from rectrack.data.sources import Block, Inline, SourceDocument
 from rectrack.render import source_parts
 from rectrack.render.context import Site
 from rectrack.render.markdown import md, md_run
+from rectrack.render.redirects import redirect_page
 from rectrack.render.urls import (
     check_anchor,
     external_link,
     owner_report_path,
+    page_url,
+    relative,
     report_path,
     source_part_path,
     source_path,
@@ -93,6 +96,12 @@ def source_page(site: Site, copy: SourceDocument, items: list[Subject]) -> dict[
         return {here: site.render("source.md.j2", here, facts=facts, body=Markup(body(copy.blocks)), parts=(),
                                   **common)}
     pages = {here: _contents(site, copy, divided, facts, common)}
+    opening = source_parts.lead(copy)
+    old = next((b.anchor for b in opening if b.kind == "heading"), None)
+    if old and SLUG.fullmatch(old) and old not in {p.name for p in divided} | source_parts.RESERVED:
+        # Before title pages went on the contents page, this one was part 1, at an address of its own.
+        pages[page_url(source_part_path(copy.name, old)) + "index.html"] = redirect_page(
+            relative(here, source_part_path(copy.name, old)))
     for at, part in enumerate(divided):
         before = divided[at - 1] if at else None
         after = divided[at + 1] if at + 1 < len(divided) else None
