@@ -147,9 +147,10 @@ NAMED_PAGES = (
     (f"{REPORT_URL}/recommendations/1/", 3, ("#owners-answered", "#owners-claim-implemented", "#owners-unanswered",
                                              "#owners-state-implemented", "#owners-state-overdue")),
     (f"{REPORT_URL}/recommendations/", 8, ("1/#owners-answered", "1/#owners-claim-implemented")),
-    ("/organisations/devon-and-cornwall/", 4,
-     tuple(f"{REPORT_URL[1:]}/organisations/devon-and-cornwall/#state-{state}"
-           for state in ("implemented", "overdue", "upcoming"))),
+    # An organisation's page: its totals across reports (to its lists), and its duties in each state on a report.
+    ("/organisations/devon-and-cornwall/", 7,
+     ("reports/", "answered/", "overdue/") + tuple(f"{REPORT_URL[1:]}/organisations/devon-and-cornwall/#state-{state}"
+                                                   for state in ("implemented", "overdue", "upcoming"))),
 )
 
 

@@ -436,3 +436,21 @@ def test_search_indexes_an_answers_evidence_only_where_its_full_text_lacks_it(pa
         "documents": tuple(changed if d is doc else d for d in dataset.documents)})
     figures = _evidence_figures(owner_page(render_pages(derive(varied, date(2026, 11, 25))), "devon-and-cornwall"))
     assert sum('data-pagefind-ignore' not in f for f in figures) == 1, figures
+
+
+def test_an_organisation_page_opens_with_its_totals_across_reports(pages, tracker) -> None:
+    """Before the table of reports (split by year for a busy organisation): how many reports address it,
+    how many it has answered and how many of its recommendations are overdue, in sentences that agree."""
+    for org_id in ("devon-and-cornwall", "kent", "college-of-policing"):
+        owned = tracker.owner_reports(org_id)
+        page = pages[f"organisations/{org_id}/index.md"]
+        glance = re.sub(r"<[^>]+>", "", re.search(r'<p class="rt-glance">(.*?)</p>', page).group(1))
+        name = tracker.dataset.organisation(org_id).name
+        reports = f"{len(owned)} report{'s' if len(owned) != 1 else ''} address{'es' if len(owned) == 1 else ''} {name};"
+        assert reports in glance, glance
+        answered = sum(1 for o in owned if o.documents)
+        assert (f"recorded for {answered} of them" if answered else "no response from it is recorded") in glance, glance
+        overdue, duties = sum(o.count("overdue") for o in owned), sum(len(o.duties) for o in owned)
+        assert (f"{overdue} of the {duties} recommendations it must act on" if overdue else
+                f"none of the {duties} recommendations") in glance, glance
+    assert "rt-glance" not in pages.get("organisations/kent/2026.md", ""), "a year's page has the year's reports only"

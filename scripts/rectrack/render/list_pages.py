@@ -446,8 +446,8 @@ def _one_organisation_lists(site: Site, org_id: str) -> dict[str, str]:
         linker = site.linker(part.here)
         pages[part.here] = _page(
             site, part, LIST_TITLES["organisation-overdue"].format(name=org.name),
-            intro=Markup(f"{len(overdue)} duties of ") + linker.organisation(org_id)
-            + Markup(f" are overdue on {Markup.escape(site.as_of)}."),
+            intro=Markup(f"{plural(len(overdue), 'duty', 'duties')} of ") + linker.organisation(org_id)
+            + Markup(f" {'is' if len(overdue) == 1 else 'are'} overdue on {Markup.escape(site.as_of)}."),
             others=[], others_label="", form=None, table=_duties_table(duties, part, linker),
             back=linker.organisation(org_id, f"Everything about {org.name}"))
     answered = [o for o in owned if o.documents]

@@ -157,6 +157,7 @@ def _organisation(site: Site, org: Organisation, owned: tuple[OwnerReport, ...],
     answerer = org.answerer(site.tracker.as_of)
     return site.render(
         "organisation.md.j2", here,
+        glance=None if year else _glance(site, org, linker),
         org=org,
         kind=kind_name(org.kind),
         answerer=f"{answerer.title}" if answerer else None,
@@ -167,6 +168,28 @@ def _organisation(site: Site, org: Organisation, owned: tuple[OwnerReport, ...],
         if rows else None,
         cases=cases or [],
     )
+
+
+def _glance(site: Site, org: Organisation, linker: Linker) -> Markup | None:
+    """The organisation's totals across every report, each linked to its list: what a reader who asks
+    "is my force doing what it was asked?" wants before the table of reports (which may be split by year,
+    so that it cannot be counted by eye)."""
+    owned = site.tracker.owner_reports(org.id)
+    if not owned:
+        return None
+    answered = sum(1 for o in owned if o.documents)
+    overdue = sum(o.count("overdue") for o in owned)
+    duties = plural(sum(len(o.duties) for o in owned), "recommendation")
+    reports = linker.counted(organisation_list_path(org.id, "reports"), len(owned), "report")
+    name = Markup.escape(org.name)
+    said = (Markup("a response from it is recorded for ") + organisation_count(linker, org.id, "answered", answered)
+            + Markup(" of them" if len(owned) > 1 else "") if answered else Markup("no response from it is recorded"))
+    late = (organisation_count(linker, org.id, "overdue", overdue)
+            + Markup(f" of the {duties} it must act on {'is' if overdue == 1 else 'are'} overdue") if overdue
+            else Markup(f"none of the {duties} it must act on is overdue"))
+    verb = "addresses" if len(owned) == 1 else "address"
+    return (Markup(f"<strong>On {Markup.escape(site.as_of)}:</strong> ") + reports
+            + Markup(f" {verb} {name}; ") + said + Markup(", and ") + late + Markup("."))
 
 
 def owner_report_page(site: Site, owner: OwnerReport) -> str:
