@@ -446,8 +446,8 @@ def test_an_organisation_page_opens_with_its_totals_across_reports(pages, tracke
         page = pages[f"organisations/{org_id}/index.md"]
         glance = re.sub(r"<[^>]+>", "", re.search(r'<p class="rt-glance">(.*?)</p>', page).group(1))
         name = tracker.dataset.organisation(org_id).name
-        reports = f"{len(owned)} report{'s' if len(owned) != 1 else ''} address{'es' if len(owned) == 1 else ''} {name};"
-        assert reports in glance, glance
+        one = len(owned) == 1
+        assert f"{len(owned)} report{'' if one else 's'} address{'es' if one else ''} {name};" in glance, glance
         answered = sum(1 for o in owned if o.documents)
         assert (f"recorded for {answered} of them" if answered else "no response from it is recorded") in glance, glance
         overdue, duties = sum(o.count("overdue") for o in owned), sum(len(o.duties) for o in owned)
