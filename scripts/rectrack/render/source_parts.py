@@ -21,6 +21,7 @@ link and the contents page's forwarding of old links (``sources/NAME/#ANCHOR``) 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rectrack.data.model import SLUG
@@ -94,7 +95,7 @@ def _split(copy: SourceDocument) -> tuple[Part, ...]:
     return tuple(out)
 
 
-def _text_chars(blocks: list[Block]) -> int:
+def _text_chars(blocks: Sequence[Block]) -> int:
     return sum(len(b.text) for b in blocks if b.kind != "heading")
 
 
