@@ -227,9 +227,16 @@ def html_pages(site: Path, redirects: bool = False) -> list[str]:
             path = "/" + rel[: -len("index.html")]
         else:
             path = "/" + rel
-        if redirects or page_type(path) != "redirect":
+        if redirects or (page_type(path) != "redirect" and not _moved(file)):
             paths.append(path)
     return paths
+
+
+def _moved(file: Path) -> bool:
+    """Whether ``file`` is a redirect page (render/redirects.py): also the ones no path rule names, such as
+    a copy's title page that used to be a part of its own."""
+    with file.open("rb") as f:
+        return b"<title>This page has moved</title>" in f.read(400)
 
 
 def page_file(site: Path, path: str) -> Path:

@@ -181,7 +181,7 @@ def _glance(site: Site, org: Organisation, linker: Linker) -> Markup | None:
     overdue = sum(o.count("overdue") for o in owned)
     duties = plural(sum(len(o.duties) for o in owned), "recommendation")
     reports = linker.counted(organisation_list_path(org.id, "reports"), len(owned), "report")
-    name = Markup.escape(org.name)
+    name = Markup(md(org.name))
     said = (Markup("a response from it is recorded for ") + organisation_count(linker, org.id, "answered", answered)
             + Markup(" of them" if len(owned) > 1 else "") if answered else Markup("no response from it is recorded"))
     late = (organisation_count(linker, org.id, "overdue", overdue)
