@@ -422,8 +422,7 @@ def _organisations_table(site: Site, members: Sequence[str], part: ListPage, lin
     for org_id in members:
         org = site.dataset.organisation(org_id)
         owned = site.tracker.owner_reports(org_id)
-        answered = sum(1 for o in owned if o.documents)
-        overdue = sum(o.count("overdue") for o in owned)
+        answered, overdue = len(lists.reports_answered(owned)), len(lists.duties_overdue(owned))
         responses = {o.response for o in owned}
         tokens = ("yes" if answered else "no") + (" incomplete" if "incomplete" in responses else "")
         rows.append(Row([
@@ -441,7 +440,7 @@ def _one_organisation_lists(site: Site, org_id: str) -> dict[str, str]:
     org = site.dataset.organisation(org_id)
     owned = site.tracker.owner_reports(org_id)
     pages = {}
-    overdue = [d for o in owned for d in lists.duties_on(o.duties, "overdue")]
+    overdue = lists.duties_overdue(owned)
     for part, duties in _split(overdue, partial(organisation_list_path, org_id, "overdue")) if overdue else []:
         linker = site.linker(part.here)
         pages[part.here] = _page(
@@ -450,7 +449,7 @@ def _one_organisation_lists(site: Site, org_id: str) -> dict[str, str]:
             + Markup(f" {'is' if len(overdue) == 1 else 'are'} overdue on {Markup.escape(site.as_of)}."),
             others=[], others_label="", form=None, table=_duties_table(duties, part, linker),
             back=linker.organisation(org_id, f"Everything about {org.name}"))
-    answered = [o for o in owned if o.documents]
+    answered = lists.reports_answered(owned)
     for key, members, intro in (
             ("answered", answered, Markup("Reports that address {org} with a published response from it recorded "
                                           "here: {n} of {total}, on {as_of}.")),

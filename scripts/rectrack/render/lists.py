@@ -37,6 +37,17 @@ def duties_on(duties: tuple[Duty, ...], key: str) -> list[Duty]:
     return [d for d in duties if on_status_list(key, d.state, d.days)]
 
 
+def reports_answered(owned: tuple[OwnerReport, ...]) -> list[OwnerReport]:
+    """Of one organisation's reports (``Tracker.owner_reports``), those with a published response from it
+    recorded: its list ``answered``."""
+    return [o for o in owned if o.documents]
+
+
+def duties_overdue(owned: tuple[OwnerReport, ...]) -> list[Duty]:
+    """One organisation's overdue duties across its reports: its list ``overdue``."""
+    return [d for o in owned for d in duties_on(o.duties, "overdue")]
+
+
 def owners_on(owners: tuple[OwnerReport, ...], key: str) -> list[OwnerReport]:
     """The organisations of one report on response list ``key`` (or section 55 list ``s55-STATE``)."""
     if key.startswith("s55-"):

@@ -13,6 +13,7 @@ from rectrack.data import quotes
 from rectrack.data.kinds import response_folder
 from rectrack.data.model import Answer, Evidence, Organisation, ResponseDocument
 from rectrack.derive import STATES, Duty, OwnerReport
+from rectrack.render import lists
 from rectrack.render.components import (
     Cell,
     Column,
@@ -89,8 +90,7 @@ def organisations_index(site: Site) -> str:
         rows = []
         for org in orgs:
             owned = tracker.owner_reports(org.id)
-            overdue = sum(o.count("overdue") for o in owned)
-            answered = sum(1 for o in owned if o.documents)
+            answered, overdue = len(lists.reports_answered(owned)), len(lists.duties_overdue(owned))
             cells = [Cell(linker.organisation(org.id), header=True, sort=org.name),
                      Cell(organisation_count(linker, org.id, "answered", answered), sort=answered),
                      Cell(organisation_count(linker, org.id, "overdue", overdue), sort=overdue),
@@ -98,7 +98,7 @@ def organisations_index(site: Site) -> str:
             if any(o.region for o in orgs):
                 cells.append(Cell(org.region or "Not recorded"))
             rows.append(Row(cells, {"data-rt-item": "", "data-rt-region": token(org.region or ""),
-                                    "data-rt-answered": "yes" if any(o.documents for o in owned) else "no"}))
+                                    "data-rt-answered": "yes" if answered else "no"}))
         table_id = f"organisations-{kind}"
         form = None
         if kind == "territorial-police-force":
@@ -177,8 +177,7 @@ def _glance(site: Site, org: Organisation, linker: Linker) -> Markup | None:
     owned = site.tracker.owner_reports(org.id)
     if not owned:
         return None
-    answered = sum(1 for o in owned if o.documents)
-    overdue = sum(o.count("overdue") for o in owned)
+    answered, overdue = len(lists.reports_answered(owned)), len(lists.duties_overdue(owned))
     duties = plural(sum(len(o.duties) for o in owned), "recommendation")
     reports = linker.counted(organisation_list_path(org.id, "reports"), len(owned), "report")
     name = Markup(md(org.name))

@@ -95,8 +95,8 @@ def source_page(site: Site, copy: SourceDocument, items: list[Subject]) -> dict[
     if not divided:
         return {here: site.render("source.md.j2", here, facts=facts, body=Markup(body(copy.blocks)), parts=(),
                                   **common)}
-    pages = {here: _contents(site, copy, divided, facts, common)}
     opening = source_parts.lead(copy)
+    pages = {here: _contents(site, copy, divided, opening, facts, common)}
     old = next((b.anchor for b in opening if b.kind == "heading"), None)
     if old and SLUG.fullmatch(old) and old not in {p.name for p in divided} | source_parts.RESERVED:
         # Before title pages went on the contents page, this one was part 1, at an address of its own.
@@ -110,15 +110,15 @@ def source_page(site: Site, copy: SourceDocument, items: list[Subject]) -> dict[
     return pages
 
 
-def _contents(site: Site, copy: SourceDocument, divided: tuple[source_parts.Part, ...],
+def _contents(site: Site, copy: SourceDocument, divided: tuple[source_parts.Part, ...], opening: list[Block],
               facts: list[dict[str, object]], common: dict[str, object]) -> str:
-    """The contents page of a copy in parts: its facts, and its parts listed with the anchors each holds."""
+    """The contents page of a copy in parts: its facts, its title page (``opening``, when it has one), and its
+    parts listed with the anchors each holds."""
     here = source_path(copy.name)
     linker = site.linker(here)
     listed = [{"link": linker.to(source_part_path(copy.name, p.name), p.title),
                "anchors": Markup(" ".join(check_anchor(b.anchor) for b in copy.blocks[p.first:p.last + 1]))}
               for p in divided]
-    opening = source_parts.lead(copy)
     return site.render("source.md.j2", here, facts=facts, body=Markup(body(opening)) if opening else None,
                        parts=listed, **common)
 
