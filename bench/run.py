@@ -36,7 +36,9 @@ Method (everything is written under one temporary directory, removed at the end)
   ``data-rt-pagefind`` attribute) plus the files logged: the wasm, ``pagefind-entry.json`` and the
   ``.pf_meta``, the index chunks for the query and the 5 fragments. Any other Pagefind file the search
   page linked itself would be counted too (it links none). Sizes are bytes on disk, and as sent by a
-  server that gzips (Pagefind's index files are gzipped already; its scripts are not). Material's
+  server that gzips (Pagefind's index files are gzipped already; its scripts are not). The same
+  queries are run on the search of responses (its own page and bundle, ``pagefind-responses/``), which
+  is reported beside it; the target is the main search's, the one a reader meets first. Material's
   equivalent is ``search/search_index.json`` (fetched whole by the first search) plus its search worker.
 * The larger set is a national tracker made by ``bench/synthetic.py``: ``--reports`` reports (default
   ``synthetic.DEFAULT_REPORTS``, over 8,000 pages) published from 2022 to the as-at date, every force
@@ -88,7 +90,7 @@ BIN = Path(sys.executable).parent
 AS_OF = "2026-11-23"
 #: What a build reads besides the data directory (the folders mkdocs.yml names, see rectrack.site.project).
 PROJECT_FILES = ("mkdocs.yml", "content", "overrides")
-QUERIES = ("bail", "polygraph", "offender managers")
+QUERIES = ("bail", "polygraph", "offender managers", "risk management")
 TARGET_RATIO = 1.3
 TARGET_BYTES = 300_000
 #: The size the larger set must reach (issue 11: "at least 40 reports ... at least 8,000 pages").
@@ -143,7 +145,7 @@ finally:
 
 _PROBE = r"""
 import { readFile } from "node:fs/promises";
-const [site, query] = process.argv.slice(2);
+const [site, bundle, query] = process.argv.slice(2);
 const base = "http://site.invalid";
 const files = [];
 globalThis.fetch = async (input) => {
@@ -152,9 +154,9 @@ globalThis.fetch = async (input) => {
   files.push([url.pathname, body.length]);
   return new Response(body, { status: 200 });
 };
-const pagefind = await import("file://" + site + "/pagefind/pagefind.js");
-// The search page's options (scripts/rectrack/assets/rectrack.js), plus where the bundle is.
-await pagefind.options({ basePath: base + "/pagefind/", noWorker: true, ranking: { termFrequency: 0.0 } });
+const pagefind = await import("file://" + site + "/" + bundle + "/pagefind.js");
+// The search page's options (scripts/rectrack/assets/components/search.js), plus where the bundle is.
+await pagefind.options({ basePath: base + "/" + bundle + "/", noWorker: true, ranking: { termFrequency: 0.0 } });
 await pagefind.init();
 const search = await pagefind.search(query);
 await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
@@ -251,6 +253,8 @@ class Result:
     html_bytes: int = 0  # all the HTML pages together: how much the build wrote, whatever the page count
     largest: list[tuple[str, int]] = field(default_factory=list)
     pagefind: dict[str, dict] = field(default_factory=dict)
+    #: The same queries on the search of responses (its own page and bundle, render/response_search.py).
+    responses_search: dict[str, dict] = field(default_factory=dict)
     pagefind_note: str = ""
     material_index: int = 0
     material_index_gz: int = 0
@@ -386,6 +390,12 @@ def bench_data(title: str, slug: str, data: Path, work: Path, runs: int, say: Ca
     return result
 
 
+#: The two search pages, each with its own bundle: the main search (the target is its first search) and
+#: the search of the responses' full text, a page of its own that a reader opens to search them.
+SEARCHES = (("pagefind", "search/index.html", "pagefind"),
+            ("responses_search", "search/responses/index.html", "pagefind-responses"))
+
+
 def search_payload(result: Result, site: Path, root: Path) -> None:
     node = shutil.which("node")
     if node is None:
@@ -396,31 +406,34 @@ def search_payload(result: Result, site: Path, root: Path) -> None:
         return
     probe = root / "probe.mjs"
     probe.write_text(_PROBE, "utf-8")
-    always = page_assets(site) or ["/pagefind/pagefind.js"]
-    for query in QUERIES:
-        proc = subprocess.run([node, str(probe), str(site), query], capture_output=True, text=True, timeout=120)
-        if proc.returncode != 0:
-            result.pagefind[query] = {"error": " ".join((proc.stderr or proc.stdout).strip().splitlines()[-1:])}
+    for attribute, page, bundle in SEARCHES:
+        if not (site / bundle / "pagefind.js").is_file():
             continue
-        found = json.loads(proc.stdout.strip().splitlines()[-1])
-        files = dict(found["files"])
-        for path in always:
-            files.setdefault(path, (site / path.lstrip("/")).stat().st_size)
-        wire = sum(size if (site / path.lstrip("/")).read_bytes()[:2] == b"\x1f\x8b"
-                   else len(gzip.compress((site / path.lstrip("/")).read_bytes())) for path, size in files.items())
-        result.pagefind[query] = {"results": found["results"], "bytes": sum(files.values()), "gzip": wire,
-                                  "files": files}
+        measured = getattr(result, attribute)
+        always = page_assets(site, site / page) or [f"/{bundle}/pagefind.js"]
+        for query in QUERIES:
+            proc = subprocess.run([node, str(probe), str(site), bundle, query], capture_output=True, text=True,
+                                  timeout=120)
+            if proc.returncode != 0:
+                measured[query] = {"error": " ".join((proc.stderr or proc.stdout).strip().splitlines()[-1:])}
+                continue
+            found = json.loads(proc.stdout.strip().splitlines()[-1])
+            files = dict(found["files"])
+            for path in always:
+                files.setdefault(path, (site / path.lstrip("/")).stat().st_size)
+            wire = sum(size if (site / path.lstrip("/")).read_bytes()[:2] == b"\x1f\x8b"
+                       else len(gzip.compress((site / path.lstrip("/")).read_bytes())) for path, size in files.items())
+            measured[query] = {"results": found["results"], "bytes": sum(files.values()), "gzip": wire, "files": files}
 
 
-def page_assets(site: Path) -> list[str]:
-    """Pagefind files the search page itself loads, as site paths: the module its script imports
+def page_assets(site: Path, page: Path) -> list[str]:
+    """Pagefind files a search page itself loads, as site paths: the module its script imports
     (``data-rt-pagefind``) and any Pagefind file it links with ``src``/``href`` (none since the
     Pagefind UI was replaced). Everything else is fetched by ``pagefind.js`` and logged by the probe."""
-    page = next((p for p in (site / "search" / "index.html", site / "index.html") if p.is_file()), None)
-    if page is None:
+    if not page.is_file():
         return []
     found = set()
-    for ref in re.findall(r"""(?:src|href|data-rt-pagefind)=["']([^"']*pagefind/[^"'?#]+)""",
+    for ref in re.findall(r"""(?:src|href|data-rt-pagefind)=["']([^"']*pagefind[^"'/]*/[^"'?#]+)""",
                           page.read_text("utf-8")):
         target = site / ref.lstrip("/") if ref.startswith("/") else (page.parent / ref)
         if target.resolve().is_file():
@@ -525,19 +538,20 @@ def print_result(r: Result) -> None:
           + ", ".join(f"{path} {kb(size)}" for path, size in r.largest))
     if r.pagefind_note:
         print(f"search (Pagefind): {r.pagefind_note}")
-    for query, q in r.pagefind.items():
-        if "error" in q:
-            print(f"search (Pagefind) '{query}': probe failed: {q['error']}")
-            continue
-        parts = {"pagefind.js+wasm": 0, "entry+meta": 0, "index chunks": 0, "fragments": 0, "other": 0}
-        for path, size in q["files"].items():
-            key = ("index chunks" if "/index/" in path else "fragments" if "/fragment/" in path
-                   else "entry+meta" if path.endswith((".json", ".pf_meta"))
-                   else "pagefind.js+wasm" if path.endswith(("/pagefind.js", ".pagefind")) else "other")
-            parts[key] += size
-        detail = ", ".join(f"{k} {kb(n)}" for k, n in parts.items() if n or k != "other")
-        print(f"search (Pagefind) first query '{query}' ({q['results']} results, 5 loaded): "
-              f"{kb(q['bytes'])} = {detail}; {kb(q['gzip'])} with HTTP gzip")
+    for name, measured in (("search (Pagefind)", r.pagefind), ("search of responses (Pagefind)", r.responses_search)):
+        for query, q in measured.items():
+            if "error" in q:
+                print(f"{name} '{query}': probe failed: {q['error']}")
+                continue
+            parts = {"pagefind.js+wasm": 0, "entry+meta": 0, "index chunks": 0, "fragments": 0, "other": 0}
+            for path, size in q["files"].items():
+                key = ("index chunks" if "/index/" in path else "fragments" if "/fragment/" in path
+                       else "entry+meta" if path.endswith((".json", ".pf_meta"))
+                       else "pagefind.js+wasm" if path.endswith(("/pagefind.js", ".pagefind")) else "other")
+                parts[key] += size
+            detail = ", ".join(f"{k} {kb(n)}" for k, n in parts.items() if n or k != "other")
+            print(f"{name} first query '{query}' ({q['results']} results, 5 loaded): "
+                  f"{kb(q['bytes'])} = {detail}; {kb(q['gzip'])} with HTTP gzip")
     if r.material_index:
         print(f"search (Material plugin, for comparison): search_index.json {kb(r.material_index)} "
               f"({kb(r.material_index_gz)} gzipped) + worker {kb(r.material_worker)}, all fetched by the first search")
@@ -603,6 +617,10 @@ def print_targets(shipped: Result, scaled: Result | None, middle: Result | None 
          f"scale: a reader's first search downloads under {kb(TARGET_BYTES)}: "
          + (f"{kb(first)} on disk, {kb(wire)} with HTTP gzip (largest of {len(QUERIES)} queries)"
             if first is not None else "not measured"))
+    sizes = [(q["bytes"], q["gzip"]) for q in scaled.responses_search.values() if "bytes" in q]
+    line(None, "scale: the search of responses (a page of its own for the answers' full text) first search: "
+         + (f"{kb(max(sizes)[0])} on disk, {kb(max(sizes)[1])} with HTTP gzip (largest of {len(QUERIES)} queries)"
+            if sizes else "not measured"))
     line(None, f"scale: peak memory {memory_text(scaled)}")
     whole, plain = min(s.wall for s in scaled.rectrack.samples), min(s.wall for s in scaled.plain.samples)
     line(None, f"scale: whole rectrack build (with Pagefind) {whole:.1f} s wall on its fastest run, "

@@ -158,6 +158,8 @@ def test_the_report_prints_every_figure_and_target(capsys) -> None:
         r.material.samples.append(run.Sample(wall * 0.8, wall * 0.7, 90_000))
         r.pagefind = {"bail": {"results": 3, "bytes": 200_000, "gzip": 150_000,
                                "files": {"/pagefind/pagefind.js": 40_000, "/pagefind/index/x.pf_index": 160_000}}}
+        r.responses_search = {"bail": {"results": 2, "bytes": 250_000, "gzip": 210_000, "files": {
+            "/pagefind-responses/pagefind.js": 40_000, "/pagefind-responses/index/y.pf_index": 210_000}}}
         return r
 
     shipped = result(213, 6.0, {"reports": 3, "answered by someone": 1})
@@ -171,13 +173,16 @@ def test_the_report_prints_every_figure_and_target(capsys) -> None:
     targets = out.split("== targets ==")[1].strip().splitlines()
     assert [re.match(r"\s*\[(met    |NOT MET|n/a    )\] (\w+)", t).group(2) for t in targets] == [
         "shipped", "shipped", "scale", "scale", "time", "time", "time", "time", "time", "time", "time", "scale",
-        "scale", "scale", "scale"]
+        "scale", "scale", "scale", "scale"]
     assert "time per page flat between generated sizes (<= 1.25x), rectrack without Pagefind" in out
     # 6 s x 0.9 - 1 s of Pagefind CPU over 213 pages of 30 KB, then 200 s x 0.9 - 33.3 s over 8,100 pages
     assert ("time per MB of HTML written, rectrack without Pagefind: CPU 689 -> 604 ms/MB (pages of 30.0 -> 30.0 KB "
             "on average)") in out
     assert "8,100 pages, 160 reports answered by their owners" in out
     assert "largest HTML page under 300 KB: a/index.html 150 KB" in out
+    assert "[met    ] scale: a reader's first search downloads under 300 KB: 200 KB on disk, 150 KB" in out
+    assert "search of responses (Pagefind) first query 'bail' (2 results, 5 loaded): 250 KB" in out
+    assert "responses (a page of its own for the answers' full text) first search: 250 KB on disk, 210 KB" in out
     assert "peak memory rectrack build 117 MB (Python 88 MB, largest child 117 MB); plain mkdocs 78 MB" in out
 
 

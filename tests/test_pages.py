@@ -7,6 +7,7 @@ organisation, title, count or date from the data, and changing the data changes 
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 import shutil
 import subprocess
@@ -23,7 +24,8 @@ from rectrack.derive import derive
 from rectrack.render import NAV, render_pages
 from rectrack.render.abbreviations import Abbreviations
 from rectrack.render.markdown import md
-from rectrack.render.urls import legacy_redirects
+from rectrack.render.response_search import owner_facets, response_search_pages
+from rectrack.render.urls import legacy_redirects, owner_report_path, page_path
 
 RENDER = ROOT / "scripts" / "rectrack" / "render"
 RID = "hmicfrs-2026-ocsa-mosovo"
@@ -420,22 +422,67 @@ def _evidence_figures(page: str) -> list[str]:
     return re.findall(r'<figure class="rt-quote rt-quote--evidence"[^>]*>', page)
 
 
-def test_search_indexes_an_answers_evidence_only_where_its_full_text_lacks_it(pages, dataset) -> None:
-    """An answer's page quotes its evidence and then its full text: evidence taken from that text is left
-    out of search (it would be indexed twice), evidence taken from elsewhere in the document is kept."""
-    figures = _evidence_figures(owner_page(pages, "devon-and-cornwall"))
-    assert figures and all('data-pagefind-ignore="all"' in f for f in figures), figures
-    doc = next(d for d in dataset.documents if d.owner == "devon-and-cornwall" and d.foreword)
-    first = next(a for a in doc.answers if a.evidence)
-    elsewhere = doc.foreword.split("\n\n")[0]
-    assert " ".join(elsewhere.split()) not in " ".join(first.action.split())
-    changed = dataclasses.replace(doc, answers=tuple(dataclasses.replace(a, evidence=elsewhere) if a is first else a
-                                                     for a in doc.answers))
-    varied = type(dataset).build(**{f.name: getattr(dataset, f.name) for f in dataclasses.fields(dataset)
-                                    if not f.name.startswith("_")} | {
-        "documents": tuple(changed if d is doc else d for d in dataset.documents)})
-    figures = _evidence_figures(owner_page(render_pages(derive(varied, date(2026, 11, 25))), "devon-and-cornwall"))
-    assert sum('data-pagefind-ignore' not in f for f in figures) == 1, figures
+def _flat(text: str) -> str:
+    """Text as a reader sees it: tags dropped (an abbreviation's inside its word), character references
+    decoded, white space one space."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"</?abbr[^>]*>", "", text))).split())
+
+
+def test_the_main_search_indexes_an_answers_claim_and_evidence_but_not_its_full_text(pages, dataset) -> None:
+    """An organisation's page on a report quotes each answer's evidence, then its full text: the main
+    search indexes the evidence and leaves the full text to the search of responses
+    (render/response_search.py), so the words of every answer do not weigh on every search."""
+    page = owner_page(pages, "devon-and-cornwall")
+    figures = _evidence_figures(page)
+    assert figures and not [f for f in figures if "data-pagefind-ignore" in f], figures
+    details = re.findall(r"<details[^>]*>.*?</details>", page, flags=re.S)
+    assert details and all('data-pagefind-ignore="all"' in d.split(">", 1)[0] for d in details), \
+        [d.split(">", 1)[0] for d in details]
+    held = _flat(" ".join(details))
+    doc = next(d for d in dataset.documents if d.owner == "devon-and-cornwall")
+    actions = [a.action for a in doc.answers if a.action]
+    assert actions and all(_flat(a) in held for a in actions), "every answer's full text is in an unindexed part"
+    assert _flat(doc.foreword) in held, "so is the foreword"
+
+
+def test_the_search_of_responses_has_every_answer_in_full_under_the_pages_own_anchors(pages, tracker) -> None:
+    """One page per organisation on a report with a published text, at the address of that page, with its
+    title and search filters, and each foreword and answer in full under a heading whose anchor the page
+    has: a result of the search of responses opens the page at the answer."""
+    searched = response_search_pages(tracker)
+    owners = [(s.report.id, o) for s in tracker.reports for o in s.owners]
+    with_text = {page_path(owner_report_path(r, o.owner.id)) for r, o in owners if o.documents}
+    assert with_text and set(searched) == with_text, sorted(set(searched) ^ with_text)
+    for report_id, owner in owners:
+        key = page_path(owner_report_path(report_id, owner.owner.id))
+        if key not in searched:
+            continue
+        text, page = searched[key], owner_page(pages, owner.owner.id, report_id)
+        assert owner_facets(owner) in text and owner_facets(owner) in page, "the same filters as the page"
+        for anchor in re.findall(r'<h[23] id="([^"]+)"', text):
+            assert f"{{#{anchor}}}" in page, f"{key}: #{anchor} is not an anchor of the page"
+        flat = _flat(text)
+        for duty in owner.duties:
+            for item in duty.history:
+                assert _flat(md(item.answer.action)) in flat, f"{key}: recommendation {duty.recommendation.local}"
+        for doc in owner.documents:
+            if doc.foreword:
+                assert _flat(md(doc.foreword)) in flat
+    ours = searched[page_path(owner_report_path(RID, "devon-and-cornwall"))]
+    assert re.search(r"<h3 id=\"recommendation-\d+\">", ours), "answers are under their recommendation's anchor"
+
+
+def test_the_search_of_responses_says_so_when_no_response_is_recorded(tracker) -> None:
+    """Without a published text there is nothing to index: no bundle, and a page that says why instead of
+    a search box that could only fail."""
+    dataset = tracker.dataset
+    bare = type(dataset).build(**{f.name: getattr(dataset, f.name) for f in dataclasses.fields(dataset)
+                                  if not f.name.startswith("_")} | {"documents": ()})
+    quiet = render_pages(derive(bare, date(2026, 11, 25)))
+    page = quiet["search/responses.md"]
+    assert "data-rt-pagefind" not in page and "No response with its text is recorded yet" in page
+    assert "data-rt-pagefind" in quiet["search.md"]
+    assert response_search_pages(derive(bare, date(2026, 11, 25))) == {}
 
 
 def test_an_organisation_page_opens_with_its_totals_across_reports(pages, tracker) -> None:

@@ -28,6 +28,7 @@ import pytest
 import yaml
 from browser.sitebuild import AS_OF, REPO, Data, collapse, load_data, make_root, run_build, shared_site
 from rectrack import export
+from rectrack.render.urls import RESPONSES_BUNDLE, SEARCH_BUNDLE
 
 pytestmark = pytest.mark.xdist_group("sitebuild")
 
@@ -38,6 +39,8 @@ DOWNLOADS = ({d.name for d in export.DOWNLOADS} | {export.ARCHIVE, export.DATAPA
 PAST_DEADLINE = [1, 4, 6, 8, 10, 15, 16]
 DUE_IN_38_DAYS = [3, 14]
 AS_OF_DATE = date.fromisoformat(AS_OF)
+#: The two search bundles (render/response_search.py): the main search and the search of responses.
+BUNDLES = (SEARCH_BUNDLE, RESPONSES_BUNDLE)
 
 
 @pytest.fixture(scope="module")
@@ -287,9 +290,10 @@ def _downloads(site: Path) -> Path:
     return site / "downloads"
 
 
-def test_search_ships_pagefind_index_without_its_unused_interfaces(site: Path) -> None:
-    """The search page needs pagefind.js, its wasm and the index; Pagefind's own UIs and worker are removed."""
-    bundle = site / "pagefind"
+@pytest.mark.parametrize("name", BUNDLES)
+def test_search_ships_pagefind_index_without_its_unused_interfaces(site: Path, name: str) -> None:
+    """Each search page needs pagefind.js, its wasm and the index; Pagefind's own UIs and worker are removed."""
+    bundle = site / name
     assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
     assert list(bundle.glob("wasm.*.pagefind")) and list((bundle / "index").iterdir())
     left = sorted(p.name for p in bundle.iterdir() if p.name.startswith(("pagefind-ui", "pagefind-component",
@@ -604,15 +608,18 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
 
 
 def _order_only_file(name: str) -> bool:
-    return name.startswith("pagefind/filter/") or (name.startswith("pagefind/pagefind.") and
-                                                  name.endswith(".pf_meta")) or name == "pagefind/pagefind-entry.json"
+    bundle, _, rest = name.partition("/")
+    meta = rest.startswith("pagefind.") and rest.endswith(".pf_meta")
+    return bundle in BUNDLES and (rest.startswith("filter/") or meta or rest == "pagefind-entry.json")
 
 
 def _pagefind_order_only(site: Path) -> list[bytes]:
     """The filter and metadata files' bytes, each sorted: equal when only the order of their records differs."""
     import gzip
 
-    out = [bytes(sorted(gzip.decompress(file.read_bytes()))) for file in site.glob("pagefind/filter/*.pf_filter")]
+    out = [bytes(sorted(gzip.decompress(file.read_bytes()))) for bundle in BUNDLES
+           for file in site.glob(f"{bundle}/filter/*.pf_filter")]
     # the metadata names the filter files by their hashes, so only its size is comparable
-    out += [len(gzip.decompress(file.read_bytes())).to_bytes(8, "big") for file in site.glob("pagefind/*.pf_meta")]
+    out += [len(gzip.decompress(file.read_bytes())).to_bytes(8, "big") for bundle in BUNDLES
+            for file in site.glob(f"{bundle}/*.pf_meta")]
     return sorted(out)

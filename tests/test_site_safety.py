@@ -196,20 +196,21 @@ def test_editors_leftovers_in_content_are_warned_about_and_not_published(project
 
 # --- the new site is checked before the swap ------------------------------------------------------------
 
-def test_an_empty_search_file_stops_the_swap(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """What Pagefind does on a full disk: it writes empty files and exits 0."""
+@pytest.mark.parametrize("bundle", ["pagefind", "pagefind-responses"])
+def test_an_empty_search_file_stops_the_swap(project: Path, monkeypatch: pytest.MonkeyPatch, bundle: str) -> None:
+    """What Pagefind does on a full disk: it writes empty files and exits 0 (in either search's bundle)."""
     real_index = pagefind.index
 
-    def index_on_a_full_disk(site_dir: Path) -> None:
-        real_index(site_dir)
+    def index_on_a_full_disk(site_dir: Path, *rest) -> None:
+        real_index(site_dir, *rest)
         for name in ("pagefind.js", "pagefind-entry.json"):
-            (site_dir / "pagefind" / name).write_bytes(b"")
+            (site_dir / bundle / name).write_bytes(b"")
 
     monkeypatch.setattr(pagefind, "index", index_on_a_full_disk)
     before = digest(project / "site")
     result = build(project)
     assert_refused(result, 1)
-    assert "pagefind/pagefind.js" in result.output and "existing site was left unchanged" in result.output
+    assert f"{bundle}/pagefind.js" in result.output and "existing site was left unchanged" in result.output
     assert digest(project / "site") == before
     assert leftovers(project) == []
 
@@ -217,9 +218,9 @@ def test_an_empty_search_file_stops_the_swap(project: Path, monkeypatch: pytest.
 def test_a_missing_page_stops_the_swap(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real_index = pagefind.index
 
-    def index_and_lose_a_page(site_dir: Path) -> None:
+    def index_and_lose_a_page(site_dir: Path, *rest) -> None:
         (site_dir / "forces" / "kent" / "index.html").unlink()
-        real_index(site_dir)
+        real_index(site_dir, *rest)
 
     monkeypatch.setattr(pagefind, "index", index_and_lose_a_page)
     before = digest(project / "site")

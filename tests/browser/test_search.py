@@ -6,7 +6,7 @@ no Pagefind UI files and no web worker are loaded.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
@@ -15,6 +15,10 @@ from .sitebuild import REPORT_URL, one_page_per_type
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 SEARCH_PAGE = "/search/"
+#: The search of the responses' full text (render/response_search.py), linked from the search page.
+RESPONSES_PAGE = "/search/responses/"
+#: The link on either search page to the other one, which carries the words and filters searched for.
+OTHER_SEARCH = ".rt-search__scope a[data-rt-search-carry]"
 #: The search box on the search page: the labelled input of its search form.
 BOX = "form[role='search'] input[type='search'][name='q']"
 #: One link per result: the page title (section links under a result are SUB_LINKS).
@@ -50,9 +54,9 @@ def shown_paths(page) -> list[str]:
     return paths
 
 
-def run_search(visit, query: str, **kwargs):
-    """Type ``query`` into the search page; return (visit, [result URL paths in order shown])."""
-    v = visit(SEARCH_PAGE, **kwargs)
+def run_search(visit, query: str, page: str = SEARCH_PAGE, **kwargs):
+    """Type ``query`` into a search page; return (visit, [result URL paths in order shown])."""
+    v = visit(page, **kwargs)
     page = v.page
     box = page.locator(BOX).first
     box.wait_for(state="visible", timeout=10_000)
@@ -284,13 +288,60 @@ def test_the_copies_of_the_sources_are_found_but_rank_below_the_page_that_quotes
 
 
 def test_what_an_organisation_said_is_found_once_on_its_own_page(visit) -> None:
-    """Words of an answer find the organisation's page for the report (where the answer is quoted in full)
-    and the copy of the response, not every page that repeats them: the recommendation's history quotes
-    the same evidence, and the answer's page quotes it twice (the evidence, then the full text), but
-    search indexes each answer once (render/markdown.py ``quote(indexed=...)``, recommendation.md.j2).
-    Indexed everywhere it is shown, a national tracker's index would hold each answer three times."""
+    """Words of an answer's evidence find the organisation's page for the report and the copy of the
+    response, not every page that repeats them: the recommendation's history quotes the same evidence,
+    and the answer's page quotes it twice (the evidence, then the full text), but the main search indexes
+    each once (the evidence there; recommendation.md.j2 leaves the history out, and the full text is the
+    search of responses', render/response_search.py). Indexed everywhere it is shown, a national
+    tracker's index would hold each answer three times."""
     _, paths = run_search(visit, "wellbeing project University of Exeter")
     owner = f"{REPORT_URL}/organisations/devon-and-cornwall/"
     assert paths and paths[0] == owner, f"the answer's own page comes first: {paths}"
     assert [p for p in paths if not p.startswith("/sources/")] == [owner], \
         f"only the organisation's page and the copy of its response hold the answer: {paths}"
+
+
+def _unquoted_word(data) -> tuple[int, str]:
+    """(recommendation, word) from Devon and Cornwall's full text of an answer that nothing else its page
+    on the report shows holds, even as a part of a longer word (its evidence, its notes, its foreword,
+    the recommendations' words): a word only the full text has."""
+    doc = data.responses["devon-and-cornwall"]
+    shown = [doc.get("foreword", "")] + [str(a.get(k, "")) for a in doc["responses"] for k in ("evidence", "note")]
+    shown += [str(r.get(k, "")) for r in data.all_recommendations for k in ("short_title", "text", "actions")]
+    shown = " ".join(shown).lower()
+    for answer in doc["responses"]:
+        for word in answer["action"].split():
+            if len(word) >= 8 and word.isalpha() and word.lower()[:-2] not in shown:
+                return answer["recommendation"], word.lower()
+    raise AssertionError("every word of the answers is shown elsewhere on the page: no word to search for")
+
+
+def test_the_search_of_responses_finds_an_answers_full_text_and_opens_the_page_at_it(visit, data) -> None:
+    """A word that only an answer's full text holds: the main search does not find the organisation's page
+    by it (it indexes the claims and their evidence, not every answer's words), the search of responses
+    does, with a link to the recommendation's place on the page; the link between the two search pages
+    takes the words along."""
+    number, words = _unquoted_word(data)
+    owner = f"{REPORT_URL}/organisations/devon-and-cornwall/"
+    name = data.force("devon-and-cornwall")["name"]
+    v = visit(SEARCH_PAGE + "?" + urlencode({"q": words, "organisation": name}))
+    v.page.wait_for_function(ANSWERED, arg=[STATUS, words], timeout=15_000)
+    assert v.page.locator(STATUS).inner_text().startswith("No results"), \
+        f"the main search indexed the full text: {shown_paths(v.page)}"
+    other = v.page.locator(OTHER_SEARCH)
+    carried = parse_qs(urlsplit(other.get_attribute("href") or "").query)
+    assert carried.get("q") == [words] and carried.get("organisation") == [name], carried
+    other.click()
+    v.page.wait_for_url(f"**{RESPONSES_PAGE}?*")
+    wait_for_answer(v.page, words)
+    assert v.page.locator(BOX).input_value() == words
+    paths = shown_paths(v.page)
+    assert paths == [owner], f"the search of responses finds the organisation's page on the report: {paths}"
+    subs = [urlsplit(h).fragment for h in v.page.locator(SUB_LINKS).evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")]
+    assert f"recommendation-{number}" in subs, f"a result opens the page at the answer: {subs}"
+    assert not v.log.problems(), v.log.problems()
+    # the anchor is the page's own: following it lands on the recommendation's heading
+    v.page.locator(SUB_LINKS).filter(has_text=f"Recommendation {number}:").first.click()
+    v.page.wait_for_url(f"**{owner}#recommendation-{number}")
+    assert v.page.locator(f"#recommendation-{number}").is_visible()

@@ -36,6 +36,7 @@
    data-rt-overflow       on [data-rt-scroll]      set by table-scroll.js   the sides of the region with more of the table to see: "start", "end" or both
    data-rt-ready          on <html>                set by rectrack.js    present once every component on the page has mounted, including those loaded on demand
    data-rt-search-filter  on <select>              read by search.js     a search filter: its value is the Pagefind filter it sets (report, organisation, state), its options the values pages carry
+   data-rt-search-carry   on <a>                   read by search.js     the link to the other search page: search.js gives it the words and filters searched for
    data-rt-print-address  on <span>                read by rectrack.js, print-address.js   where the page prints its own address (print-address.js writes the one the reader has open)
    data-rt-parts          on <ol>                  read by rectrack.js, source-parts.js   declares the list of parts of a long source copy on its contents page (source-parts.js): a link to the page's #ANCHOR is sent on to the part holding it
    data-rt-anchors        on <li>                  read by source-parts.js   the anchors of the blocks on the page of the part the item links to, space-separated

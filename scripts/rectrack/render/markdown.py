@@ -124,17 +124,15 @@ def paragraphs(text: str | None) -> Markup:
     return Markup("\n".join(out))
 
 
-def quote(text: str | None, source: str, *, css: str = "rt-quote", context: str | None = None,
-          indexed: bool = True) -> Markup:
+def quote(text: str | None, source: str, *, css: str = "rt-quote", context: str | None = None) -> Markup:
     """Verbatim text as a labelled quotation: a ``<figure>`` whose caption says where it is from.
 
     The label is visible text, so a screen reader user hears that the words are quoted, not ours.
     ``source`` is trusted markup (our words around escaped names); ``context`` (trusted markup too) is
     the link to the passage in the copy of the document, or the words saying no copy is kept
-    (:meth:`rectrack.render.urls.Linker.passage`). ``indexed=False`` keeps the quotation out of the
-    search index, for words the same page already quotes in full (see :func:`_figure`).
+    (:meth:`rectrack.render.urls.Linker.passage`).
     """
-    return _figure(paragraphs(text), source, css, context, indexed)
+    return _figure(paragraphs(text), source, css, context)
 
 
 def quote_list(lead: str, items: Iterable[str], source: str, *, context: str | None = None) -> Markup:
@@ -162,12 +160,11 @@ def md_run(text: object) -> str:
     return _SPACE_RUNS.sub(" ", escaped) if "  " in escaped else escaped
 
 
-def _figure(body: str, source: str, css: str, context: str | None = None, indexed: bool = True) -> Markup:
+def _figure(body: str, source: str, css: str, context: str | None = None) -> Markup:
     """The quotation's figure. Its caption is never indexed for search: "Quoted from the first comments
     by ..." under every answer would put the same words in the index once per answer (hundreds of
     thousands of times in a national tracker), making every search for them slower to download and no
     better at finding anything."""
     caption = f"{source}. {context}" if context else source
-    ignore = "" if indexed else ' data-pagefind-ignore="all"'
-    return Markup(f'<figure class="{css}"{ignore}>\n<blockquote>\n{body}\n</blockquote>\n'
+    return Markup(f'<figure class="{css}">\n<blockquote>\n{body}\n</blockquote>\n'
                   f'<figcaption data-pagefind-ignore>{caption}</figcaption>\n</figure>')

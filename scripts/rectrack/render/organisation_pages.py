@@ -30,6 +30,7 @@ from rectrack.render.components import (
 from rectrack.render.context import Site
 from rectrack.render.facets import regions, token
 from rectrack.render.markdown import md, quote
+from rectrack.render.response_search import owner_facets, owner_report_title
 from rectrack.render.urls import (
     ORGANISATIONS,
     Linker,
@@ -209,6 +210,8 @@ def owner_report_page(site: Site, owner: OwnerReport) -> str:
     items = [_duty_view(site, duty, linker) for duty in owner.duties]
     return site.render(
         "owner_report.md.j2", here,
+        title=owner_report_title(owner),
+        facets=owner_facets(owner),
         report=report,
         org=org,
         owner=owner,
@@ -225,7 +228,6 @@ def owner_report_page(site: Site, owner: OwnerReport) -> str:
         folder_hint=_folder_hint(owner),
         word_template=word_template_link(report.id, org.id, here, TEMPLATE_LINK),
         form_href=escape(response_form_link(report.id, org.id, here)),
-        owner_states=sorted({STATE_LABELS[d.state] for d in owner.duties}),
     )
 
 
@@ -238,20 +240,14 @@ def _foreword(site: Site, doc: ResponseDocument, linker: Linker) -> Markup | Non
 
 
 def _answer_evidence(site: Site, doc: ResponseDocument, answer: Answer, linker: Linker) -> Markup | None:
-    """The quote a claimed status cites. Search indexes it only when the answer's full text, quoted
-    below it on the same page, does not already hold it: indexed twice, its words would cost every
-    search for them twice the download and find the same page."""
+    """The quote a claimed status cites. The main search indexes it, and not the answer's full text
+    below it (the search of responses has that, render/response_search.py): the claim and its evidence
+    are what the tracker says of the organisation, found without fetching every answer's words."""
     cited = quotes.answer_evidence(site.dataset, doc, answer)
     if cited is None or not answer.evidence:
         return None
     return quote(answer.evidence, Markup(f"Evidence quoted from the {md(DOCUMENT_KINDS[doc.kind].lower())}"),
-                 css="rt-quote rt-quote--evidence", context=linker.passage(cited),
-                 indexed=not _within(answer.evidence, answer.action))
-
-
-def _within(part: str, whole: str | None) -> bool:
-    """Whether ``part`` occurs in ``whole`` once runs of white space are made one space."""
-    return whole is not None and " ".join(part.split()) in " ".join(whole.split())
+                 css="rt-quote rt-quote--evidence", context=linker.passage(cited))
 
 
 def _folder_hint(owner: OwnerReport) -> str:

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from rectrack.background import Background
 from rectrack.data import quotes
-from rectrack.derive import DUE_SOON_DAYS, S55_PERIOD_DAYS, STATES, ReportStatus, Tracker
+from rectrack.derive import DUE_SOON_DAYS, S55_PERIOD_DAYS, STATES, OwnerReport, ReportStatus, Tracker
 from rectrack.export import ARCHIVE, DATAPACKAGE, WORD_TEMPLATES_HOLD, Download, download_files, downloads_for
 from rectrack.render import (
     case_study_pages,
@@ -43,23 +43,29 @@ from rectrack.render.components import badge, progress
 from rectrack.render.context import Site
 from rectrack.render.facets import states_present
 from rectrack.render.markdown import quote
+from rectrack.render.response_search import searchable
 from rectrack.render.templating import environment
 from rectrack.render.titles import with_title
 from rectrack.render.urls import (
     ABOUT,
     ACCESSIBILITY,
+    CASE_STUDIES,
     CHANGES,
     DOWNLOADS,
     GLOSSARY,
     HOME,
     ORGANISATIONS,
     REPORTS,
+    RESPONSES_BUNDLE,
+    RESPONSES_SEARCH,
     SEARCH,
+    SEARCH_BUNDLE,
     WORD_TEMPLATES,
     Linker,
     documents_list_path,
     duties_list_path,
     external_link,
+    file_href,
     organisations_list_path,
     recommendation_path,
     recommendations_list_path,
@@ -67,7 +73,7 @@ from rectrack.render.urls import (
     report_path,
     reports_list_path,
 )
-from rectrack.text import file_size
+from rectrack.text import file_size, plural
 from rectrack.wording import (
     COLUMN_TYPES,
     DOCUMENT_KINDS,
@@ -125,7 +131,7 @@ def _report_side(site: Site) -> dict[str, str]:
         ORGANISATIONS: organisation_pages.organisations_index(site),
         GLOSSARY: glossary(site),
         ABOUT: about(site),
-        SEARCH: site.render("search.md.j2", SEARCH, filters=search_filters(site)),
+        **search_pages(site),
         WORD_TEMPLATES: template_pages.word_templates_page(site),
         ACCESSIBILITY: statement.accessibility_statement(site),
     }
@@ -209,16 +215,55 @@ def home(site: Site) -> str:
     )
 
 
-def search_filters(site: Site) -> list[tuple[str, str, list[str]]]:
-    """(Pagefind filter, label, values) for the search page's filters: exactly the values the pages
-    carry in ``data-pagefind-filter`` (report pages and their sub-pages the report's title, an
-    organisation's page on a report its name, those and recommendation pages their statuses)."""
+def search_pages(site: Site) -> dict[str, str]:
+    """The main search and the search of responses (render/response_search.py says why there are two),
+    each linking to the other."""
+    answered = [o for s in site.tracker.reports for o in s.owners if searchable(o)]
+    pages = {}
+    for here, bundle, other, words in (
+            (SEARCH, SEARCH_BUNDLE, RESPONSES_SEARCH, {
+                "heading": "Search", "label": "Search this site",
+                "scope": "This searches every page, with what each organisation claims and the evidence it "
+                         "quotes, but not the full text of the responses.",
+                "other": "Search the full text of the responses"}),
+            (RESPONSES_SEARCH, RESPONSES_BUNDLE, SEARCH, {
+                "heading": "Search the responses", "label": "Search the full text of the responses",
+                "scope": f"This searches the full text of the responses published by "
+                         f"{plural(len({o.owner.id for o in answered}), 'organisation')} on "
+                         f"{plural(len({o.report.id for o in answered}), 'report')}: each result is an "
+                         "organisation's page on a report.",
+                "other": "Search the rest of the site"})):
+        filters = search_filters(site) if here == SEARCH else search_filters(site, answered)
+        if here == RESPONSES_SEARCH and not answered:
+            words["scope"] = "No response with its text is recorded yet, so there is nothing to search here."
+        module = file_href(f"{bundle}/pagefind.js", here) if here == SEARCH or answered else None
+        linker = site.linker(here)
+        links = {key: linker.to(target, text) for key, target, text in (
+            ("reports", REPORTS, "reports"), ("organisations", ORGANISATIONS, "organisations"),
+            ("case_studies", CASE_STUDIES, "good practice"), ("changes", CHANGES, "changes"),
+            ("glossary", GLOSSARY, "glossary"))}
+        pages[here] = site.render("search.md.j2", here, filters=filters, other_href=relative(other, here),
+                                  module=module, links=links, **words)
+    return pages
+
+
+def search_filters(site: Site, owners: list[OwnerReport] | None = None) -> list[tuple[str, str, list[str]]]:
+    """(Pagefind filter, label, values) for a search page's filters: exactly the values the pages it
+    searches carry in ``data-pagefind-filter``. The main search: report pages and their sub-pages the
+    report's title, an organisation's page on a report its name, those and recommendation pages their
+    statuses. The search of responses: those of the organisations' pages on a report in ``owners``."""
     tracker = site.tracker
-    owners = {o.owner.id: o.owner.name for s in tracker.reports for o in s.owners}
-    states = states_present([d.state for d in tracker.duties] + [r.overall_state for r in tracker.recommendations])
-    values = {"report": [s.report.title for s in tracker.reports],
-              "organisation": sorted(owners.values(), key=str.lower),
-              "state": [STATE_LABELS[s] for s in states]}
+    if owners is None:
+        owners = [o for s in tracker.reports for o in s.owners]
+        reports = [s.report.title for s in tracker.reports]
+        states = [d.state for d in tracker.duties] + [r.overall_state for r in tracker.recommendations]
+    else:
+        titles = {o.report.title for o in owners}
+        reports = [s.report.title for s in tracker.reports if s.report.title in titles]
+        states = [d.state for o in owners for d in o.duties]
+    values = {"report": reports,
+              "organisation": sorted({o.owner.name for o in owners}, key=str.lower),
+              "state": [STATE_LABELS[s] for s in states_present(states)]}
     return [(key, label, values[key]) for key, label in SEARCH_FILTERS.items() if values[key]]
 
 

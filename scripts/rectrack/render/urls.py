@@ -56,6 +56,12 @@ GLOSSARY = "glossary.md"
 ABOUT = "about.md"
 DOWNLOADS = "downloads.md"
 SEARCH = "search.md"
+#: The search of the full text of the organisations' responses: a search page of its own, over an index
+#: of its own (render/response_search.py says why).
+RESPONSES_SEARCH = "search/responses.md"
+#: Where the two search indexes are written in the site (Pagefind bundles, site/pagefind.py).
+SEARCH_BUNDLE = "pagefind"
+RESPONSES_BUNDLE = "pagefind-responses"
 #: Every organisation's Word template for each report (a help page, generated).
 WORD_TEMPLATES = "word-templates.md"
 #: The "Publish a response" form, and the files its script reads (written beside it by the build):
@@ -197,6 +203,14 @@ def library_section_path(report_id: str, section_id: str, part: int = 1) -> str:
 
 def statistics_path(report_id: str) -> str:
     return f"reports/{check_slug(report_id)}/statistics.md"
+
+
+def page_path(markdown: str) -> str:
+    """Where the engine writes the page of a docs-tree Markdown file (directory URLs)."""
+    stem = markdown[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
 
 
 def owner_report_path(report_id: str, org_id: str) -> str:
@@ -431,7 +445,12 @@ def relative(target: str, here: str) -> str:
 
 def download_href(name: str, here: str) -> str:
     """The href from page ``here`` to the file ``name`` of the site's ``downloads/`` folder."""
-    return "../" * page_url(here).count("/") + "downloads/" + name
+    return file_href("downloads/" + name, here)
+
+
+def file_href(path: str, here: str) -> str:
+    """The href from page ``here`` to the file at ``path`` from the site's root (not a page)."""
+    return "../" * page_url(here).count("/") + path
 
 
 def word_template_link(report_id: str, org_id: str, here: str, text: object) -> Markup:

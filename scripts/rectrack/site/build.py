@@ -12,7 +12,7 @@ Order matters and is the whole point of this module:
 4. **engine**: MkDocs builds it into a staging folder on the same file system as ``site/`` (:mod:`.engine`);
 5. **downloads**: those files (data, schemas, calendars, data package, archive) are written into its
    ``downloads/`` (:mod:`rectrack.export`);
-6. **search**: Pagefind indexes it (:mod:`.pagefind`);
+6. **search**: Pagefind indexes it, and the responses' full text into a bundle of its own (:mod:`.pagefind`);
 7. the staged site is marked as Rectrack's (before the search stage, so that on a full disk Pagefind
    is the last to write: it fails silently) and checked: every page and file there, none empty
    (:mod:`.verify`);
@@ -63,6 +63,8 @@ class Prepared:
     tree: dict[str, bytes]
     #: Files skipped with a warning (editors' leftovers in content/ or overrides/).
     warnings: tuple[Problem, ...]
+    #: The pages of the responses' full text, for the search of responses (render/response_search.py).
+    responses: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ def build(project: Project, as_of: date, checked: Checked | None = None, search:
                 doing = f"cannot write the new site beside {site}"
                 staged = swap.staging_folder(site)
                 try:
-                    notices = _stages(prepared, staged, site, as_of, search, timings, mkdocs)
+                    notices = _stages(prepared, staged, site, as_of, search, timings, mkdocs, folder)
                 except BaseException:
                     shutil.rmtree(staged, ignore_errors=True)
                     raise
@@ -129,8 +131,9 @@ def build(project: Project, as_of: date, checked: Checked | None = None, search:
 
 
 def _stages(prepared: Prepared, staged: Path, site: Path, as_of: date, search: bool,
-            timings: dict[str, float], mkdocs: engine.Standby | None) -> list[str]:
-    """engine, downloads, search, check, swap: into ``staged``, then in place of ``site``."""
+            timings: dict[str, float], mkdocs: engine.Standby | None, work: Path) -> list[str]:
+    """engine, downloads, search, check, swap: into ``staged``, then in place of ``site`` (``work``: this
+    build's working folder)."""
     run = mkdocs.run if mkdocs is not None else engine.run_mkdocs
     try:
         _timed(timings, "engine", lambda: run(prepared.config, staged, as_of))
@@ -138,8 +141,8 @@ def _stages(prepared: Prepared, staged: Path, site: Path, as_of: date, search: b
         _timed(timings, "downloads", lambda: export.write_files(downloads, staged / "downloads"))
         outdir.mark(staged)
         if search:
-            _timed(timings, "search", lambda: pagefind.index(staged))
-        verify.check(staged, prepared.tree, downloads, search)
+            _timed(timings, "search", lambda: pagefind.index(staged, prepared.responses, work))
+        verify.check(staged, prepared.tree, downloads, pagefind.bundles(prepared.responses) if search else ())
     except OSError as exc:
         raise MachineError.from_os_error(exc, f"cannot write the new site ({staged.name} beside {site.name})",
                                          _KEPT) from None
@@ -148,6 +151,7 @@ def _stages(prepared: Prepared, staged: Path, site: Path, as_of: date, search: b
 
 def _render_tree(project: Project, tracker: Tracker, folder: Path) -> Prepared:
     from rectrack.render import pages as render_pages  # imported late: validate/export do not need templates
+    from rectrack.render.response_search import response_search_pages
 
     warnings: list[Problem] = []
     # The downloads are made on the other core while the pages render (the downloads page, rendered
@@ -169,7 +173,7 @@ def _render_tree(project: Project, tracker: Tracker, folder: Path) -> Prepared:
                                    site_description=tracker.dataset.site.description,
                                    theme_words=theme_words(tracker.dataset.site))
     config = engine.write_config(settings, folder / "mkdocs.yml")
-    return Prepared(tracker, config, len(rendered), downloads, tree, tuple(warnings))
+    return Prepared(tracker, config, len(rendered), downloads, tree, tuple(warnings), response_search_pages(tracker))
 
 
 def _timed(timings: dict[str, float], stage: str, step: Callable[[], T]) -> T:

@@ -1,21 +1,27 @@
 """Search: Pagefind indexes the built pages into a chunked index, so readers fetch only what a query needs.
 
-Three jobs: find Pagefind's binary, run it over the built site, and remove what it writes that the
-site never loads.
+Three jobs: find Pagefind's binary, run it over the built site (the main search) and over the pages of
+the responses' full text (the search of responses, ``rectrack.render.response_search``), and remove what
+it writes that the site never loads.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from rectrack.errors import BuildError
+from rectrack.render.urls import RESPONSES_BUNDLE, SEARCH_BUNDLE
 
-#: Where Pagefind writes its bundle inside the site.
-BUNDLE = "pagefind"
+#: Where Pagefind writes the main search's bundle inside the site.
+BUNDLE = SEARCH_BUNDLE
+#: The folder, in the build's working folder, that the pages of the responses' full text are written to.
+RESPONSES_PAGES = "responses-search"
 
 #: The packages that ship Pagefind's binary, in the order ``python -m pagefind`` tries them.
 _BINARY_PACKAGES = ("pagefind_bin_extended", "pagefind_bin")
@@ -29,14 +35,35 @@ UNUSED_FILES = (
 )
 
 
-def index(site_dir: Path) -> None:
-    """Index the HTML pages of ``site_dir`` into ``site_dir/pagefind``; :class:`BuildError` if Pagefind fails."""
-    env = dict(os.environ, PAGEFIND_SITE=str(site_dir))
-    result = _run(["--site", str(site_dir), "--silent"], env)
+def bundles(responses: Mapping[str, str]) -> tuple[str, ...]:
+    """The bundles :func:`index` writes into the site: the search of responses only if it has pages."""
+    return (BUNDLE, RESPONSES_BUNDLE) if responses else (BUNDLE,)
+
+
+def index(site_dir: Path, responses: Mapping[str, str] | None = None, work: Path | None = None) -> None:
+    """Index the HTML pages of ``site_dir`` into ``site_dir/pagefind`` and the pages of ``responses`` (path
+    in the site: HTML) into ``site_dir/pagefind-responses``, writing those pages into ``work`` first (the
+    build's own working folder: they are never published). :class:`BuildError` if Pagefind fails."""
+    _index(site_dir, site_dir / BUNDLE)
+    if responses:
+        if work is None:
+            raise ValueError("the pages of the responses' full text need a working folder")
+        pages = work / RESPONSES_PAGES
+        shutil.rmtree(pages, ignore_errors=True)
+        for path, html in responses.items():
+            target = pages / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, "utf-8")
+        _index(pages, site_dir / RESPONSES_BUNDLE)
+
+
+def _index(pages: Path, bundle: Path) -> None:
+    env = dict(os.environ, PAGEFIND_SITE=str(pages))
+    result = _run(["--site", str(pages), "--output-path", str(bundle), "--silent"], env)
     if result.returncode != 0:
         raise BuildError(f"Pagefind failed: {(result.stderr or result.stdout).strip()[:500]}")
     for name in UNUSED_FILES:
-        (site_dir / BUNDLE / name).unlink(missing_ok=True)
+        (bundle / name).unlink(missing_ok=True)
 
 
 def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:

@@ -56,7 +56,7 @@ def serve(config: Path, data_dir: Path, as_of: date, dev_addr: str) -> None:
                         for problem in prepared.warnings:
                             log.warning(problem.format())
                         engine.run_mkdocs(prepared.config, site_dir, as_of, strict=False)
-                        pagefind.index(site_dir)
+                        pagefind.index(site_dir, prepared.responses, folder)
                     except OSError as exc:
                         raise MachineError.from_os_error(exc, "cannot build the preview") from None
                 except RectrackError as exc:

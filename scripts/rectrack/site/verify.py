@@ -17,33 +17,27 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rectrack.errors import BuildError
-from rectrack.site.pagefind import BUNDLE
+from rectrack.render.urls import page_path
 
 #: The search files the site's own search code loads.
 SEARCH_FILES = ("pagefind.js", "pagefind-entry.json")
 _SHOWN = 5
 
 
-def page_path(markdown: str) -> str:
-    """Where the engine writes the page of a docs-tree Markdown file (directory URLs)."""
-    stem = markdown[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem + ".html"
-    return stem + "/index.html"
-
-
-def check(site: Path, tree: dict[str, bytes], downloads: Iterable[str], search: bool) -> None:
-    """:class:`BuildError` listing what is missing or empty in the staged ``site``."""
+def check(site: Path, tree: dict[str, bytes], downloads: Iterable[str], bundles: Iterable[str]) -> None:
+    """:class:`BuildError` listing what is missing or empty in the staged ``site``; ``bundles``: the
+    search bundles the search stage wrote (none when it was skipped)."""
+    bundles = tuple(bundles)
     expected = [page_path(name) for name in tree if name.endswith(".md")]
     expected += [name for name, content in tree.items() if not name.endswith(".md") and content]
     expected += [f"downloads/{name}" for name in downloads]
-    if search:
-        expected += [f"{BUNDLE}/{name}" for name in SEARCH_FILES]
+    expected += [f"{bundle}/{name}" for bundle in bundles for name in SEARCH_FILES]
     missing = [name for name in expected if not (site / name).is_file()]
     may_be_empty = {name for name, content in tree.items() if not content}
     empty = [path.relative_to(site).as_posix() for path in sorted(site.rglob("*"))
              if path.is_file() and path.stat().st_size == 0 and path.relative_to(site).as_posix() not in may_be_empty]
-    broken = _broken_search_files(site) if search and not missing and not empty else []
+    broken = [name for bundle in bundles for name in _broken_search_files(site, bundle)] \
+        if not missing and not empty else []
     if not (missing or empty or broken):
         return
     parts = []
@@ -58,17 +52,17 @@ def check(site: Path, tree: dict[str, bytes], downloads: Iterable[str], search: 
                      hint)
 
 
-def _broken_search_files(site: Path) -> list[str]:
-    bundle = site / BUNDLE
+def _broken_search_files(site: Path, name: str) -> list[str]:
+    bundle = site / name
     broken = []
     try:
         entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
         languages = entry["languages"]
         for language in languages.values():
             if not (bundle / f"pagefind.{language['hash']}.pf_meta").is_file():
-                broken.append(f"{BUNDLE}/pagefind.{language['hash']}.pf_meta")
+                broken.append(f"{name}/pagefind.{language['hash']}.pf_meta")
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        broken.append(f"{BUNDLE}/pagefind-entry.json")
+        broken.append(f"{name}/pagefind-entry.json")
     for path in sorted(bundle.rglob("*")):
         if path.is_file() and (path.suffix.startswith(".pf_") or path.suffix == ".pagefind"):
             try:

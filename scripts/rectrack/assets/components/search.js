@@ -123,6 +123,9 @@ export function mount(root) {
   const moduleUrl = safeUrl(root.dataset.rtPagefind || "");
   const fallback = document.getElementById("search-fallback");
   const filters = [...(form?.querySelectorAll("select[data-rt-search-filter]") || [])];
+  // The link to the other search page (the main one, or the search of responses) takes the words and
+  // filters along, so a reader who switches does not type them again.
+  const carried = [...root.querySelectorAll("a[data-rt-search-carry]")];
   if (!input || !status || !list || !more || !moduleUrl) return;
 
   let loading = null;   // the promise of Pagefind, initialised once
@@ -204,6 +207,7 @@ export function mount(root) {
         else params.delete(select.name);
       }
     });
+    for (const a of carried) a.search = window.location.search;
     if (!query && !narrow.any) {
       clearResults();
       say("");
