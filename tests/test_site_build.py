@@ -28,6 +28,7 @@ import pytest
 import yaml
 from browser.sitebuild import AS_OF, REPO, Data, collapse, load_data, make_root, run_build, shared_site
 from rectrack import export
+from rectrack.render.markdown import RAW_END, RAW_START
 from rectrack.render.urls import RESPONSES_BUNDLE, SEARCH_BUNDLE
 
 pytestmark = pytest.mark.xdist_group("sitebuild")
@@ -270,6 +271,14 @@ def test_no_page_repeats_an_id(site: Path) -> None:
         if repeated:
             problems.append(f"{_url_of(site, file)}: {repeated[:10]}")
     assert not problems, f"ids used more than once on a page: {problems[:20]}"
+
+
+def test_every_block_of_finished_html_was_passed_through(site: Path) -> None:
+    """The renderer marks its finished HTML for the engine to pass through (site/raw_blocks.py): a mark
+    left in a page means a block went through the HTML parser after all, the build's largest cost."""
+    left = [_url_of(site, file) for file in html_files(site)
+            if RAW_START in (text := file.read_text("utf-8")) or RAW_END in text]
+    assert not left, f"pages with marks left in them: {left[:20]}"
 
 
 def test_css_does_not_load_from_other_hosts(site: Path) -> None:

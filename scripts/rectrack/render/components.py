@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from rectrack.derive import STATES, Duty
-from rectrack.render.markdown import md
+from rectrack.render.markdown import md, raw_block
 from rectrack.text import partial_date_text
 from rectrack.wording import (
     IMPLEMENTATION_LABELS,
@@ -178,7 +178,7 @@ def table(
         lines += [_row(row, columns) for row in foot]
         lines.append("</tfoot>")
     lines += ["</table>", "</div>"]
-    return Markup("\n".join(lines))
+    return raw_block("\n".join(lines))
 
 
 def _header_attrs(column: Column) -> dict[str, str]:

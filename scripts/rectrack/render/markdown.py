@@ -60,6 +60,18 @@ def md(text: object) -> str:
     return _escape(text if type(text) is str else str(text))
 
 
+#: The marks around a block of finished HTML (a table, a quotation) that the engine passes through as
+#: it is, unparsed (``rectrack.site.raw_blocks``). Data text cannot make them: ``md`` escapes ``<``.
+RAW_START = "<!--rt-raw-->"
+RAW_END = "<!--/rt-raw-->"
+
+
+def raw_block(html: str) -> Markup:
+    """Finished HTML the engine must not parse: Python-Markdown otherwise runs Python's HTML parser over
+    every raw block to find where it ends (60% of a large build's MkDocs time), only to pass it through."""
+    return Markup(f"{RAW_START}{html}{RAW_END}")
+
+
 #: Distinct texts kept escaped: md() runs for every value on every page (2.4 million calls at 8,000
 #: pages), and 96% of the calls repeat a text already seen (names, labels, titles), so each is
 #: escaped once. Bounded, as ``rectrack serve`` keeps one process across many builds.
@@ -166,5 +178,5 @@ def _figure(body: str, source: str, css: str, context: str | None = None) -> Mar
     thousands of times in a national tracker), making every search for them slower to download and no
     better at finding anything."""
     caption = f"{source}. {context}" if context else source
-    return Markup(f'<figure class="{css}">\n<blockquote>\n{body}\n</blockquote>\n'
-                  f'<figcaption data-pagefind-ignore>{caption}</figcaption>\n</figure>')
+    return raw_block(f'<figure class="{css}">\n<blockquote>\n{body}\n</blockquote>\n'
+                     f'<figcaption data-pagefind-ignore>{caption}</figcaption>\n</figure>')

@@ -31,6 +31,10 @@ def write_config(settings: dict[str, Any], target: Path) -> Path:
     return target
 
 
+#: The Markdown extension that passes the renderer's finished HTML through (by its module, as MkDocs names one).
+RAW_BLOCKS = "rectrack.site.raw_blocks"
+
+
 def settings_for(base: Mapping[str, Any], *, docs_dir: Path, site_dir: Path, overrides: Path | None, nav: list,
                  as_of: date, site_name: str, site_description: str,
                  theme_words: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -55,6 +59,11 @@ def settings_for(base: Mapping[str, Any], *, docs_dir: Path, site_dir: Path, ove
     settings["theme"] = theme
     settings["nav"] = nav
     settings["use_directory_urls"] = True
+    # Finished HTML blocks (tables, quotations) pass through unparsed (site/raw_blocks.py).
+    extensions = list(settings.get("markdown_extensions") or [])
+    if RAW_BLOCKS not in extensions:
+        extensions.append(RAW_BLOCKS)
+    settings["markdown_extensions"] = extensions
     extra = dict(settings.get("extra") or {})
     extra["as_of"] = as_of.isoformat()
     extra["as_of_label"] = long_date(as_of)
