@@ -86,3 +86,21 @@ def test_the_engine_always_runs_the_extension(tmp_path) -> None:
                                        as_of=date(2026, 1, 1), site_name="s",
                                        site_description="d")
         assert settings["markdown_extensions"].count(engine.RAW_BLOCKS) == 1, settings["markdown_extensions"]
+
+
+def test_every_generated_page_comes_out_the_same_with_its_finished_html_passed_through(tracker) -> None:
+    """The templates and helpers mark whole blocks only (render/markdown.raw_block, the ``raw`` filter):
+    each generated page of the shipped data converts to the same HTML with the extension as without it,
+    white space between tags aside."""
+    from rectrack.render import render_pages
+
+    pages = {path: text for path, text in render_pages(tracker).items() if path.endswith(".md")}
+    marked = [path for path, text in pages.items() if RAW_START in text]
+    assert len(marked) > len(pages) / 2, "most pages have tables or quotations"
+    differ = []
+    for path in marked:
+        body = pages[path].split("\n---\n", 1)[-1] if pages[path].startswith("---\n") else pages[path]
+        plain = tags_and_text(convert(body, raw_blocks=False)).replace(RAW_START, "").replace(RAW_END, "")
+        if tags_and_text(convert(body, raw_blocks=True)) != plain:
+            differ.append(path)
+    assert not differ, f"pages that come out differently: {differ[:10]}"

@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from rectrack.render.markdown import md
+from rectrack.render.markdown import md, raw_block
 from rectrack.text import long_date, plural
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -57,5 +57,7 @@ def environment(cache_dir: Path | None = None) -> Environment:
     # A macro's output is our template text around values that ``finalize`` already escaped, so it is
     # marked safe as a whole; without autoescape Jinja would hand it back as a plain str, escaped again.
     env.filters["macro"] = Markup
+    # Finished HTML the engine passes through unparsed (render/markdown.raw_block, site/raw_blocks.py).
+    env.filters["raw"] = raw_block
     env.globals["plural"] = plural
     return env
