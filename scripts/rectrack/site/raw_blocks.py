@@ -42,7 +42,8 @@ class _StashMarked(Preprocessor):
 
 def _outermost(text: str) -> list[tuple[int, int]]:
     """(start, end) of each outermost marked block, marks included; none if the marks do not pair up."""
-    spans, depth, opened, at = [], 0, 0, 0
+    spans: list[tuple[int, int]] = []
+    depth, opened, at = 0, 0, 0
     while True:
         start, end = text.find(RAW_START, at), text.find(RAW_END, at)
         if start < 0 and end < 0:
