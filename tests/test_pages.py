@@ -501,3 +501,17 @@ def test_an_organisation_page_opens_with_its_totals_across_reports(pages, tracke
         assert (f"{overdue} of the {duties} recommendations it must act on" if overdue else
                 f"none of the {duties} recommendations") in glance, glance
     assert "rt-glance" not in pages.get("organisations/kent/2026.md", ""), "a year's page has the year's reports only"
+
+
+def test_counts_of_thousands_are_grouped_with_commas(tracker) -> None:
+    """A national tracker's totals run to tens of thousands: "28,190 duties", as GOV.UK writes numbers,
+    in prose and in the counts that link to their lists (whose test reads the number back)."""
+    from rectrack.render.context import Site
+    from rectrack.render.templating import environment
+    from rectrack.render.urls import HOME, duties_list_path
+    from rectrack.text import plural
+
+    assert [plural(n, "duty", "duties") for n in (1, 999, 1000, 28190)] == [
+        "1 duty", "999 duties", "1,000 duties", "28,190 duties"]
+    link = Site(tracker, environment()).linker(HOME).counted(duties_list_path(), 28190, "duty", "duties")
+    assert re.fullmatch(r'<a class="rt-count" href="[^"]+">28,190 duties</a>', str(link)), link

@@ -39,8 +39,9 @@ def partial_date_text(value: object) -> str:
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """"1 force", "2 forces": the count and its noun, agreeing."""
-    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+    """"1 force", "2 forces", "28,190 duties": the count and its noun, agreeing; a count of thousands
+    grouped with commas, as GOV.UK's style has it (a national tracker's totals run to tens of thousands)."""
+    return f"{count:,} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
 def number(value: float | int) -> str:
