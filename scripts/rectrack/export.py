@@ -630,13 +630,22 @@ def downloads_for(tracker: Tracker) -> tuple[Download, ...]:
 
 
 def download_files(tracker: Tracker) -> dict[str, bytes]:
-    """Everything the site's downloads/ folder holds, by name: each file of :func:`downloads_for`; the
-    archive holds the listed files (not the Word templates)."""
-    table = downloads_for(tracker)
+    """The listed files of the site's downloads/ folder, by name: each listed file of :func:`downloads_for`,
+    the data package and the archive of them all. The Word templates are :func:`word_templates`."""
+    table = [d for d in downloads_for(tracker) if d.listed]
     files = {d.name: d.build(tracker) for d in table if d.build is not None}
     files[DATAPACKAGE] = datapackage(tracker, files)
-    files[ARCHIVE] = _zip({d.name: files[d.name] for d in table if d.listed and d.name in files})
+    files[ARCHIVE] = _zip({d.name: files[d.name] for d in table if d.name in files})
     return files
+
+
+def word_templates(tracker: Tracker) -> dict[str, bytes]:
+    """The rest of downloads/: the Word template of each organisation on each report, by name.
+
+    Apart from :func:`download_files` because no page needs their bytes (the downloads page counts them,
+    the pages link to them by name), so the build makes them while MkDocs runs, on the core it leaves idle.
+    """
+    return {d.name: d.build(tracker) for d in downloads_for(tracker) if not d.listed and d.build is not None}
 
 
 def datapackage(tracker: Tracker, files: dict[str, bytes]) -> bytes:

@@ -104,20 +104,22 @@ def render_pages(tracker: Tracker, cache_dir: Path | None = None,
     given), whose sizes the downloads page gives. It is called last, once every other page is rendered:
     the build makes the files meanwhile in another process.
 
-    The pages of each organisation (its page, its lists, its page on each report) and the lists across
-    reports, about half of the work and the half that grows with reports x organisations, render in a
-    forked child on the other core (``rectrack.background``; ``fork`` False keeps them here, None
-    decides by the machine). Each page is the same wherever it is rendered: it depends on the tracker
-    alone.
+    The pages of each organisation (its page, its page on each report) and every list, about two thirds
+    of the work and the part that grows with reports x organisations, render in two forked children
+    (``rectrack.background``; ``fork`` False keeps them here, None decides by the machine), so that with
+    this process the work is shared by the machine's cores however it falls. Each page is the same
+    wherever it is rendered: it depends on the tracker alone.
     """
     site = Site(tracker, environment(cache_dir))
     abbreviations = Abbreviations.of(site.dataset)
     with Background(lambda: _finished(_organisation_side(site), abbreviations), "the organisations' pages",
-                    fork=fork) as others:
+                    fork=fork) as organisations, \
+            Background(lambda: _finished(list_pages.list_pages(site), abbreviations), "the lists", fork=fork) as listed:
         pages = _finished(_report_side(site), abbreviations)
         files = downloads() if downloads is not None else download_files(tracker)
         pages.update(_finished({DOWNLOADS: downloads_page(site, files)}, abbreviations))
-        pages.update(others.result())
+        pages.update(organisations.result())
+        pages.update(listed.result())
     pages.update(redirects.redirect_files(site.dataset, site.dataset.site.legacy_report, set(pages)))
     return pages
 
@@ -161,7 +163,7 @@ def _report_side(site: Site) -> dict[str, str]:
 
 
 def _organisation_side(site: Site) -> dict[str, str]:
-    """Each organisation's pages (its page, its page on each report that addresses it) and every list."""
+    """Each organisation's pages: its page, and its page on each report that addresses it."""
     pages = {}
     for status in site.tracker.reports:
         for owner in status.owners:
@@ -169,7 +171,6 @@ def _organisation_side(site: Site) -> dict[str, str]:
                 organisation_pages.owner_report_page(site, owner)
     for org in site.dataset.organisations:
         pages.update(organisation_pages.organisation_pages(site, org))
-    pages.update(list_pages.list_pages(site))
     return pages
 
 

@@ -57,7 +57,8 @@ class Prepared:
     tracker: Tracker
     config: Path
     pages: int
-    #: The downloads/ folder's files, by name: built once, described (with their sizes) on the downloads page.
+    #: The downloads/ folder's listed files, by name: built once, described (with their sizes) on the downloads
+    #: page (the Word templates are made later: see ``_stages``).
     downloads: dict[str, bytes]
     #: Every file of the docs tree, by relative path: what the engine must turn into the site.
     tree: dict[str, bytes]
@@ -133,11 +134,17 @@ def build(project: Project, as_of: date, checked: Checked | None = None, search:
 def _stages(prepared: Prepared, staged: Path, site: Path, as_of: date, search: bool,
             timings: dict[str, float], mkdocs: engine.Standby | None, work: Path) -> list[str]:
     """engine, downloads, search, check, swap: into ``staged``, then in place of ``site`` (``work``: this
-    build's working folder)."""
+    build's working folder).
+
+    MkDocs is single-threaded: while it runs, the Word templates are made on the other core (no page
+    needs their bytes). Pagefind is not run beside it: started with MkDocs, the search of responses slowed
+    MkDocs by more than it saved (at 170 generated reports, single runs:
+    MkDocs took 26 s longer with Pagefind on one thread, 32 s on all, and Pagefind saved 8 s)."""
     run = mkdocs.run if mkdocs is not None else engine.run_mkdocs
     try:
-        _timed(timings, "engine", lambda: run(prepared.config, staged, as_of))
-        downloads = prepared.downloads
+        with background.Background(lambda: export.word_templates(prepared.tracker), "the Word templates") as making:
+            _timed(timings, "engine", lambda: run(prepared.config, staged, as_of))
+            downloads = {**prepared.downloads, **making.result()}
         _timed(timings, "downloads", lambda: export.write_files(downloads, staged / "downloads"))
         outdir.mark(staged)
         if search:
