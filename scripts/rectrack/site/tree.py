@@ -64,7 +64,7 @@ def sync_tree(tree: dict[str, bytes], target: Path) -> None:
     One walk of what is there, and each folder made once: a national tracker's tree has over ten
     thousand pages, and a stat, a ``mkdir`` and a search of a set of paths per page took seconds."""
     target.mkdir(parents=True, exist_ok=True)
-    existing = _files(target)
+    existing = files_under(target).keys()
     folders = {""}
     for name, content in tree.items():
         path = target / name
@@ -84,11 +84,16 @@ def sync_tree(tree: dict[str, bytes], target: Path) -> None:
             os.rmdir(root)
 
 
-def _files(folder: Path) -> set[str]:
-    """Every file under ``folder``, by its path relative to it (``/`` between parts)."""
-    found: set[str] = set()
+def files_under(folder: Path) -> dict[str, int]:
+    """Every file under ``folder`` (links to files included, as ``is_file`` counts them) by its path relative
+    to it (``/`` between parts), with its size: one walk, where a stat per expected path took seconds."""
+    sizes = {}
     for root, _, files in os.walk(folder):
         relative = os.path.relpath(root, folder)
         prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
-        found.update(prefix + name for name in files)
-    return found
+        for name in files:
+            try:
+                sizes[prefix + name] = os.stat(os.path.join(root, name)).st_size
+            except OSError:  # a dangling link: not a file
+                continue
+    return sizes

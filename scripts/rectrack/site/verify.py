@@ -18,6 +18,7 @@ from pathlib import Path
 
 from rectrack.errors import BuildError
 from rectrack.render.urls import page_path
+from rectrack.site.tree import files_under
 
 #: The search files the site's own search code loads.
 SEARCH_FILES = ("pagefind.js", "pagefind-entry.json")
@@ -32,10 +33,10 @@ def check(site: Path, tree: dict[str, bytes], downloads: Iterable[str], bundles:
     expected += [name for name, content in tree.items() if not name.endswith(".md") and content]
     expected += [f"downloads/{name}" for name in downloads]
     expected += [f"{bundle}/{name}" for bundle in bundles for name in SEARCH_FILES]
-    missing = [name for name in expected if not (site / name).is_file()]
+    sizes = files_under(site)
+    missing = [name for name in expected if name not in sizes]
     may_be_empty = {name for name, content in tree.items() if not content}
-    empty = [path.relative_to(site).as_posix() for path in sorted(site.rglob("*"))
-             if path.is_file() and path.stat().st_size == 0 and path.relative_to(site).as_posix() not in may_be_empty]
+    empty = sorted(name for name, size in sizes.items() if size == 0 and name not in may_be_empty)
     broken = [name for bundle in bundles for name in _broken_search_files(site, bundle)] \
         if not missing and not empty else []
     if not (missing or empty or broken):
