@@ -16,7 +16,8 @@ Method (everything is written under one temporary directory, removed at the end)
     The stages are the ones ``build()`` times (render tree, engine, downloads, search, swap); MkDocs
     runs in a child the CLI forks when it starts (``rectrack.site.engine.Standby``), the organisations'
     pages, the lists and the downloads in children forked during render, the Word templates in one
-    forked while MkDocs runs (``rectrack.background``), Pagefind in a child process. Wall time is what a user waits for; CPU time counts every child;
+    forked while MkDocs runs (``rectrack.background``), Pagefind in a child process. Wall time is what
+    a user waits for; CPU time counts every child;
   - ``mkdocs build -f build/mkdocs.yml -d TMP``: plain MkDocs on the very same pages and config;
   - stock MkDocs: the same, without Rectrack's own Markdown extension (``rectrack.site.raw_blocks``,
     which the config names: it passes Rectrack's finished HTML through unparsed, and halves MkDocs' time
