@@ -75,3 +75,18 @@ def test_data_the_quick_check_cannot_take_gets_the_full_check() -> None:
     with pytest.raises(ValueError):
         quick({1: "x"})
     assert schema._passes(quick, {1: "x"}) is False
+
+
+def test_names_that_look_like_keywords_stay_names() -> None:
+    """Only keywords are handed to Python: a property called "pattern" or "format" keeps its name wherever
+    a schema names properties, or the quick check would drop what the schema says of it."""
+    names = {"pattern": {"type": "string", "pattern": "^a"}, "format": {"type": "integer"}}
+    schema_ = {"properties": names, "required": ["format"], "dependentRequired": {"pattern": ["format"]},
+               "dependencies": {"format": ["pattern"]}}
+    changed = schema._python_semantics(schema_)
+    assert set(changed["properties"]) == {"pattern", "format"}
+    assert changed["properties"]["pattern"] == {"type": "string", schema._PATTERN: "^a"}
+    assert changed["properties"]["format"] == {"type": "integer", schema._INTEGER: True}
+    assert changed["required"] == ["format"]
+    assert changed["dependentRequired"] == {"pattern": ["format"]}
+    assert changed["dependencies"] == {"format": ["pattern"]}

@@ -172,7 +172,10 @@ def _quick_validators(directory: str) -> dict[str, Callable[[Any], bool]]:
 #: The keywords the quick check is given in place of those whose meaning differs between Rust and Python.
 _PATTERN, _FORMAT, _INTEGER = "x-rt-python-pattern", "x-rt-python-format", "x-rt-python-integer"
 #: Keywords whose values map names to subschemas (so a key there is a name, never a keyword).
-_SCHEMA_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"})
+_SCHEMA_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas",
+                          "dependencies"})
+#: Keywords whose values hold names only (``required: [format]``, ``dependentRequired: {pattern: [...]}``).
+_NAME_KEYWORDS = frozenset({"required", "dependentRequired"})
 
 
 def _python_semantics(schema: Any) -> Any:
@@ -190,7 +193,7 @@ def _python_semantics(schema: Any) -> Any:
         return schema
     out: dict[str, Any] = {}
     for key, value in schema.items():
-        if key in _DATA_KEYWORDS or key.startswith("x-") or key == "required":
+        if key in _DATA_KEYWORDS or key in _NAME_KEYWORDS or key.startswith("x-"):
             out[key] = value
         elif key in _SCHEMA_MAPS and isinstance(value, dict):
             out[key] = {name: _python_semantics(sub) for name, sub in value.items()}
