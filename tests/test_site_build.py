@@ -311,6 +311,55 @@ def test_search_ships_pagefind_index_without_its_unused_interfaces(site: Path, n
     assert left == [], f"unused Pagefind files still shipped: {left}"
 
 
+def _bundle_files(bundle: Path) -> tuple[int, list[str]]:
+    """A Pagefind bundle's page count and the names of its index chunks and fragments (named by their hash)."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    names = sorted(p.relative_to(bundle).as_posix() for folder in ("index", "fragment")
+                   for p in (bundle / folder).iterdir())
+    return sum(language["page_count"] for language in entry["languages"].values()), names
+
+
+def test_the_main_search_reads_only_the_pages_with_a_search_body_and_indexes_the_same(site: Path,
+                                                                                      tmp_path: Path) -> None:
+    """Pagefind is handed links to the pages it indexes, not the whole site; the index is the one the whole
+    site gives (every index chunk and fragment the same, each named by the hash of its content)."""
+    from rectrack.site import pagefind
+    pages = pagefind.searched_pages(site, tmp_path / "work")
+    assert pages == tmp_path / "work" / pagefind.SEARCHED_PAGES
+    every = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+    marked = {name for name in every if pagefind.BODY_MARK in (site / name).read_bytes()}
+    handed = {p.relative_to(pages).as_posix() for p in pages.rglob("*") if not p.is_dir()}
+    assert handed == marked and len(every) > len(marked) > 100, (len(every), len(marked))
+    assert all(os.path.samefile(pages / name, site / name) for name in handed)  # links, not copies
+    pagefind._index(site, tmp_path / "whole")
+    pagefind._index(pages, tmp_path / "linked")
+    whole, linked = _bundle_files(tmp_path / "whole"), _bundle_files(tmp_path / "linked")
+    assert whole == linked and whole[0] == len(marked)
+
+
+def test_the_main_search_reads_the_site_itself_where_no_link_can_be_made(site: Path, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from rectrack.site import pagefind
+
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(pagefind.os, "link", no_links)
+    assert pagefind.searched_pages(site, tmp_path) == site
+    assert not (tmp_path / pagefind.SEARCHED_PAGES).exists()
+
+
+def test_the_main_search_reads_every_page_when_none_has_a_search_body(tmp_path: Path) -> None:
+    """Another theme, without Rectrack's override: Pagefind then indexes every page whole, from the site."""
+    from rectrack.site import pagefind
+    for name in ("index.html", "a/index.html"):
+        (tmp_path / "site" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "site" / name).write_text("<html><body><h1>A page</h1><p>Words.</p></body></html>", "utf-8")
+    assert pagefind.searched_pages(tmp_path / "site", tmp_path / "work") == tmp_path / "site"
+    pagefind.index(tmp_path / "site", work=tmp_path / "work")
+    assert _bundle_files(tmp_path / "site" / SEARCH_BUNDLE)[0] == 2
+
+
 def test_downloads_page_lists_exactly_the_files_there(site: Path) -> None:
     """The page is written from the table the files are built from: no promise without a file, no file unlisted."""
     present = {p.relative_to(_downloads(site)).as_posix() for p in _downloads(site).rglob("*") if p.is_file()}

@@ -22,6 +22,11 @@ from rectrack.render.urls import RESPONSES_BUNDLE, SEARCH_BUNDLE
 BUNDLE = SEARCH_BUNDLE
 #: The folder, in the build's working folder, that the pages of the responses' full text are written to.
 RESPONSES_PAGES = "responses-search"
+#: The folder, in the build's working folder, of links to the built pages the main search indexes.
+SEARCHED_PAGES = "searched-pages"
+#: What marks the part of a page Pagefind indexes (``overrides/main.html``). Once one page has it,
+#: Pagefind indexes only the pages that have it.
+BODY_MARK = b"data-pagefind-body"
 
 #: The packages that ship Pagefind's binary, in the order ``python -m pagefind`` tries them.
 _BINARY_PACKAGES = ("pagefind_bin_extended", "pagefind_bin")
@@ -44,7 +49,7 @@ def index(site_dir: Path, responses: Mapping[str, str] | None = None, work: Path
     """Index the HTML pages of ``site_dir`` into ``site_dir/pagefind`` and the pages of ``responses`` (path
     in the site: HTML) into ``site_dir/pagefind-responses``, writing those pages into ``work`` first (the
     build's own working folder: they are never published). :class:`BuildError` if Pagefind fails."""
-    _index(site_dir, site_dir / BUNDLE)
+    _index(searched_pages(site_dir, work) if work is not None else site_dir, site_dir / BUNDLE)
     if responses:
         if work is None:
             raise ValueError("the pages of the responses' full text need a working folder")
@@ -55,6 +60,44 @@ def index(site_dir: Path, responses: Mapping[str, str] | None = None, work: Path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, "utf-8")
         _index(pages, site_dir / RESPONSES_BUNDLE)
+
+
+def searched_pages(site_dir: Path, work: Path) -> Path:
+    """The folder the main search is made from: links, in ``work``, to the pages of ``site_dir`` that have a
+    search body, at the same paths; ``site_dir`` itself where that cannot be done.
+
+    Pagefind reads and parses every HTML file in the folder it is given, then indexes only the pages with
+    a search body. At 170 reports, 2,560 of the 10,794 pages (152 of 522 MB) have none (the lists, the
+    search pages, the redirects), and reading them was over a quarter of Pagefind's CPU: 40.9 s for the
+    site, 29.5 s for the pages with a body. The index is the same (the same files at the same paths).
+
+    Hard links, which cost no copying and leave the site as it is. Where one cannot be made (the working
+    folder on another disk), or no page has a search body (another theme: Pagefind then indexes every
+    page whole), Pagefind reads ``site_dir`` as before.
+    """
+    pages = work / SEARCHED_PAGES
+    shutil.rmtree(pages, ignore_errors=True)
+    marked = []  # (folder, file name) relative to site_dir
+    for root, _, files in os.walk(site_dir):
+        folder = os.path.relpath(root, site_dir)
+        for name in files:
+            if name.endswith(".html"):
+                with open(os.path.join(root, name), "rb") as page:
+                    if BODY_MARK in page.read():
+                        marked.append((folder, name))
+    if not marked:
+        return site_dir
+    made: set[str] = set()
+    try:
+        for folder, name in marked:
+            if folder not in made:
+                os.makedirs(os.path.join(pages, folder), exist_ok=True)
+                made.add(folder)
+            os.link(os.path.join(site_dir, folder, name), os.path.join(pages, folder, name))
+    except OSError:
+        shutil.rmtree(pages, ignore_errors=True)
+        return site_dir
+    return pages
 
 
 def _index(pages: Path, bundle: Path) -> None:
