@@ -30,6 +30,7 @@ import hashlib
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -424,6 +425,12 @@ def page_url(path: str) -> str:
     return path[: -len(".md")] + "/"
 
 
+@cache
+def _folders(path: str) -> tuple[str, ...]:
+    """The folders of the page at docs path ``path``'s URL: a page links to many pages, many pages to one."""
+    return tuple(page_url(path).split("/")[:-1])
+
+
 def relative(target: str, here: str) -> str:
     """The href from page ``here`` to page ``target`` (docs paths; ``target`` may end in ``#anchor``).
 
@@ -434,8 +441,7 @@ def relative(target: str, here: str) -> str:
     checks these links; ``tests/test_site_build.py`` checks every link and anchor of the built site.
     """
     path, _, fragment = target.partition("#")
-    to = page_url(path).split("/")[:-1]
-    base = page_url(here).split("/")[:-1]
+    to, base = _folders(path), _folders(here)
     common = 0
     while common < len(to) and common < len(base) and to[common] == base[common]:
         common += 1

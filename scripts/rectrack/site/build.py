@@ -117,7 +117,7 @@ def build(project: Project, as_of: date, checked: Checked | None = None, search:
             doing = f"cannot write Rectrack's working folder {project.work}"
             with lock.working_folder(project.work, "build") as folder:
                 prepared = _timed(timings, "render tree",
-                                  lambda: _render_tree(project, derive(dataset, as_of), folder))
+                                  lambda: _render_tree(project, derive(dataset, as_of), folder, search))
                 doing = f"cannot write the new site beside {site}"
                 staged = swap.staging_folder(site)
                 try:
@@ -156,7 +156,9 @@ def _stages(prepared: Prepared, staged: Path, site: Path, as_of: date, search: b
     return _timed(timings, "swap", lambda: swap.swap_in(staged, site))
 
 
-def _render_tree(project: Project, tracker: Tracker, folder: Path) -> Prepared:
+def _render_tree(project: Project, tracker: Tracker, folder: Path, search: bool = True) -> Prepared:
+    """The docs tree and engine config in ``folder``; the pages of the responses' full text only for a build
+    with search (they are Pagefind's input alone)."""
     from rectrack.render import pages as render_pages  # imported late: validate/export do not need templates
     from rectrack.render.response_search import response_search_pages
 
@@ -180,7 +182,8 @@ def _render_tree(project: Project, tracker: Tracker, folder: Path) -> Prepared:
                                    site_description=tracker.dataset.site.description,
                                    theme_words=theme_words(tracker.dataset.site))
     config = engine.write_config(settings, folder / "mkdocs.yml")
-    return Prepared(tracker, config, len(rendered), downloads, tree, tuple(warnings), response_search_pages(tracker))
+    return Prepared(tracker, config, len(rendered), downloads, tree, tuple(warnings),
+                    response_search_pages(tracker) if search else {})
 
 
 def _timed(timings: dict[str, float], stage: str, step: Callable[[], T]) -> T:
