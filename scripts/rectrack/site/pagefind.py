@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rectrack.errors import BuildError
 from rectrack.render.urls import RESPONSES_BUNDLE, SEARCH_BUNDLE
+from rectrack.site.tree import files_under, sync_tree
 
 #: Where Pagefind writes the main search's bundle inside the site.
 BUNDLE = SEARCH_BUNDLE
@@ -55,10 +56,7 @@ def index(site_dir: Path, responses: Mapping[str, str] | None = None, work: Path
             raise ValueError("the pages of the responses' full text need a working folder")
         pages = work / RESPONSES_PAGES
         shutil.rmtree(pages, ignore_errors=True)
-        for path, html in responses.items():
-            target = pages / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, "utf-8")
+        sync_tree({path: html.encode("utf-8") for path, html in responses.items()}, pages)
         _index(pages, site_dir / RESPONSES_BUNDLE)
 
 
@@ -77,23 +75,18 @@ def searched_pages(site_dir: Path, work: Path) -> Path:
     """
     pages = work / SEARCHED_PAGES
     shutil.rmtree(pages, ignore_errors=True)
-    marked = []  # (folder, file name) relative to site_dir
-    for root, _, files in os.walk(site_dir):
-        folder = os.path.relpath(root, site_dir)
-        for name in files:
-            if name.endswith(".html"):
-                with open(os.path.join(root, name), "rb") as page:
-                    if BODY_MARK in page.read():
-                        marked.append((folder, name))
+    marked = [name for name in files_under(site_dir) if name.endswith(".html")
+              and BODY_MARK in (site_dir / name).read_bytes()]
     if not marked:
         return site_dir
     made: set[str] = set()
     try:
-        for folder, name in marked:
+        for name in marked:
+            folder = name.rpartition("/")[0]
             if folder not in made:
-                os.makedirs(os.path.join(pages, folder), exist_ok=True)
+                (pages / folder).mkdir(parents=True, exist_ok=True)
                 made.add(folder)
-            os.link(os.path.join(site_dir, folder, name), os.path.join(pages, folder, name))
+            os.link(site_dir / name, pages / name)
     except OSError:
         shutil.rmtree(pages, ignore_errors=True)
         return site_dir
