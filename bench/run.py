@@ -14,7 +14,8 @@ Method (everything is written under one temporary directory, removed at the end)
     interpreter start-up and imports. A small wrapper runs the real CLI entry point and records the
     stage timings ``build()`` measures, the CLI's own load+validate, and Pagefind's wall and CPU time.
     The stages are the ones ``build()`` times (render tree, engine, downloads, search, swap); MkDocs
-    runs in a child the CLI forks when it starts (``rectrack.site.engine.Standby``), the organisations'
+    runs in a child the CLI forks when it starts (``rectrack.site.engine.Standby``), which shares the
+    pages out to a child of its own per further core (``rectrack.site.engine_split``), the organisations'
     pages, the lists and the downloads in children forked during render, the Word templates in one
     forked while MkDocs runs (``rectrack.background``), Pagefind in a child process. Wall time is what
     a user waits for; CPU time counts every child;
@@ -27,11 +28,14 @@ Method (everything is written under one temporary directory, removed at the end)
   Times are medians; CPU is user+system time of the process and the children it waited for; peak
   memory is ``ru_maxrss`` from ``wait4`` (the largest of the process and those children: Pagefind, and the
   build's forked children, whose shared pages count in full in each).
-* The headline ratio compares like with like: the whole ``rectrack build`` minus its Pagefind step
-  (exactly what ``--no-search`` skips) against plain MkDocs, so neither side builds a search index and
-  ours includes start-up, load, validate, derive, render, MkDocs and the downloads: with the engine the
-  same on both sides, it is what our own stages cost. The same ratio against stock MkDocs is printed,
-  and judged, beside it. The ratios including Pagefind are printed too.
+* The headline ratio compares the whole ``rectrack build`` minus its Pagefind step (exactly what
+  ``--no-search`` skips) against plain MkDocs, so neither side builds a search index, and ours includes
+  start-up, load, validate, derive, render, MkDocs and the downloads. It is wall time, what a user waits
+  for. Both sides turn the very same pages into the very same HTML with MkDocs' own functions: ours shares
+  the pages out over the machine's cores (``rectrack.site.engine_split``), plain MkDocs uses one. The
+  ratio of CPU time, printed beside it, is what our own stages cost on top of MkDocs' work. The same
+  ratios against stock MkDocs are printed, and judged, beside them. The ratios including Pagefind are
+  printed too.
 * Search payload: exactly what the search page fetches for a reader's first query. The page has no
   Pagefind UI (our own form in ``rectrack.js`` drives Pagefind's JS API with ``noWorker: true``, so
   neither ``pagefind-ui.js``/``.css`` nor ``pagefind-worker.js`` is loaded). Pagefind's own

@@ -13,7 +13,7 @@ import yaml
 from constants import AS_OF, DATA, REPO
 from rectrack.background import can_fork
 from rectrack.errors import BuildError, EngineError
-from rectrack.site import engine
+from rectrack.site import engine, engine_split
 from rectrack.site.build import build
 from rectrack.site.project import load_project
 
@@ -53,7 +53,6 @@ def test_the_build_date_is_pinned_without_touching_the_environment(tmp_path: Pat
     nothing the build starts (Pagefind) or anything else in the process sees a changed environment."""
     import material.templates  # noqa: F401  (Material sets NO_MKDOCS_2_WARNING on import: not ours)
     from mkdocs import utils
-    from mkdocs.commands import build as mkdocs_build
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")  # a caller's own value must not be replaced either
     before = dict(os.environ)
@@ -64,7 +63,7 @@ def test_the_build_date_is_pinned_without_touching_the_environment(tmp_path: Pat
         seen["now"] = utils.get_build_datetime()
         seen["date"] = utils.get_build_date()
 
-    monkeypatch.setattr(mkdocs_build, "build", spy)
+    monkeypatch.setattr(engine_split, "build", spy)
     engine.run_mkdocs(_broken_site(tmp_path), tmp_path / "site", date(2026, 11, 23))
     assert seen["now"] == datetime(2026, 11, 23, tzinfo=UTC)
     assert seen["date"] == "2026-11-23"
@@ -88,6 +87,8 @@ def test_engine_settings_name_the_rendered_tree_and_leave_the_project_settings_a
 def _good_site(tmp_path: Path) -> Path:
     config = _broken_site(tmp_path)
     (tmp_path / "docs" / "index.md").write_text("# Home\n\nA page.\n", encoding="utf-8")
+    # More than one page: MkDocs on standby then shares them out to a child of its own (engine_split).
+    (tmp_path / "docs" / "second.md").write_text("# Second\n\n[Home](index.md)\n", encoding="utf-8")
     return config
 
 

@@ -106,8 +106,9 @@ class _Collect(logging.Handler):
 def run_mkdocs(config: Path, site_dir: Path, as_of: date, strict: bool = True) -> None:
     """Build ``config`` into ``site_dir``; in strict mode (the default) any warning fails with its words."""
     from mkdocs import exceptions
-    from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
+
+    from rectrack.site import engine_split
 
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -115,7 +116,7 @@ def run_mkdocs(config: Path, site_dir: Path, as_of: date, strict: bool = True) -
     try:
         cfg = load_config(str(config), site_dir=str(site_dir), strict=strict)
         with build_date(as_of):
-            mkdocs_build(cfg)
+            engine_split.build(cfg)  # MkDocs' build, its pages shared out over the cores
     except (exceptions.MkDocsException, exceptions.Abort) as exc:
         detail = "; ".join(collector.messages[:10]) or str(exc)
         raise EngineError(f"MkDocs failed: {detail}") from None
@@ -148,7 +149,9 @@ class Standby:
         if can_fork() if fork is None else fork:
             context = multiprocessing.get_context("fork")
             here, there = context.Pipe()
-            self._process = context.Process(target=_standby, args=(there, config, os.getpid()), daemon=True)
+            # Not a daemon: a daemon may not fork, and the engine forks its share of the pages
+            # (engine_split). It is stopped all the same: by __exit__, or with its parent (_standby).
+            self._process = context.Process(target=_standby, args=(there, config, os.getpid()), daemon=False)
             self._process.start()
             there.close()
             self._pipe = here
