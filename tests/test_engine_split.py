@@ -179,3 +179,24 @@ def test_a_config_with_a_plugin_is_built_by_mkdocs_itself(tmp_path: Path) -> Non
     engine_split.build(load_config(str(config), site_dir=str(tmp_path / "site")), shares=2)
     assert (tmp_path / "site" / "search" / "search_index.json").is_file()
     assert (tmp_path / "site" / "p1" / "index.html").is_file()
+
+
+def test_a_child_that_dies_is_a_machine_error_naming_its_share(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child killed mid-build (the machine's out-of-memory killer, say) fails the build with the
+    machine's error, never a site with pages missing."""
+    import signal
+
+    from rectrack.errors import MachineError
+
+    real = engine_split._share
+
+    def dies_in_the_child(part, context, child=False):
+        if child:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(part, context, child)
+
+    monkeypatch.setattr(engine_split, "_share", dies_in_the_child)
+    config = _site(tmp_path, {f"p{n}.md": f"# Page {n}\n" for n in range(4)})
+    with pytest.raises(MachineError) as caught:
+        engine.run_mkdocs(config, tmp_path / "site", AS_OF)
+    assert "MkDocs' pages (share 2 of" in caught.value.message and "stopped without finishing" in caught.value.message
