@@ -1,13 +1,14 @@
 """Part of the build run on the machine's other core while this process goes on.
 
-MkDocs and our own rendering are single-threaded Python, and a build machine has two cores or more.
+Our own rendering is single-threaded Python, and a build machine has two cores or more (MkDocs
+shares its pages out over them itself: ``site/engine_split.py``, which uses this module's children).
 Several parts of the build depend on the derived tracker alone: the downloads (JSON, CSV, calendars,
-the archive), the Word template for every organisation on every report, the pages of each organisation
-and the lists. Each is made in a forked child while the parent does the rest (the Word templates while
-MkDocs runs), and read back (pickled through a pipe) when it is needed. At 40 generated reports the
-first two children took the render stage from 6.2 s to 4.3 s (measured with ``make bench``; see the
-README's "Staying fast"); at 170, rendering the lists apart and the templates during MkDocs took it
-from 29.4 s to 20.5 s (single runs).
+the archive), the Word template for every organisation on every report, the pages of each
+organisation and the lists. Each is made in a forked child while the parent does the rest (the Word
+templates while MkDocs runs), and read back (pickled through a pipe) when it is needed. At 40
+generated reports the first two children took the render stage from 6.2 s to 4.3 s (measured with
+``make bench``; see the README's "Staying fast"); at 170, rendering the lists apart and the
+templates during MkDocs took it from 29.4 s to 20.5 s (single runs).
 
 Forking copies the parent's memory, so the child starts with the tracker already built: nothing is
 imported or derived twice, and nothing is sent to it. Where there is no second core or no ``fork``

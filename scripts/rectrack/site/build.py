@@ -136,10 +136,12 @@ def _stages(prepared: Prepared, staged: Path, site: Path, as_of: date, search: b
     """engine, downloads, search, check, swap: into ``staged``, then in place of ``site`` (``work``: this
     build's working folder).
 
-    MkDocs is single-threaded: while it runs, the Word templates are made on the other core (no page
-    needs their bytes). Pagefind is not run beside it: started with MkDocs, the search of responses slowed
-    MkDocs by more than it saved (at 170 generated reports, single runs:
-    MkDocs took 26 s longer with Pagefind on one thread, 32 s on all, and Pagefind saved 8 s)."""
+    MkDocs shares its pages out over the cores (:mod:`.engine_split`); the Word templates, which no page
+    needs the bytes of, are made beside it and fill the moments when a core is idle (while the
+    navigation's pages are read, while one share waits for another). Pagefind is not run beside it:
+    started with MkDocs, the search of responses slowed MkDocs by more than it saved (at 170 generated
+    reports, single runs: MkDocs took 26 s longer with Pagefind on one thread, 32 s on all, and Pagefind
+    saved 8 s)."""
     run = mkdocs.run if mkdocs is not None else engine.run_mkdocs
     try:
         with background.Background(lambda: export.word_templates(prepared.tracker), "the Word templates") as making:
