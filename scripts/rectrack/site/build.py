@@ -137,11 +137,12 @@ def _stages(prepared: Prepared, staged: Path, site: Path, as_of: date, search: b
     build's working folder).
 
     MkDocs shares its pages out over the cores (:mod:`.engine_split`); the Word templates, which no page
-    needs the bytes of, are made beside it and fill the moments when a core is idle (while the
-    navigation's pages are read, while one share waits for another). Pagefind is not run beside it:
-    started with MkDocs, the search of responses slowed MkDocs by more than it saved (at 170 generated
-    reports, single runs: MkDocs took 26 s longer with Pagefind on one thread, 32 s on all, and Pagefind
-    saved 8 s)."""
+    needs the bytes of, are made beside it: at 170 generated reports (single runs, no search) the build
+    took 96 s with them beside it and 95 s with them made after it, the same within noise, but beside
+    MkDocs they cost about 14 s more CPU time (two processes slow each other). Pagefind is not run beside MkDocs:
+    started with it, the search of responses slowed MkDocs by more than it saved (at 170 generated
+    reports, single runs, before the pages were shared out: MkDocs took 26 s longer with Pagefind on one
+    thread, 32 s on all, and Pagefind saved 8 s)."""
     run = mkdocs.run if mkdocs is not None else engine.run_mkdocs
     try:
         with background.Background(lambda: export.word_templates(prepared.tracker), "the Word templates") as making:
