@@ -62,7 +62,10 @@ Method (everything is written under one temporary directory, removed at the end)
   (CPU time per page at most 1.25 times the shipped one); the largest HTML page and a reader's first
   search each under 300 KB; and peak memory (reported, no target). Beside time per page, time per MB
   of HTML written (reported, no target): the larger set's pages weigh more, so per MB compares like
-  with like where per page cannot.
+  with like where per page cannot. And each Pagefind run's own CPU time per page (the main search and
+  the search of responses, reported, no target): the search of responses indexes every answer's full
+  text, which the shipped data hardly has and the generated sets have for every force on every report,
+  so it shows how much of the growth with Pagefind is that index.
 """
 
 from __future__ import annotations
@@ -93,6 +96,7 @@ sys.path.insert(0, str(BENCH))
 import synthetic  # noqa: E402  (bench/ is not a package)
 from rectrack.derive import Tracker  # noqa: E402
 from rectrack.errors import BuildError  # noqa: E402
+from rectrack.render.urls import RESPONSES_BUNDLE, SEARCH_BUNDLE  # noqa: E402
 from rectrack.site.build import prepare  # noqa: E402
 from rectrack.site.engine import RAW_BLOCKS  # noqa: E402
 from rectrack.site.project import load_project  # noqa: E402
@@ -121,8 +125,8 @@ import json, resource, sys
 import rectrack.site.build, rectrack.site.pagefind, rectrack.cli
 out, args = sys.argv[1], sys.argv[2:]
 seen = {"imports": time.perf_counter() - begun}
-real_check, real_build, real_index = (rectrack.cli.load_and_validate, rectrack.site.build.build,
-                                      rectrack.site.pagefind.index)
+real_check, real_build, real_index, real_bundle = (rectrack.cli.load_and_validate, rectrack.site.build.build,
+                                                   rectrack.site.pagefind.index, rectrack.site.pagefind._index)
 def check(*a, **k):
     started = time.perf_counter()
     result = real_check(*a, **k)
@@ -141,7 +145,14 @@ def index(*a, **k):
         return real_index(*a, **k)
     finally:
         seen["search_cpu"] = cpu() - cpu_started
+def bundle(pages, out, *a, **k):
+    cpu_started = cpu()
+    try:
+        return real_bundle(pages, out, *a, **k)
+    finally:
+        seen[f"search_cpu {out.name}"] = cpu() - cpu_started
 rectrack.cli.load_and_validate, rectrack.site.build.build, rectrack.site.pagefind.index = check, build, index
+rectrack.site.pagefind._index = bundle
 sys.argv = ["rectrack", *args]
 started = time.perf_counter()
 try:
@@ -639,6 +650,7 @@ def print_targets(shipped: Result, scaled: Result | None, middle: Result | None 
         # The same mix of pages at two sizes: what grows here is the cost of size itself, not of heavier pages
         # (every generated (report, force) page holds a full response; few shipped pages do).
         for label, small_cpu, large_cpu in (
+            ("rectrack build (whole)", middle.rectrack.cpu, scaled.rectrack.cpu),
             ("rectrack without Pagefind", middle.without_search_cpu, scaled.without_search_cpu),
             ("plain mkdocs (reference)", middle.plain.cpu, scaled.plain.cpu),
         ):
@@ -646,6 +658,16 @@ def print_targets(shipped: Result, scaled: Result | None, middle: Result | None 
             line(cpu_b <= cpu_a * FLAT if label.startswith("rectrack") else None,
                  f"time per page flat between generated sizes (<= {FLAT}x), {label}: CPU {cpu_a:.1f} -> "
                  f"{cpu_b:.1f} ms/page ({middle.pages:,} -> {scaled.pages:,} pages)")
+    # Where Pagefind's share per page grows: each search's own CPU time. The search of responses indexes
+    # every answer's full text, which the shipped data hardly has (one organisation answers) and the larger
+    # set has for every force on every report.
+    sets = [r for r in (shipped, middle, scaled) if r is not None]
+    for label, bundle in (("main search", SEARCH_BUNDLE), ("search of responses", RESPONSES_BUNDLE)):
+        per_page = [r.per_page_ms(r.rectrack.median(lambda s, key=f"search_cpu {bundle}": s.stages.get(key, 0.0)))
+                    for r in sets]
+        line(None, f"time per page, Pagefind's {label} ({bundle}/): CPU "
+                   + " -> ".join(f"{ms:.1f}" for ms in per_page) + " ms/page ("
+                   + " -> ".join(f"{r.pages:,}" for r in sets) + " pages)")
     path, size = scaled.largest[0]
     line(size < TARGET_BYTES, f"scale: largest HTML page under {kb(TARGET_BYTES)}: {path} {kb(size)}")
     first = scaled.first_search_bytes

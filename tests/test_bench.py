@@ -148,7 +148,8 @@ def test_a_tracker_too_big_for_one_file_is_refused(tmp_path: Path) -> None:
 def test_the_report_prints_every_figure_and_target(capsys) -> None:
     """The tables and the targets, from made-up measurements (the real runs are the next test's)."""
     def result(pages: int, wall: float, counts: dict[str, int]) -> run.Result:
-        stages = {"build search": wall / 5, "search_cpu": wall / 6, "peak_self_kb": 90_000,
+        stages = {"build search": wall / 5, "search_cpu": wall / 6, "search_cpu pagefind": wall / 10,
+                  "search_cpu pagefind-responses": wall / 15, "peak_self_kb": 90_000,
                   "peak_children_kb": 120_000, "cli": wall - 0.5}
         r = run.Result("set", counts, pages, run.Variant("rectrack build"), run.Variant("plain mkdocs build"),
                        run.Variant("mkdocs build + Material search"), largest=[("a/index.html", 150_000)],
@@ -174,8 +175,15 @@ def test_the_report_prints_every_figure_and_target(capsys) -> None:
     targets = out.split("== targets ==")[1].strip().splitlines()
     assert [re.match(r"\s*\[(met    |NOT MET|n/a    )\] (\w+)", t).group(2) for t in targets] == [
         "shipped", "shipped", "shipped", "scale", "scale", "scale", "time", "time", "time", "time", "time", "time",
-        "time", "scale", "scale", "scale", "scale", "scale"]
+        "time", "time", "time", "time", "scale", "scale", "scale", "scale", "scale"]
     assert "time per page flat between generated sizes (<= 1.25x), rectrack without Pagefind" in out
+    # 60 s x 0.9 of CPU over 2,400 pages, then 200 s x 0.9 over 8,100
+    assert ("[met    ] time per page flat between generated sizes (<= 1.25x), rectrack build (whole): CPU 22.5 -> "
+            "22.2 ms/page (2,400 -> 8,100 pages)") in out
+    # each search's own CPU: a tenth and a fifteenth of the wall time, over each set's pages
+    assert ("time per page, Pagefind's main search (pagefind/): CPU 2.8 -> 2.5 -> 2.5 ms/page "
+            "(213 -> 2,400 -> 8,100 pages)") in out
+    assert "Pagefind's search of responses (pagefind-responses/): CPU 1.9 -> 1.7 -> 1.6 ms/page" in out
     # 6 s x 0.9 - 1 s of Pagefind CPU over 213 pages of 30 KB, then 200 s x 0.9 - 33.3 s over 8,100 pages
     assert ("time per MB of HTML written, rectrack without Pagefind: CPU 689 -> 604 ms/MB (pages of 30.0 -> 30.0 KB "
             "on average)") in out
