@@ -418,6 +418,40 @@ def test_a_report_published_after_the_as_of_date_is_not_shown_at_all(data, early
         early_site, "organisations/riverside-fire/")
 
 
+def test_each_years_responses_have_a_search_of_their_own(late: Tracker, late_site: Path, early_site: Path) -> None:
+    """The responses to 2027's report and to 2026's are indexed apart (a first search fetches one year's
+    answers, however many years there are); the newest year's search keeps the old address, and each
+    year's page links to the other's, and says which year it searches."""
+    from rectrack.render.response_search import response_search_pages
+    bundles = response_search_pages(late)
+    assert list(bundles) == ["pagefind-responses/2027", "pagefind-responses/2026"], "newest year first"
+    newer, older = ({path.split("/")[1] for path in bundles[b]} for b in bundles)
+    assert newer == {FICTIONAL} and older == {SHIPPED}, (newer, older)
+    assert set(bundles["pagefind-responses/2026"]) == {f"{owner_page(SHIPPED, 'devon-and-cornwall')}index.html"}
+    assert {path.split("/")[3] for path in bundles["pagefind-responses/2027"]} >= {"kent", "essex", "home-office"}
+
+    new, old = page(late_site, "search/responses/"), page(late_site, "search/responses/2026/")
+    assert 'data-rt-pagefind="../../pagefind-responses/2027/pagefind.js"' in new
+    assert 'data-rt-pagefind="../../../pagefind-responses/2026/pagefind.js"' in old
+    for html_, here, there, href in ((new, "2027", "2026", "2026/"), (old, "2026", "2027", "../")):
+        pager = re.search(r'<nav class="rt-pager" aria-label="Searches of the responses, by the year the reports '
+                          r'were published">(.*?)</nav>', html_, re.S)
+        assert pager, "each year's page lists the years"
+        assert f'<span aria-current="page">{here}</span>' in pager.group(1)
+        assert f'<a href="{href}" data-rt-search-carry>{there}</a>' in pager.group(1), pager.group(1)
+    new_words, old_words = words(late_site, "search/responses/"), words(late_site, "search/responses/2026/")
+    assert "Search the responses to 2027's reports" in new_words
+    assert "Search the responses to 2026's reports" in old_words
+    assert re.search(r"published by \d+ organisations on 1 report published in 2027: each result", new_words)
+    assert "published by 1 organisation on 1 report published in 2026: each result" in old_words
+    assert 'href="responses/" data-rt-search-carry' in page(late_site, "search/"), "the main search: the newest year"
+
+    alone = page(early_site, "search/responses/")
+    assert 'data-rt-pagefind="../../pagefind-responses/2026/pagefind.js"' in alone
+    assert "rt-pager" not in alone and "Search the responses to" not in alone, "one year: one search, no year links"
+    assert not (early_site / "search" / "responses" / "2026").exists()
+
+
 # --- What changed: the pages and the feed -------------------------------------------------------------------
 
 

@@ -25,7 +25,7 @@ from rectrack.render import NAV, render_pages
 from rectrack.render.abbreviations import Abbreviations
 from rectrack.render.markdown import md
 from rectrack.render.response_search import owner_facets, response_search_pages
-from rectrack.render.urls import legacy_redirects, owner_report_path, page_path
+from rectrack.render.urls import legacy_redirects, owner_report_path, page_path, responses_bundle
 
 RENDER = ROOT / "scripts" / "rectrack" / "render"
 RID = "hmicfrs-2026-ocsa-mosovo"
@@ -449,7 +449,13 @@ def test_the_search_of_responses_has_every_answer_in_full_under_the_pages_own_an
     """One page per organisation on a report with a published text, at the address of that page, with its
     title and search filters, and each foreword and answer in full under a heading whose anchor the page
     has: a result of the search of responses opens the page at the answer."""
-    searched = response_search_pages(tracker)
+    bundles = response_search_pages(tracker)
+    for bundle, held in bundles.items():
+        year = int(bundle.rpartition("/")[2])
+        assert bundle == responses_bundle(year) and held, "one bundle per year of reports, none empty"
+        assert {o.report.published.year for s in tracker.reports for o in s.owners
+                if page_path(owner_report_path(s.report.id, o.owner.id)) in held} == {year}, bundle
+    searched = {path: html for held in bundles.values() for path, html in held.items()}
     owners = [(s.report.id, o) for s in tracker.reports for o in s.owners]
     with_text = {page_path(owner_report_path(r, o.owner.id)) for r, o in owners if o.documents}
     assert with_text and set(searched) == with_text, sorted(set(searched) ^ with_text)

@@ -8,6 +8,7 @@ Every expected count comes from the data files, not from constants here.
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import html
 import io
@@ -29,7 +30,7 @@ import yaml
 from browser.sitebuild import AS_OF, REPO, Data, collapse, load_data, make_root, run_build, shared_site
 from rectrack import export
 from rectrack.render.markdown import RAW_END, RAW_START
-from rectrack.render.urls import RESPONSES_BUNDLE, SEARCH_BUNDLE
+from rectrack.render.urls import SEARCH_BUNDLE, responses_bundle
 
 pytestmark = pytest.mark.xdist_group("sitebuild")
 
@@ -41,7 +42,8 @@ PAST_DEADLINE = [1, 4, 6, 8, 10, 15, 16]
 DUE_IN_38_DAYS = [3, 14]
 AS_OF_DATE = date.fromisoformat(AS_OF)
 #: The two search bundles (render/response_search.py): the main search and the search of responses.
-BUNDLES = (SEARCH_BUNDLE, RESPONSES_BUNDLE)
+#: The shipped data's bundles: the main search's, and the search of the responses to 2026's reports.
+BUNDLES = (SEARCH_BUNDLE, responses_bundle(2026))
 
 
 @pytest.fixture(scope="module")
@@ -347,6 +349,46 @@ def test_the_main_search_reads_the_site_itself_where_no_link_can_be_made(site: P
     monkeypatch.setattr(pagefind.os, "link", no_links)
     assert pagefind.searched_pages(site, tmp_path) == site
     assert not (tmp_path / pagefind.SEARCHED_PAGES).exists()
+
+
+def _fragments(bundle: Path) -> dict[str, str]:
+    """A Pagefind bundle's fragments: each page's URL and the text indexed for it (gzip, after a signature)."""
+    out = {}
+    for file in (bundle / "fragment").iterdir():
+        fragment = json.loads(gzip.decompress(file.read_bytes()).removeprefix(b"pagefind_dcd"))
+        out[fragment["url"]] = fragment["content"]
+    return out
+
+
+def test_each_years_responses_are_indexed_into_a_bundle_of_their_own(tmp_path: Path) -> None:
+    """Each bundle of responses gets an index of its pages only, at their site addresses, and nothing of
+    another year's: what keeps a reader's first search to one year's answers."""
+    from rectrack.site import pagefind
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text(
+        '<html lang="en"><body><main data-pagefind-body><h1>Home</h1><p>Welcome.</p></main></body></html>', "utf-8")
+
+    def page(words: str) -> str:
+        return f'<html lang="en"><body><main data-pagefind-body><h1>Answer</h1><p>{words}</p></main></body></html>'
+    responses = {
+        responses_bundle(2027): {"reports/b/organisations/kent/index.html": page("Kent reviewed marmalade rotas."),
+                                 "reports/b/organisations/essex/index.html": page("Essex trained wombat handlers.")},
+        responses_bundle(2026): {"reports/a/organisations/kent/index.html": page("Kent appointed a lighthouse lead.")},
+        responses_bundle(2025): {},
+    }
+    assert pagefind.bundles(responses) == (SEARCH_BUNDLE, responses_bundle(2027), responses_bundle(2026))
+    pagefind.index(tmp_path / "site", responses, tmp_path / "work")
+    site = tmp_path / "site"
+    assert not (site / responses_bundle(2025)).exists(), "a year with no pages gets no bundle"
+    newer, older = _fragments(site / responses_bundle(2027)), _fragments(site / responses_bundle(2026))
+    assert sorted(newer) == ["/reports/b/organisations/essex/", "/reports/b/organisations/kent/"]
+    assert sorted(older) == ["/reports/a/organisations/kent/"]
+    assert _bundle_files(site / responses_bundle(2027))[0] == 2 and _bundle_files(site / responses_bundle(2026))[0] == 1
+    newer_text, older_text = " ".join(newer.values()), " ".join(older.values())
+    assert "marmalade" in newer_text and "wombat" in newer_text and "lighthouse" not in newer_text
+    assert "lighthouse" in older_text and "marmalade" not in older_text
+    assert list(_fragments(site / SEARCH_BUNDLE)) == ["/"], "the main search holds none of the responses"
+    assert not (site / "reports").exists(), "the pages of the responses' full text are never published"
 
 
 def test_the_main_search_reads_every_page_when_none_has_a_search_body(tmp_path: Path) -> None:
@@ -666,9 +708,10 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
 
 
 def _order_only_file(name: str) -> bool:
-    bundle, _, rest = name.partition("/")
+    bundle = next((b for b in BUNDLES if name.startswith(b + "/")), None)
+    rest = name[len(bundle) + 1:] if bundle else ""
     meta = rest.startswith("pagefind.") and rest.endswith(".pf_meta")
-    return bundle in BUNDLES and (rest.startswith("filter/") or meta or rest == "pagefind-entry.json")
+    return bundle is not None and (rest.startswith("filter/") or meta or rest == "pagefind-entry.json")
 
 
 def _pagefind_order_only(site: Path) -> list[bytes]:

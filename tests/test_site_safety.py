@@ -196,7 +196,7 @@ def test_editors_leftovers_in_content_are_warned_about_and_not_published(project
 
 # --- the new site is checked before the swap ------------------------------------------------------------
 
-@pytest.mark.parametrize("bundle", ["pagefind", "pagefind-responses"])
+@pytest.mark.parametrize("bundle", ["pagefind", "pagefind-responses/2026"])
 def test_an_empty_search_file_stops_the_swap(project: Path, monkeypatch: pytest.MonkeyPatch, bundle: str) -> None:
     """What Pagefind does on a full disk: it writes empty files and exits 0 (in either search's bundle)."""
     real_index = pagefind.index

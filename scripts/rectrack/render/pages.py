@@ -43,7 +43,7 @@ from rectrack.render.components import badge, progress
 from rectrack.render.context import Site
 from rectrack.render.facets import states_present
 from rectrack.render.markdown import quote
-from rectrack.render.response_search import searchable
+from rectrack.render.response_search import searchable_by_year
 from rectrack.render.templating import environment
 from rectrack.render.titles import with_title
 from rectrack.render.urls import (
@@ -56,7 +56,6 @@ from rectrack.render.urls import (
     HOME,
     ORGANISATIONS,
     REPORTS,
-    RESPONSES_BUNDLE,
     RESPONSES_SEARCH,
     SEARCH,
     SEARCH_BUNDLE,
@@ -72,6 +71,8 @@ from rectrack.render.urls import (
     relative,
     report_path,
     reports_list_path,
+    responses_bundle,
+    responses_search_path,
 )
 from rectrack.text import file_size, plural
 from rectrack.wording import (
@@ -217,35 +218,51 @@ def home(site: Site) -> str:
 
 
 def search_pages(site: Site) -> dict[str, str]:
-    """The main search and the search of responses (render/response_search.py says why there are two),
-    each linking to the other."""
-    answered = [o for s in site.tracker.reports for o in s.owners if searchable(o)]
-    pages = {}
-    for here, bundle, other, words in (
-            (SEARCH, SEARCH_BUNDLE, RESPONSES_SEARCH, {
-                "heading": "Search", "label": "Search this site",
-                "scope": "This searches every page, with what each organisation claims and the evidence it "
-                         "quotes, but not the full text of the responses.",
-                "other": "Search the full text of the responses"}),
-            (RESPONSES_SEARCH, RESPONSES_BUNDLE, SEARCH, {
-                "heading": "Search the responses", "label": "Search the full text of the responses",
-                "scope": f"This searches the full text of the responses published by "
-                         f"{plural(len({o.owner.id for o in answered}), 'organisation')} on "
-                         f"{plural(len({o.report.id for o in answered}), 'report')}: each result is an "
-                         "organisation's page on a report.",
-                "other": "Search the rest of the site"})):
-        filters = search_filters(site) if here == SEARCH else search_filters(site, answered)
-        if here == RESPONSES_SEARCH and not answered:
-            words["scope"] = "No response with its text is recorded yet, so there is nothing to search here."
-        module = file_href(f"{bundle}/pagefind.js", here) if here == SEARCH or answered else None
-        linker = site.linker(here)
-        links = {key: linker.to(target, text) for key, target, text in (
-            ("reports", REPORTS, "reports"), ("organisations", ORGANISATIONS, "organisations"),
-            ("case_studies", CASE_STUDIES, "good practice"), ("changes", CHANGES, "changes"),
-            ("glossary", GLOSSARY, "glossary"))}
-        pages[here] = site.render("search.md.j2", here, filters=filters, other_href=relative(other, here),
-                                  module=module, links=links, **words)
+    """The main search and the searches of responses, one per year of reports (render/response_search.py
+    says why there are several), each linking to the main search and the main search to the newest."""
+    by_year = searchable_by_year(site.tracker)
+    newest = next(iter(by_year), None)
+    searches = [(responses_search_path(year, year == newest), year, owners) for year, owners in by_year.items()]
+    pages = {SEARCH: _search_page(site, SEARCH, SEARCH_BUNDLE, searches[0][0] if searches else RESPONSES_SEARCH,
+                                  search_filters(site), [], {
+        "heading": "Search", "label": "Search this site",
+        "scope": "This searches every page, with what each organisation claims and the evidence it quotes, "
+                 "but not the full text of the responses.",
+        "other": "Search the full text of the responses"})}
+    several = len(searches) > 1
+    for here, year, owners in searches:
+        years = [(str(y), None if path == here else Markup('<a href="{}" data-rt-search-carry>{}</a>').format(
+            relative(path, here), y)) for path, y, _ in searches] if several else []
+        pages[here] = _search_page(site, here, responses_bundle(year), SEARCH, search_filters(site, owners), years, {
+            "heading": f"Search the responses to {year}'s reports" if several else "Search the responses",
+            "label": "Search the full text of the responses",
+            "scope": f"This searches the full text of the responses published by "
+                     f"{plural(len({o.owner.id for o in owners}), 'organisation')} on "
+                     f"{plural(len({o.report.id for o in owners}), 'report')}"
+                     f"{f' published in {year}' if several else ''}: each result is an organisation's page "
+                     "on a report.",
+            "other": "Search the rest of the site"})
+    if not searches:
+        pages[RESPONSES_SEARCH] = _search_page(site, RESPONSES_SEARCH, None, SEARCH, [], [], {
+            "heading": "Search the responses", "label": "Search the full text of the responses",
+            "scope": "No response with its text is recorded yet, so there is nothing to search here.",
+            "other": "Search the rest of the site"})
     return pages
+
+
+def _search_page(site: Site, here: str, bundle: str | None, other: str, filters: list[tuple[str, str, list[str]]],
+                 years: list[tuple[str, Markup | None]], words: dict[str, str]) -> str:
+    """One search page over Pagefind's ``bundle`` (None: nothing to search, the page only says so),
+    linking to the ``other`` search and, for the responses, to each year's (``years``: label, link or
+    None for this page)."""
+    linker = site.linker(here)
+    links = {key: linker.to(target, text) for key, target, text in (
+        ("reports", REPORTS, "reports"), ("organisations", ORGANISATIONS, "organisations"),
+        ("case_studies", CASE_STUDIES, "good practice"), ("changes", CHANGES, "changes"),
+        ("glossary", GLOSSARY, "glossary"))}
+    module = file_href(f"{bundle}/pagefind.js", here) if bundle else None
+    return site.render("search.md.j2", here, filters=filters, other_href=relative(other, here), module=module,
+                       links=links, years=years, **words)
 
 
 def search_filters(site: Site, owners: list[OwnerReport] | None = None) -> list[tuple[str, str, list[str]]]:

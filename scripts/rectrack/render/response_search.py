@@ -8,6 +8,13 @@ site costs under 250 KB. So the main search (``search.md``) indexes everything e
 text (each organisation's page on a report still gives its claims and the evidence they quote, indexed),
 and the search of responses (``search/responses.md``) indexes the full text alone, from these pages.
 
+Why one index per year of reports: one index of every answer still grows with the number of reports. At
+170 reports over 5 years a reader's first search of it ("offender managers") fetched 337 KB, over the
+300 KB the rest of the site keeps to. Split by the year the reports were published, as the reports index
+is, each index holds at most one year's answers, so its first search stays the size of one year's
+(147 to 214 KB at that scale), however many years the tracker holds. Each year's search page links to
+the others, carrying the words searched for.
+
 Each page here stands for one organisation's page on one report and is written to the same path, so that
 Pagefind gives its results that page's address. It holds the page's title and search facets (the same
 markup as the page, :func:`owner_facets`), then the forewords and every answer's full text, each under
@@ -22,7 +29,7 @@ from markupsafe import Markup
 
 from rectrack.derive import OwnerReport, Tracker
 from rectrack.render.markdown import md, paragraphs
-from rectrack.render.urls import check_anchor, owner_report_path, page_path
+from rectrack.render.urls import check_anchor, owner_report_path, page_path, responses_bundle
 from rectrack.wording import STATE_LABELS, document_label, recommendation_title
 
 #: The language of the pages' text, as the site's pages declare it (Pagefind keeps one index per language).
@@ -53,11 +60,23 @@ def searchable(owner: OwnerReport) -> bool:
             or any(item.answer.action for duty in owner.duties for item in duty.history))
 
 
-def response_search_pages(tracker: Tracker) -> dict[str, str]:
-    """``{"reports/r/organisations/o/index.html": "<!doctype html>..."}``: a page for each organisation on
-    each report that is :func:`searchable`."""
-    return {page_path(owner_report_path(status.report.id, owner.owner.id)): _page(owner, _texts(owner))
-            for status in tracker.reports for owner in status.owners if searchable(owner)}
+def searchable_by_year(tracker: Tracker) -> dict[int, list[OwnerReport]]:
+    """The :func:`searchable` organisations' pages on a report, by the year the report was published,
+    newest year first: each year has a search of responses of its own."""
+    years: dict[int, list[OwnerReport]] = {}
+    for status in tracker.reports:
+        for owner in status.owners:
+            if searchable(owner):
+                years.setdefault(status.report.published.year, []).append(owner)
+    return dict(sorted(years.items(), reverse=True))
+
+
+def response_search_pages(tracker: Tracker) -> dict[str, dict[str, str]]:
+    """``{"pagefind-responses/YYYY": {"reports/r/organisations/o/index.html": "<!doctype html>..."}}``: for
+    each year's index, a page for each organisation on each of that year's reports that is :func:`searchable`."""
+    return {responses_bundle(year): {page_path(owner_report_path(owner.report.id, owner.owner.id)):
+                                     _page(owner, _texts(owner)) for owner in owners}
+            for year, owners in searchable_by_year(tracker).items()}
 
 
 def _texts(owner: OwnerReport) -> list[str]:

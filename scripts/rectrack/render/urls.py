@@ -57,10 +57,12 @@ GLOSSARY = "glossary.md"
 ABOUT = "about.md"
 DOWNLOADS = "downloads.md"
 SEARCH = "search.md"
-#: The search of the full text of the organisations' responses: a search page of its own, over an index
-#: of its own (render/response_search.py says why).
+#: The search of the full text of the organisations' responses to the newest year's reports: a search
+#: page of its own, over an index of its own; each earlier year's reports have one too, at
+#: :func:`responses_search_path` (render/response_search.py says why).
 RESPONSES_SEARCH = "search/responses.md"
-#: Where the two search indexes are written in the site (Pagefind bundles, site/pagefind.py).
+#: Where the search indexes are written in the site (Pagefind bundles, site/pagefind.py): the main
+#: search's, and under RESPONSES_BUNDLE one per year of reports (:func:`responses_bundle`).
 SEARCH_BUNDLE = "pagefind"
 RESPONSES_BUNDLE = "pagefind-responses"
 #: Every organisation's Word template for each report (a help page, generated).
@@ -329,6 +331,17 @@ def event_organisations_path(month: str, event_key: str, page: int = 1) -> str:
     month's page and named by a digest of the event's key, so it keeps its address from build to build."""
     digest = hashlib.sha256(event_key.encode("utf-8")).hexdigest()[:12]
     return f"{changes_path(month)[:-len('.md')]}/who-{digest}{list_page_tail(page)}.md"
+
+
+def responses_search_path(year: int, newest: bool) -> str:
+    """The search of the responses to one year's reports: the newest year's at RESPONSES_SEARCH (the
+    address the search of responses has always had), each earlier year's below it."""
+    return RESPONSES_SEARCH if newest else f"search/responses/{year:04d}.md"
+
+
+def responses_bundle(year: int) -> str:
+    """Where the index of the responses to one year's reports is written in the site."""
+    return f"{RESPONSES_BUNDLE}/{year:04d}"
 
 
 def response_form_report_path(report_id: str) -> str:

@@ -12,7 +12,8 @@ Order matters and is the whole point of this module:
 4. **engine**: MkDocs builds it into a staging folder on the same file system as ``site/`` (:mod:`.engine`);
 5. **downloads**: those files (data, schemas, calendars, data package, archive) are written into its
    ``downloads/`` (:mod:`rectrack.export`);
-6. **search**: Pagefind indexes it, and the responses' full text into a bundle of its own (:mod:`.pagefind`);
+6. **search**: Pagefind indexes it, and the responses' full text into bundles of their own, one per year of
+   reports (:mod:`.pagefind`);
 7. the staged site is marked as Rectrack's (before the search stage, so that on a full disk Pagefind
    is the last to write: it fails silently) and checked: every page and file there, none empty
    (:mod:`.verify`);
@@ -64,8 +65,9 @@ class Prepared:
     tree: dict[str, bytes]
     #: Files skipped with a warning (editors' leftovers in content/ or overrides/).
     warnings: tuple[Problem, ...]
-    #: The pages of the responses' full text, for the search of responses (render/response_search.py).
-    responses: dict[str, str]
+    #: The pages of the responses' full text, for the searches of responses, by bundle: one per year of
+    #: reports (render/response_search.py).
+    responses: dict[str, dict[str, str]]
 
 
 @dataclass(frozen=True)

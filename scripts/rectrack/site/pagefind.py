@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from rectrack.errors import BuildError
-from rectrack.render.urls import RESPONSES_BUNDLE, SEARCH_BUNDLE
+from rectrack.render.urls import SEARCH_BUNDLE
 from rectrack.site.tree import files_under, sync_tree
 
 #: Where Pagefind writes the main search's bundle inside the site.
@@ -41,23 +41,29 @@ UNUSED_FILES = (
 )
 
 
-def bundles(responses: Mapping[str, str]) -> tuple[str, ...]:
-    """The bundles :func:`index` writes into the site: the search of responses only if it has pages."""
-    return (BUNDLE, RESPONSES_BUNDLE) if responses else (BUNDLE,)
+def bundles(responses: Mapping[str, Mapping[str, str]]) -> tuple[str, ...]:
+    """The bundles :func:`index` writes into the site: the main search's, then each search of responses
+    that has pages (one per year of reports, ``rectrack.render.response_search``)."""
+    return (BUNDLE, *(bundle for bundle, pages in responses.items() if pages))
 
 
-def index(site_dir: Path, responses: Mapping[str, str] | None = None, work: Path | None = None) -> None:
-    """Index the HTML pages of ``site_dir`` into ``site_dir/pagefind`` and the pages of ``responses`` (path
-    in the site: HTML) into ``site_dir/pagefind-responses``, writing those pages into ``work`` first (the
-    build's own working folder: they are never published). :class:`BuildError` if Pagefind fails."""
+def index(site_dir: Path, responses: Mapping[str, Mapping[str, str]] | None = None,
+          work: Path | None = None) -> None:
+    """Index the HTML pages of ``site_dir`` into ``site_dir/pagefind``, and for each bundle of ``responses``
+    (bundle: {path in the site: HTML}) its pages into ``site_dir/<bundle>``, writing those pages into
+    ``work`` first (the build's own working folder: they are never published). :class:`BuildError` if
+    Pagefind fails."""
     _index(searched_pages(site_dir, work) if work is not None else site_dir, site_dir / BUNDLE)
-    if responses:
-        if work is None:
-            raise ValueError("the pages of the responses' full text need a working folder")
-        pages = work / RESPONSES_PAGES
-        shutil.rmtree(pages, ignore_errors=True)
-        sync_tree({path: html.encode("utf-8") for path, html in responses.items()}, pages)
-        _index(pages, site_dir / RESPONSES_BUNDLE)
+    searched = [(bundle, pages) for bundle, pages in (responses or {}).items() if pages]
+    if not searched:
+        return
+    if work is None:
+        raise ValueError("the pages of the responses' full text need a working folder")
+    shutil.rmtree(work / RESPONSES_PAGES, ignore_errors=True)
+    for number, (bundle, pages) in enumerate(searched):
+        folder = work / RESPONSES_PAGES / str(number)
+        sync_tree({path: html.encode("utf-8") for path, html in pages.items()}, folder)
+        _index(folder, site_dir / bundle)
 
 
 def searched_pages(site_dir: Path, work: Path) -> Path:
