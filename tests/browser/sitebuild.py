@@ -72,11 +72,12 @@ def run_base(tmp_path_factory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def build_once(tmp_path_factory, name: str, change_data=None) -> tuple[BuildOutcome, dict]:
+def build_once(tmp_path_factory, name: str, change_data=None, as_of: str = AS_OF) -> tuple[BuildOutcome, dict]:
     """Build a site called ``name`` once per test run, whichever worker (or test) asks first.
 
     ``change_data(data_dir) -> dict`` may alter the private copy of data/ before the build; what it
-    returns is stored with the outcome and handed to every later caller.
+    returns is stored with the outcome and handed to every later caller. ``as_of`` is the build's
+    as-at date (ISO).
     """
     base = run_base(tmp_path_factory)
     status = base / f"rectrack-{name}-site.json"
@@ -86,7 +87,7 @@ def build_once(tmp_path_factory, name: str, change_data=None) -> tuple[BuildOutc
             if not status.exists():
                 root = make_root(base / f"rectrack-{name}-root")
                 extra = change_data(root / "data") if change_data else {}
-                outcome = run_build(root, base / f"rectrack-{name}-site")
+                outcome = run_build(root, base / f"rectrack-{name}-site", as_of)
                 status.write_text(json.dumps({"ok": outcome.ok, "site": str(outcome.site), "extra": extra,
                                               "seconds": outcome.seconds, "output": outcome.output}))
             info = json.loads(status.read_text())
@@ -119,6 +120,22 @@ def configure(data: Path) -> dict:
 def configured_site(tmp_path_factory) -> BuildOutcome:
     """The site built from the repository's data with the maintainers' contact and the repository set up."""
     return build_once(tmp_path_factory, "configured", configure)[0]
+
+
+#: The as-at date of the two-report site: after every event of the fictional report (tests/fixtures).
+TWO_REPORTS_AS_OF = "2027-12-01"
+
+
+def two_reports_site(tmp_path_factory) -> BuildOutcome:
+    """The shipped data with the fictional 2027 report laid over it, built with search as of
+    :data:`TWO_REPORTS_AS_OF`: answers to reports of two years, so the search of responses has a page
+    for each year."""
+    from fixtures import add_second_report
+
+    def lay_over(data: Path) -> dict:
+        add_second_report(data)
+        return {}
+    return build_once(tmp_path_factory, "two-reports", lay_over, TWO_REPORTS_AS_OF)[0]
 
 
 def require_site(outcome: BuildOutcome) -> Path:

@@ -6,11 +6,15 @@ no Pagefind UI files and no web worker are loaded.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+import yaml
+from constants import DATA
+from fixtures import FICTIONAL, SECOND_REPORT
 
-from .sitebuild import REPORT_URL, one_page_per_type
+from .sitebuild import MAIN_REPORT, REPORT_URL, Server, one_page_per_type, two_reports_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -345,3 +349,60 @@ def test_the_search_of_responses_finds_an_answers_full_text_and_opens_the_page_a
     v.page.locator(SUB_LINKS).filter(has_text=f"Recommendation {number}:").first.click()
     v.page.wait_for_url(f"**{owner}#recommendation-{number}")
     assert v.page.locator(f"#recommendation-{number}").is_visible()
+
+
+# --- the search of responses, a page per year of reports ------------------------------------------------
+
+#: The year links of a search of responses (pages.py): one per year of reports with answers.
+YEAR_LINKS = "nav.rt-pager a[data-rt-search-carry]"
+
+
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory) -> Server:
+    """The shipped report (2026) and the fictional one (2027, tests/fixtures) built with search, served on
+    their own port."""
+    outcome = two_reports_site(tmp_path_factory)
+    assert outcome.ok, outcome.output[-3000:]
+    server = Server(outcome.site)
+    yield server
+    server.close()
+
+
+def _answer_words(folder) -> set[str]:
+    """Every word of at least six letters in the answers ("action") of the response files under ``folder``."""
+    found: set[str] = set()
+    for path in folder.rglob("*.yaml"):
+        for answer in yaml.safe_load(path.read_text("utf-8")).get("responses") or []:
+            found |= {w.lower() for w in re.findall(r"[A-Za-z]{6,}", answer.get("action") or "")}
+    return found
+
+
+def test_the_year_links_of_the_search_of_responses_take_the_words_to_that_years_answers(visit, two_years) -> None:
+    """With answers to reports of 2026 and 2027, each year has its own search of responses. A reader who
+    has searched one year and follows the link to the other finds the same words searched there, over
+    that year's answers only, and can come back the same way."""
+    shared = _answer_words(SECOND_REPORT / "force_responses") & _answer_words(DATA / "force_responses")
+    assert shared, "no word is in both years' answers: nothing to search both years for"
+    word = max(sorted(shared), key=len)
+    v = visit("/search/responses/?" + urlencode({"q": word}), base=two_years)
+    wait_for_answer(v.page, word)
+    newer = shown_paths(v.page)
+    assert newer and all(p.startswith(f"/reports/{FICTIONAL}/") for p in newer), \
+        f"the newest year's search shows 2027's answers only: {newer}"
+
+    older = v.page.locator(YEAR_LINKS).filter(has_text="2026")
+    assert parse_qs(urlsplit(older.get_attribute("href") or "").query).get("q") == [word], \
+        "the link to 2026 carries the words"
+    older.click()
+    v.page.wait_for_url("**/search/responses/2026/?*")
+    wait_for_answer(v.page, word)
+    assert v.page.locator(BOX).input_value() == word
+    assert shown_paths(v.page) == [f"/reports/{MAIN_REPORT}/organisations/devon-and-cornwall/"], \
+        "2026's search shows 2026's one answering organisation"
+    assert v.page.locator("nav.rt-pager [aria-current=page]").inner_text() == "2026"
+
+    v.page.locator(YEAR_LINKS).filter(has_text="2027").click()
+    v.page.wait_for_url("**/search/responses/?*")
+    wait_for_answer(v.page, word)
+    assert shown_paths(v.page) == newer, "back in 2027, the same answers as before"
+    assert not v.log.problems(), v.log.problems()
