@@ -412,7 +412,7 @@ def derive(dataset: Dataset, as_of: date) -> Tracker:
     for report in dataset.reports:
         if not happened(report.published, as_of):
             continue
-        recs = [r for r in dataset.recommendations if r.report == report.id]
+        recs = dataset.recommendations_of(report.id)
         rec_statuses = []
         by_owner: dict[str, list[Duty]] = {}
         for rec in recs:

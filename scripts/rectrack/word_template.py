@@ -150,8 +150,7 @@ def layout_for(dataset: Dataset, report: Report, owner: Organisation) -> Layout:
     group (each member of "forces" has the duty), in the report's order, as ``derive`` makes duties;
     the author is who answered for it when the report was published (a force's local policing body).
     """
-    recs = [r for r in dataset.recommendations
-            if r.report == report.id and owner.id in {m for o in r.owners for m in dataset.members(o)}]
+    recs = dataset.addressed_to(report.id, owner.id)
     answerer = owner.answerer(report.published.earliest)
     return layout(report, owner, recs, dataset.site, answerer.title if answerer else owner.name,
                   report.regime == "s55" and owner.kind in S55_KINDS)

@@ -20,7 +20,7 @@ from rectrack.data.check import load_and_validate
 from rectrack.data.construct import build_dataset
 from rectrack.data.kinds import LABEL_SEPARATOR, RESPONSE_FOLDERS, response_folder
 from rectrack.data.load import load_directory
-from rectrack.data.model import SLUG, Dataset, Organisation, Recommendation, Report
+from rectrack.data.model import SLUG, Dataset, Organisation, Report
 from rectrack.data.problems import Severity
 from rectrack.errors import FileExists, Incomplete, RectrackError, UsageError
 
@@ -62,7 +62,7 @@ def new_response(owner: str, report_id: str | None, label: str | None, kind: str
     dataset = _reference_dataset(data_dir)
     org = _find_organisation(dataset, owner, data_dir)
     report = _find_report(dataset, report_id, org)
-    recs = _owed(dataset, report, org)
+    recs = dataset.addressed_to(report.id, org.id)
     if label is not None and not SLUG.fullmatch(label):
         raise UsageError(f"--update {label!r} is not a label", "use lower-case letters, digits and hyphens, "
                          "e.g. update-2027-01")
@@ -155,7 +155,7 @@ def import_response(
     report = _find_report(dataset, report_id, org)
     target = output or response_path(data_dir, org, report, label)
     _refuse_existing(target)
-    numbered = [r for r in dataset.recommendations if r.report == report.id and r.number is not None]
+    numbered = [r for r in dataset.recommendations_of(report.id) if r.number is not None]
     result = parse_document(document, numbered)
     draft = draft_from_import(result, org, report, kind="first-comments" if label is None else kind,
                               author=author, source_document=source_document)
@@ -166,7 +166,7 @@ def import_response(
         *header_lines(result),
     ]
     _write_new(target, render_response(draft, numbered, header=header))
-    known = [int(r.local) for r in _owed(dataset, report, org) if r.number is not None]
+    known = [int(r.local) for r in dataset.addressed_to(report.id, org.id) if r.number is not None]
     _echo_summary(file, target, result, known, explain)
     if result.unplaced:
         raise Incomplete()
@@ -205,7 +205,7 @@ def _import_template(file: Path, document: ReadDocument, mark: Mark | None, data
         draft = replace(draft, source_document=source_document)
     header = [f"Imported from {file.name}, a Word template filled in by {org.name}, by `rectrack import-response`.",
               "Each answer is as typed in the template's boxes. Then run: rectrack validate --strict"]
-    owed = _owed(dataset, report, org)
+    owed = dataset.addressed_to(report.id, org.id)
     _write_new(target, render_response(draft, owed, header=header))
     if result.answered:
         click.echo(f"Read the Word template for {org.name} on {report.id}: answers to "
@@ -229,12 +229,6 @@ def response_path(data_dir: Path, org: Organisation, report: Report, label: str 
     """Where a response document by ``org`` on ``report`` lives: the folder for its kind, the report, its name."""
     name = org.id if label is None else f"{org.id}{LABEL_SEPARATOR}{label}"
     return data_dir / response_folder(org.kind).path / report.id / f"{name}.yaml"
-
-
-def _owed(dataset: Dataset, report: Report, org: Organisation) -> list[Recommendation]:
-    """The recommendations of ``report`` addressed to ``org`` (directly or through a group), in order."""
-    return [r for r in dataset.recommendations if r.report == report.id
-            and org.id in {m for o in r.owners for m in dataset.members(o)}]
 
 
 def _reference_dataset(data_dir: Path) -> Dataset:
@@ -278,7 +272,7 @@ def _find_organisation(dataset: Dataset, wanted: str, data_dir: Path) -> Organis
 def _find_report(dataset: Dataset, wanted: str | None, org: Organisation) -> Report:
     # Every report that addresses the organisation counts, those known only from a later report's quotes
     # too: choosing one silently would file a response under the wrong report.
-    addressing = [r for r in dataset.reports if _owed(dataset, r, org)]
+    addressing = [r for r in dataset.reports if dataset.addressed_to(r.id, org.id)]
     if wanted is None:
         if len(addressing) == 1:
             return addressing[0]

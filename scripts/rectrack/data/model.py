@@ -418,6 +418,14 @@ def _index(items: Iterable, key: str) -> Mapping:
     return MappingProxyType({getattr(item, key): item for item in items})
 
 
+def _backlinks(recommendations: Iterable[Recommendation]) -> Mapping[str, tuple[Recommendation, ...]]:
+    pointing: dict[str, list[Recommendation]] = {}
+    for rec in recommendations:
+        for target in dict.fromkeys(rec.related):
+            pointing.setdefault(target, []).append(rec)
+    return MappingProxyType({target: tuple(recs) for target, recs in pointing.items()})
+
+
 @dataclass(frozen=True)
 class Dataset:
     """Everything in one data directory, validated and cross-referenced. Build it with :meth:`build`."""
@@ -441,6 +449,11 @@ class Dataset:
     _reports: Mapping[str, Report] = _lookup()
     _recommendations: Mapping[str, Recommendation] = _lookup()
     _case_studies: Mapping[str, CaseStudy] = _lookup()
+    #: Each report's recommendations, in the data's order (a national tracker has hundreds of reports: no scan of
+    #: every recommendation for each one).
+    _by_report: Mapping[str, tuple[Recommendation, ...]] = _lookup()
+    #: The recommendations that name each one as related (the other direction of ``Recommendation.related``).
+    _related_to: Mapping[str, tuple[Recommendation, ...]] = _lookup()
 
     @classmethod
     def build(cls, **parts: object) -> Dataset:
@@ -453,6 +466,9 @@ class Dataset:
             _reports=_index(base.reports, "id"),
             _recommendations=_index(base.recommendations, "id"),
             _case_studies=_index(base.case_studies, "id"),
+            _by_report=MappingProxyType({r.id: tuple(rec for rec in base.recommendations if rec.report == r.id)
+                                         for r in base.reports}),
+            _related_to=_backlinks(base.recommendations),
         )
 
     def organisation(self, org_id: str) -> Organisation:
@@ -466,6 +482,19 @@ class Dataset:
 
     def recommendation(self, rec_id: str) -> Recommendation:
         return self._recommendations[rec_id]
+
+    def recommendations_of(self, report_id: str) -> tuple[Recommendation, ...]:
+        """The recommendations of one report, in the order the data gives them."""
+        return self._by_report[report_id]
+
+    def related_to(self, rec_id: str) -> tuple[Recommendation, ...]:
+        """The recommendations whose ``related`` names ``rec_id``, in the data's order."""
+        return self._related_to.get(rec_id, ())
+
+    def addressed_to(self, report_id: str, org_id: str) -> tuple[Recommendation, ...]:
+        """The recommendations of a report that ``org_id`` must act on, as an owner itself or as a member of
+        an owning group, in the report's order."""
+        return tuple(r for r in self._by_report[report_id] if any(org_id in self.members(o) for o in r.owners))
 
     def case_study(self, case_id: str) -> CaseStudy:
         return self._case_studies[case_id]

@@ -108,8 +108,8 @@ def _library(site: Site, report: Report, page: LibraryPage, parts: Sequence[Libr
     linker = site.linker(page.path)
     themes = sorted({t for c in cases for t in c.themes})
     orgs = sorted({o for c in cases for o in c.organisations}, key=lambda o: dataset.organisation(o).name)
-    recs = [r for r in dataset.recommendations if r.report == report.id
-            and any(r.local in c.recommendations for c in cases)]
+    recs = [r for r in dataset.recommendations_of(report.id)
+            if any(r.local in c.recommendations for c in cases)]
     sections = [s for s in report.sections if any(c.section == s.id for c in cases)]
     controls = [
         Control("theme", "Theme (editorial)", [(t, theme_label(t)) for t in themes]),

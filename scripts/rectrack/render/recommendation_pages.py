@@ -70,7 +70,7 @@ def recommendation(site: Site, status: RecommendationStatus) -> str:
         summary = quote_list(rec.summary_variant.text, rec.summary_variant.actions,
                              Markup("Quoted from the report’s summary"), context=linker.passage(variant))
     related = [site.dataset.recommendation(r) for r in rec.related]
-    related += [r for r in site.dataset.recommendations if rec.id in r.related]
+    related += site.dataset.related_to(rec.id)
     silent = len(status.duties) - status.responded
     return site.render(
         "recommendation.md.j2", here,

@@ -394,7 +394,7 @@ def new_file_page(repository_url: str | None, branch: str) -> NewFilePage | None
 
 def legacy_redirects(dataset: Dataset, report_id: str) -> dict[str, str]:
     """Where each page of the one-report site now lives (old docs path -> new docs path)."""
-    recs = [r for r in dataset.recommendations if r.report == report_id]
+    recs = dataset.recommendations_of(report_id)
     owners = {m for r in recs for o in r.owners for m in dataset.members(o)}
     moved = {
         "recommendations/index.md": report_recommendations_path(report_id),
