@@ -104,3 +104,21 @@ def test_every_generated_page_comes_out_the_same_with_its_finished_html_passed_t
         if tags_and_text(convert(body, raw_blocks=True)) != plain:
             differ.append(path)
     assert not differ, f"pages that come out differently: {differ[:10]}"
+
+
+def test_the_faster_whitespace_clean_up_changes_the_same_lines_as_python_markdowns() -> None:
+    """Python-Markdown's ``NormalizeWhitespace`` against the extension's, on every text of up to 7 characters
+    from the ones that matter (spaces, line breaks, tabs, carriage returns, a letter) and on the pages of
+    the shipped site's content: the same lines come out."""
+    import itertools
+
+    from markdown.preprocessors import NormalizeWhitespace
+    from rectrack.site.raw_blocks import _NormalizeWhitespace
+
+    page = markdown.Markdown(extensions=[engine.RAW_BLOCKS])
+    assert type(page.preprocessors["normalize_whitespace"]) is _NormalizeWhitespace
+    theirs, ours = NormalizeWhitespace(page), _NormalizeWhitespace(page)
+    texts = ["".join(chars) for n in range(8) for chars in itertools.product(" \n\t\ra", repeat=n)]
+    texts += [path.read_text("utf-8") for path in (REPO / "content").rglob("*.md")]
+    differ = [text for text in texts if ours.run(text.split("\n")) != theirs.run(text.split("\n"))]
+    assert not differ, differ[:5]
