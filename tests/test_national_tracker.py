@@ -20,7 +20,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from browser.sitebuild import make_root
 from constants import RECTRACK
-from fixtures import FICTIONAL, add_second_report
+from fixtures import AFTER_ALL, FICTIONAL, add_second_report
 from rectrack import export
 from rectrack.data.check import load_and_validate
 from rectrack.data.model import Evidence, PartialDate, Verdict
@@ -31,8 +31,6 @@ pytestmark = pytest.mark.xdist_group("national-tracker")
 
 SHIPPED = "hmicfrs-2026-ocsa-mosovo"
 TITLE = "Fictional test report: searching together for people missing near water"
-#: Every event of the fictional year has happened by then.
-LATE = date(2027, 12, 1)
 #: The day before the fictional report is published.
 EARLY = date(2027, 3, 14)
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -74,7 +72,7 @@ def data(project: Path):
 
 @pytest.fixture(scope="module")
 def late(data) -> Tracker:
-    return derive(data.dataset, LATE)
+    return derive(data.dataset, AFTER_ALL)
 
 
 def at(data, day: date) -> Tracker:
@@ -99,7 +97,7 @@ def build(root: Path, as_of: date, name: str) -> Path:
 
 @pytest.fixture(scope="module")
 def late_site(project: Path) -> Path:
-    return build(project, LATE, "site-late")
+    return build(project, AFTER_ALL, "site-late")
 
 
 @pytest.fixture(scope="module")

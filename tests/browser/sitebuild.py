@@ -122,20 +122,16 @@ def configured_site(tmp_path_factory) -> BuildOutcome:
     return build_once(tmp_path_factory, "configured", configure)[0]
 
 
-#: The as-at date of the two-report site: after every event of the fictional report (tests/fixtures).
-TWO_REPORTS_AS_OF = "2027-12-01"
-
-
 def two_reports_site(tmp_path_factory) -> BuildOutcome:
-    """The shipped data with the fictional 2027 report laid over it, built with search as of
-    :data:`TWO_REPORTS_AS_OF`: answers to reports of two years, so the search of responses has a page
-    for each year."""
-    from fixtures import add_second_report
+    """The shipped data with the fictional 2027 report laid over it, built with search as of the day after
+    its last event (``fixtures.AFTER_ALL``): answers to reports of two years, so the search of responses has
+    a page for each year."""
+    from fixtures import AFTER_ALL, add_second_report
 
     def lay_over(data: Path) -> dict:
         add_second_report(data)
         return {}
-    return build_once(tmp_path_factory, "two-reports", lay_over, TWO_REPORTS_AS_OF)[0]
+    return build_once(tmp_path_factory, "two-reports", lay_over, AFTER_ALL.isoformat())[0]
 
 
 def require_site(outcome: BuildOutcome) -> Path:
