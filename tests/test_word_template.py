@@ -112,6 +112,22 @@ def test_the_same_data_gives_the_same_bytes(dataset) -> None:
         assert archive.namelist()[0] == "[Content_Types].xml"
 
 
+def test_each_template_holds_every_part_of_the_package_once_and_its_own_text(dataset) -> None:
+    """Each template is the shared parts, compressed once, with its own text and title added: every part
+    the package's content types name is there once, and two organisations' files differ in their own."""
+    kent, essex = (zipfile.ZipFile(io.BytesIO(template_for(dataset, org))) for org in ("kent", "essex"))
+    with kent, essex:
+        names = kent.namelist()
+        assert len(names) == len(set(names)), names
+        assert sorted(names) == sorted(essex.namelist())
+        content_types = kent.read("[Content_Types].xml").decode()
+        for name in ("word/document.xml", "docProps/core.xml", "word/styles.xml", "word/numbering.xml"):
+            assert name in names and f'PartName="/{name}"' in content_types, name
+        assert "Kent" in kent.read("docProps/core.xml").decode() and "Essex" in essex.read("docProps/core.xml").decode()
+        assert kent.read("word/document.xml") != essex.read("word/document.xml")
+        assert kent.read("word/styles.xml") == essex.read("word/styles.xml")
+
+
 # --- Filled in and read back ---------------------------------------------------------------------------
 
 

@@ -173,10 +173,7 @@ def template_docx(plan: Layout) -> bytes:
     body.paragraph(TEMPLATE_SECTIONS["recommendations"], "heading1")
     for item in plan.items:
         body.body.extend(copy.deepcopy(element) for element in _item_elements(item))
-    parts = dict(base.parts)
-    parts["word/document.xml"] = body.document(base.section)
-    parts["docProps/core.xml"] = _core(plan.title)
-    return _zip(parts)
+    return _zip({"docProps/core.xml": _core(plan.title), "word/document.xml": body.document(base.section)})
 
 
 @functools.lru_cache(maxsize=8192)  # bounded: `rectrack serve` rebuilds for hours
@@ -311,16 +308,39 @@ def _core(title: str) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _zip(parts: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    # Level 1: a third less time than the default for about 12% more bytes (measured on the shipped templates).
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        # [Content_Types].xml first, as Word writes it; then in a fixed order.
-        for name in sorted(parts, key=lambda n: (n != "[Content_Types].xml", n)):
-            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, parts[name], compresslevel=1)
+def _zip(own: dict[str, bytes]) -> bytes:
+    """The .docx of the shared parts and a template's ``own`` parts (its text and its title).
+
+    The shared parts (styles, numbering, settings: 10 of the 12) are the same in every template, so they
+    are compressed once (:func:`_shared_zip`) and each template adds its own two parts to a copy of that
+    archive: at 170 generated reports (4,627 templates) compressing every part of every file was a third
+    of the templates' time.
+    """
+    buffer = io.BytesIO(_shared_zip())
+    with zipfile.ZipFile(buffer, "a") as archive:
+        _write_parts(archive, own)
     return buffer.getvalue()
+
+
+@functools.cache
+def _shared_zip() -> bytes:
+    """The archive of the parts every template shares, ``[Content_Types].xml`` first as Word writes it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        _write_parts(archive, {name: part for name, part in _base().parts.items() if name not in _OWN_PARTS})
+    return buffer.getvalue()
+
+
+#: The parts each template writes itself (:func:`template_docx`); the others are :func:`_base`'s.
+_OWN_PARTS = ("docProps/core.xml", "word/document.xml")
+
+
+def _write_parts(archive: zipfile.ZipFile, parts: dict[str, bytes]) -> None:
+    # Level 1: a third less time than the default for about 12% more bytes (measured on the shipped templates).
+    for name in sorted(parts, key=lambda n: (n != "[Content_Types].xml", n)):
+        info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        archive.writestr(info, parts[name], compresslevel=1)
 
 
 @dataclass(frozen=True)
