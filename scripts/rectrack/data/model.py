@@ -418,6 +418,16 @@ def _index(items: Iterable, key: str) -> Mapping:
     return MappingProxyType({getattr(item, key): item for item in items})
 
 
+def _grouped(reports: Iterable[Report], recommendations: Iterable[Recommendation],
+             ) -> Mapping[str, tuple[Recommendation, ...]]:
+    """Each report's recommendations in the data's order, in one pass over them."""
+    grouped: dict[str, list[Recommendation]] = {report.id: [] for report in reports}
+    for rec in recommendations:
+        if rec.report in grouped:
+            grouped[rec.report].append(rec)
+    return MappingProxyType({report_id: tuple(recs) for report_id, recs in grouped.items()})
+
+
 def _backlinks(recommendations: Iterable[Recommendation]) -> Mapping[str, tuple[Recommendation, ...]]:
     pointing: dict[str, list[Recommendation]] = {}
     for rec in recommendations:
@@ -466,8 +476,7 @@ class Dataset:
             _reports=_index(base.reports, "id"),
             _recommendations=_index(base.recommendations, "id"),
             _case_studies=_index(base.case_studies, "id"),
-            _by_report=MappingProxyType({r.id: tuple(rec for rec in base.recommendations if rec.report == r.id)
-                                         for r in base.reports}),
+            _by_report=_grouped(base.reports, base.recommendations),
             _related_to=_backlinks(base.recommendations),
         )
 
