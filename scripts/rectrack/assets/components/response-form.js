@@ -60,6 +60,8 @@ class ResponseForm {
     this.touched = new WeakSet();
     this.submitted = false;
     this.armed = null;
+    this.pressed = false;  // a pointer is down: what the checks show waits (see whenReleased)
+    this.held = new Map();
     this.field = (name) => this.form.querySelector(`[data-rt-field="${name}"]:not([data-rt-entry] *)`);
     this.slot = (name) => this.form.querySelector(`[data-rt-slot="${name}"]`);
     this.part = (name) => this.form.querySelector(`[data-rt-part="${name}"]`);
@@ -74,6 +76,14 @@ class ResponseForm {
     const intro = document.getElementById("rt-response-intro");
     if (intro) intro.hidden = false;
     this.form.hidden = false;
+    document.addEventListener("pointerdown", () => { this.pressed = true; }, true);
+    const released = (event) => {
+      if (event.type === "blur" && event.target !== window) return;  // a field left, not the window
+      this.pressed = false;
+      setTimeout(() => this.release(), 0);  // after the click this release makes
+    };
+    for (const type of ["pointerup", "pointercancel"]) document.addEventListener(type, released, true);
+    window.addEventListener("blur", released);
     this.form.addEventListener("input", (event) => this.onInput(event));
     this.form.addEventListener("change", (event) => this.onChange(event));
     this.form.addEventListener("submit", (event) => {
@@ -346,14 +356,32 @@ class ResponseForm {
   }
 
   showField(el) {
-    this.showProblem(el, this.documentProblem(el));
+    this.whenReleased(el, () => this.showProblem(el, this.documentProblem(el)));
   }
 
   showEntry(entry) {
-    for (const [el, problem] of this.entryProblems(entry)) {
-      this.showProblem(el, this.touched.has(el) || this.submitted ? problem : null);
-    }
-    this.refresh();
+    this.whenReleased(entry.element, () => {
+      for (const [el, problem] of this.entryProblems(entry)) {
+        this.showProblem(el, this.touched.has(el) || this.submitted ? problem : null);
+      }
+      this.refresh();
+    });
+  }
+
+  /** Show what ``paint`` shows now or, while a pointer is pressed, once it is released and its click is
+   * handled (the last ``paint`` for each ``key``). A quote is checked as its field is left, which pressing
+   * the Download button does, and 120 ms after typing stops: a message appearing between the press and
+   * the release moved the button from under the pointer, the click landed beside it, and nothing told
+   * the reader why no file came. */
+  whenReleased(key, paint) {
+    if (this.pressed) this.held.set(key, paint);
+    else paint();
+  }
+
+  release() {
+    const held = [...this.held.values()];
+    this.held.clear();
+    for (const paint of held) paint();
   }
 
   /** Every problem in the form, in the order of the page: [{el, label, message, fix}]. */
@@ -455,6 +483,10 @@ class ResponseForm {
 
   /** What the send part shows as things change: where the file goes, what is unanswered, the file itself. */
   refresh() {
+    this.whenReleased(this.refresh, () => this.refreshNow());
+  }
+
+  refreshNow() {
     if (!this.owner) return;
     this.slot("destination").textContent = this.destination().path;
     const answered = new Set(this.answers().map((a) => a.rec.local));
