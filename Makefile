@@ -22,8 +22,9 @@ site: compile
 	$(BIN)/rectrack build $(if $(AS_OF),--as-of $(AS_OF))
 
 # The whole suite: lint, types, every test including the browser tests (which need Chromium).
+# The slowest tests are listed at the end: CI must stay under 20 minutes, and its log shows where the time goes.
 test: browser check
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2 --dist loadgroup --durations=25
 
 # The quick loop while working: lint, types and every test that needs no browser.
 test-fast: check
