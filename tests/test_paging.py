@@ -135,10 +135,14 @@ def test_an_organisation_in_many_reports_is_split_by_year(bigger) -> None:
     for org in tracker.dataset.organisations:
         owned = tracker.owner_reports(org.id)
         page = pages[organisation_path(org.id)]
-        years = sorted({o.report.published.year for o in owned}, reverse=True)
+        # A year whose reports only describe good practice from it has a page too (for that good practice).
+        years = sorted({o.report.published.year for o in owned}
+                       | {tracker.dataset.report(c.report).published.year for c in tracker.dataset.case_studies
+                          if org.id in c.organisations}, reverse=True)
         year_pages = sorted(p for p in pages if p.startswith(f"organisations/{org.id}/")
                             and p != organisation_path(org.id) and p.rsplit("/", 1)[1][:4].isdigit())
-        if len(owned) <= REPORTS_PER_PAGE:
+        described = {c.report for c in tracker.dataset.case_studies if org.id in c.organisations}
+        if len(owned) <= REPORTS_PER_PAGE and len(described) <= REPORTS_PER_PAGE:
             assert year_pages == [], org.id
             assert sorted(_report_links(page)) == sorted(o.report.id for o in owned), org.id
             continue
@@ -155,6 +159,43 @@ def test_an_organisation_in_many_reports_is_split_by_year(bigger) -> None:
             listed += here
         assert Counter(listed) == Counter(o.report.id for o in owned), org.id
     assert split >= 40  # every force is in the shipped report and at least two others
+
+
+def _good_practice(page: str) -> list[tuple[str, list[str]]]:
+    """An organisation page's good practice: (report id of each group's heading, the case studies under it)."""
+    section = page.split("{#case-studies}", 1)[1] if "{#case-studies}" in page else ""
+    groups = []
+    for part in re.split(r"^### ", section, flags=re.MULTILINE)[1:]:
+        report = re.match(r'<a href="[./]*reports/([a-z0-9-]+)/"', part)
+        assert report, part[:200]
+        cases = re.findall(r'^- <a href="[./]*case-studies/([a-z0-9-]+)/"', part, re.MULTILINE)
+        groups.append((report.group(1), cases))
+    return groups
+
+
+def test_an_organisation_s_good_practice_is_grouped_by_report_and_split_by_year_with_its_reports(bigger) -> None:
+    # Under each report's name (two reports may describe good practice of the same title), newest report
+    # first; a page holds at most REPORTS_PER_PAGE reports' worth, and each year's page all of that year's.
+    tracker, pages = bigger
+    dataset = tracker.dataset
+    split = 0
+    for org in dataset.organisations:
+        cases = [c for c in dataset.case_studies if org.id in c.organisations]
+        reports = sorted({c.report for c in cases}, key=lambda r: dataset.report(r).published.earliest, reverse=True)
+        expected = [(r, [c.id for c in cases if c.report == r]) for r in reports]
+        shown = _good_practice(pages[organisation_path(org.id)])
+        if len(reports) <= REPORTS_PER_PAGE and len(tracker.owner_reports(org.id)) <= REPORTS_PER_PAGE:
+            assert shown == expected, org.id
+            continue
+        assert shown == expected[:REPORTS_PER_PAGE], org.id
+        split += len(reports) > REPORTS_PER_PAGE
+        by_year: list[tuple[str, list[str]]] = []
+        for year in sorted({dataset.report(r).published.year for r in reports}, reverse=True):
+            here = _good_practice(pages[organisation_path(org.id, year)])
+            assert all(dataset.report(r).published.year == year for r, _ in here), (org.id, year)
+            by_year += here
+        assert by_year == expected, org.id
+    assert split >= 1
 
 
 def test_what_changed_is_split_by_month_and_lists_every_event_once(bigger) -> None:

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from rectrack.data import quotes
 from rectrack.data.kinds import response_folder
-from rectrack.data.model import Answer, Evidence, Organisation, ResponseDocument
+from rectrack.data.model import Answer, CaseStudy, Evidence, Organisation, Report, ResponseDocument
 from rectrack.derive import STATES, Duty, OwnerReport
 from rectrack.render import lists
 from rectrack.render.components import (
@@ -120,26 +120,52 @@ def organisation_count(linker: Linker, org_id: str, key: str, count: int) -> Mar
 
 
 def organisation_pages(site: Site, org: Organisation) -> dict[str, str]:
-    """One organisation across reports, newest report first; split by year beyond ``REPORTS_PER_PAGE``."""
+    """One organisation across reports, newest report first, with the good practice it is the source of;
+    split by year beyond ``REPORTS_PER_PAGE`` reports or reports with good practice from it.
+
+    Split, the page keeps the newest ``REPORTS_PER_PAGE`` of each and links a page per year that holds
+    all of that year's: neither the reports an organisation is addressed by nor the ones that describe its
+    good practice (which need not address it) make one page grow with the tracker.
+    """
     owned = site.tracker.owner_reports(org.id)
-    cases = [c for c in site.dataset.case_studies if org.id in c.organisations and site.tracker.shown(c.report)]
+    cases = _good_practice(site, org)
     here = organisation_path(org.id)
-    if len(owned) <= REPORTS_PER_PAGE:
-        return {here: _organisation(site, org, owned, here, cases=cases)}
-    years = sorted({o.report.published.year for o in owned}, reverse=True)
+    if len(owned) <= REPORTS_PER_PAGE and len(cases) <= REPORTS_PER_PAGE:
+        return {here: _organisation(site, org, owned, cases, here)}
+    years = sorted({o.report.published.year for o in owned} | {r.published.year for r, _ in cases}, reverse=True)
     linker = site.linker(here)
-    pages = {here: _organisation(site, org, owned[:REPORTS_PER_PAGE], here, cases=cases,
+    pages = {here: _organisation(site, org, owned[:REPORTS_PER_PAGE], cases[:REPORTS_PER_PAGE], here,
                                  years=[(linker.to(organisation_path(org.id, y), str(y)),
-                                         sum(1 for o in owned if o.report.published.year == y)) for y in years])}
+                                         _year_count(sum(1 for o in owned if o.report.published.year == y)))
+                                        for y in years],
+                                 more_cases=len(cases) > REPORTS_PER_PAGE)}
     for year in years:
         page = organisation_path(org.id, year)
-        pages[page] = _organisation(site, org, tuple(o for o in owned if o.report.published.year == year), page,
-                                    year=year)
+        pages[page] = _organisation(site, org, tuple(o for o in owned if o.report.published.year == year),
+                                    [(r, c) for r, c in cases if r.published.year == year], page, year=year)
     return pages
 
 
-def _organisation(site: Site, org: Organisation, owned: tuple[OwnerReport, ...], here: str, *,
-                  cases: list | None = None, years: list | None = None, year: int | None = None) -> str:
+def _year_count(reports: int) -> str:
+    """What a year's link says it holds: the number of reports addressing the organisation, or that the
+    year has only reports describing good practice from it."""
+    return str(reports) if reports else "good practice only"
+
+
+def _good_practice(site: Site, org: Organisation) -> list[tuple[Report, list[CaseStudy]]]:
+    """The case studies that name ``org``, by report, newest report first (as the reports are listed):
+    under its report's name, two reports' case studies of the same title are told apart."""
+    by_report: dict[str, list[CaseStudy]] = {}
+    for case in site.dataset.case_studies:
+        if org.id in case.organisations and site.tracker.shown(case.report):
+            by_report.setdefault(case.report, []).append(case)
+    reports = sorted((site.dataset.report(r) for r in by_report), key=lambda r: r.published.earliest, reverse=True)
+    return [(report, by_report[report.id]) for report in reports]
+
+
+def _organisation(site: Site, org: Organisation, owned: tuple[OwnerReport, ...],
+                  cases: list[tuple[Report, list[CaseStudy]]], here: str, *,
+                  years: list | None = None, year: int | None = None, more_cases: bool = False) -> str:
     linker = site.linker(here)
     columns = [Column("report", "Report"), Column("published", "Report published"), Column("response", "Response"),
                Column("clock", "Statutory clock"), Column("states", "Its recommendations"),
@@ -167,7 +193,9 @@ def _organisation(site: Site, org: Organisation, owned: tuple[OwnerReport, ...],
         years=years,
         table=table(organisation_reports_table(org.id), f"Reports addressing {org.name}", columns, rows)
         if rows else None,
-        cases=cases or [],
+        cases=[{"report": linker.report(report.id, report.title),
+                 "published": partial_date_text(report.published), "cases": found} for report, found in cases],
+        more_cases=more_cases,
     )
 
 
