@@ -18,7 +18,9 @@ import pytest
 from constants import AS_OF, REPO
 from rectrack.data.check import load_and_validate
 from rectrack.derive import derive
+from rectrack.export import downloads_for
 from rectrack.render import organisation_pages
+from rectrack.render import pages as page_module
 from rectrack.render.case_study_pages import LIBRARY_PAGE_SIZE
 from rectrack.render.change_pages import LATEST_MONTHS
 from rectrack.render.list_pages import LIST_PAGE_ROWS
@@ -27,6 +29,7 @@ from rectrack.render.markdown import md
 from rectrack.render.matrix_pages import MATRIX_COLUMNS
 from rectrack.render.pages import render_pages
 from rectrack.render.urls import (
+    DOWNLOADS,
     changes_path,
     duties_list_path,
     library_path,
@@ -34,6 +37,7 @@ from rectrack.render.urls import (
     organisation_path,
     owner_report_path,
     recommendation_path,
+    report_path,
 )
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -43,6 +47,8 @@ from rectrack.wording import DOCUMENT_KINDS  # noqa: E402
 
 #: Reports on one organisation page for this module: most forces are in more than this many.
 REPORTS_PER_PAGE = 2
+#: Reports whose own calendar the downloads page lists, for this module (the generated set has more).
+CALENDARS_LISTED = 2
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +59,7 @@ def bigger(tmp_path_factory):
     tracker = derive(checked.dataset, AS_OF)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(organisation_pages, "REPORTS_PER_PAGE", REPORTS_PER_PAGE)
+        patch.setattr(page_module, "CALENDARS_LISTED", CALENDARS_LISTED)
         pages = render_pages(tracker)
     return tracker, pages
 
@@ -196,6 +203,26 @@ def test_an_organisation_s_good_practice_is_grouped_by_report_and_split_by_year_
             by_year += here
         assert by_year == expected, org.id
     assert split >= 1
+
+
+def test_the_downloads_page_lists_the_newest_reports_calendars_and_each_report_page_links_its_own(bigger) -> None:
+    tracker, pages = bigger
+    files = {d.name for d in downloads_for(tracker)}
+    listed = re.findall(r'<li><a href="\.\./downloads/([^"]+\.ics)">', pages[DOWNLOADS])
+    newest = sorted(tracker.reports, key=lambda s: s.report.published.earliest, reverse=True)
+    assert len(newest) > CALENDARS_LISTED
+    assert listed == ["deadlines.ics"] + [f"deadlines-{s.report.id}.ics" for s in newest[:CALENDARS_LISTED]]
+    sentence = f"The calendars of the {len(newest) - CALENDARS_LISTED} earlier reports are on each report's own page"
+    assert sentence in pages[DOWNLOADS]
+    # Where it sends the reader is a page of the site (the downloads page is at the top of it).
+    said = pages[DOWNLOADS].split(sentence, 1)[1].split("\n", 1)[0]
+    targets = re.findall(r"\]\(([^)#]+\.md)\)", said)
+    assert targets and all(t in pages for t in targets), targets
+    for status in tracker.reports:
+        own = re.findall(r'<a href="\.\./\.\./downloads/([^"]+)">Its deadlines as a calendar</a>',
+                         pages[report_path(status.report.id)])
+        if any(d.deadline for d in status.duties):
+            assert own == [f"deadlines-{status.report.id}.ics"] and own[0] in files, status.report.id
 
 
 def test_what_changed_is_split_by_month_and_lists_every_event_once(bigger) -> None:

@@ -22,7 +22,15 @@ from markupsafe import Markup
 from rectrack.background import Background
 from rectrack.data import quotes
 from rectrack.derive import DUE_SOON_DAYS, S55_PERIOD_DAYS, STATES, OwnerReport, ReportStatus, Tracker
-from rectrack.export import ARCHIVE, DATAPACKAGE, WORD_TEMPLATES_HOLD, Download, download_files, downloads_for
+from rectrack.export import (
+    ARCHIVE,
+    DATAPACKAGE,
+    WORD_TEMPLATES_HOLD,
+    Download,
+    download_files,
+    downloads_for,
+    report_calendar,
+)
 from rectrack.render import (
     case_study_pages,
     change_pages,
@@ -320,9 +328,17 @@ def about(site: Site) -> str:
     )
 
 
+#: Most reports whose own calendar the downloads page lists (the newest); each report's page links its own.
+CALENDARS_LISTED = 20
+
+
 def downloads_page(site: Site, files: Mapping[str, bytes]) -> str:
     """The downloads page, written from the table the files are built from (``export.downloads_for``) and
-    from the files' bytes (``files``: their sizes), so it cannot describe a file or a column that is not there."""
+    from the files' bytes (``files``: their sizes), so it cannot describe a file or a column that is not there.
+
+    It lists the calendar of every report together and those of the newest ``CALENDARS_LISTED`` reports:
+    one line per report would make the page grow with the tracker (173 calendars, 42 KB of the page's
+    93 KB at 170 generated reports). Each report's page links its own calendar."""
     table = downloads_for(site.tracker)
     listing = [d for d in table if d.listed]
 
@@ -337,10 +353,17 @@ def downloads_page(site: Site, files: Mapping[str, bytes]) -> str:
                        "files": [entry(d, "" if d.name.endswith(".json") else None) for d in pair],
                        "columns": [(c.name, COLUMN_TYPES[c.type], c.description, c.values) for c in pair[0].fields]})
     others = [d for d in listing if not d.table]
+    # Every report's calendar, then each report's own, newest report first.
+    newest = sorted(site.tracker.reports, key=lambda s: s.report.published.earliest, reverse=True)
+    own = [report_calendar(s.report.id).name for s in newest]
+    named = {d.name: d for d in others}
+    calendars = ([entry(d) for d in others if d.name.endswith(".ics") and d.name not in own]
+                 + [entry(named[name]) for name in own])
     licence = site.dataset.site.licence
     return site.render(
         "downloads.md.j2", DOWNLOADS, tables=tables,
-        calendars=[entry(d) for d in others if d.name.endswith(".ics")],
+        calendars=calendars[:len(calendars) - len(own) + CALENDARS_LISTED],
+        earlier_calendars=max(len(own) - CALENDARS_LISTED, 0),
         schemas=[entry(d) for d in others if d.name.startswith("schemas/")],
         bundles=[entry(d) for d in others if d.name in (DATAPACKAGE, ARCHIVE)],
         templates=sum(1 for d in table if not d.listed), templates_hold=WORD_TEMPLATES_HOLD,

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from rectrack.data import quotes
 from rectrack.data.model import Statistic
 from rectrack.derive import STATES, OwnerReport, RecommendationStatus, ReportStatus, deadline_keys
+from rectrack.export import report_calendar
 from rectrack.render import charts, lists
 from rectrack.render.components import (
     Cell,
@@ -29,6 +30,7 @@ from rectrack.render.urls import (
     OWNERS_CLAIM_IMPLEMENTED,
     REPORTS,
     Linker,
+    download_href,
     library_path,
     matrix_path,
     owner_report_state_path,
@@ -188,6 +190,10 @@ def _report_links(site: Site, status: ReportStatus, linker: Linker) -> list[Mark
     if any(s.report == report.id for s in site.dataset.statistics) or any(
             f.report == report.id for f in site.dataset.figures):
         links.append(linker.to(statistics_path(report.id), "Its key figures and charts"))
+    # Its own calendar (the downloads page lists only the newest reports'): where it has a deadline to hold.
+    if any(d.deadline for d in status.duties) or any(r.recommendation.deadline for r in status.recommendations):
+        links.append(Markup('<a href="{}">Its deadlines as a calendar</a> (an .ics file, for a calendar app)').format(
+            download_href(report_calendar(report.id).name, linker.here)))
     return links
 
 
