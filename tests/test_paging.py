@@ -19,7 +19,7 @@ from constants import AS_OF, REPO
 from rectrack.data.check import load_and_validate
 from rectrack.derive import derive
 from rectrack.export import downloads_for
-from rectrack.render import organisation_pages
+from rectrack.render import case_study_pages, organisation_pages
 from rectrack.render import pages as page_module
 from rectrack.render.case_study_pages import LIBRARY_PAGE_SIZE
 from rectrack.render.change_pages import LATEST_MONTHS
@@ -29,9 +29,11 @@ from rectrack.render.markdown import md
 from rectrack.render.matrix_pages import MATRIX_COLUMNS
 from rectrack.render.pages import render_pages
 from rectrack.render.urls import (
+    CASE_STUDIES,
     DOWNLOADS,
     changes_path,
     duties_list_path,
+    libraries_year_path,
     library_path,
     matrix_path,
     organisation_path,
@@ -49,6 +51,8 @@ from rectrack.wording import DOCUMENT_KINDS  # noqa: E402
 REPORTS_PER_PAGE = 2
 #: Reports whose own calendar the downloads page lists, for this module (the generated set has more).
 CALENDARS_LISTED = 2
+#: Reports whose libraries the good-practice index lists, for this module.
+LATEST_LIBRARIES = 2
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +64,7 @@ def bigger(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(organisation_pages, "REPORTS_PER_PAGE", REPORTS_PER_PAGE)
         patch.setattr(page_module, "CALENDARS_LISTED", CALENDARS_LISTED)
+        patch.setattr(case_study_pages, "LATEST_LIBRARIES", LATEST_LIBRARIES)
         pages = render_pages(tracker)
     return tracker, pages
 
@@ -203,6 +208,32 @@ def test_an_organisation_s_good_practice_is_grouped_by_report_and_split_by_year_
             by_year += here
         assert by_year == expected, org.id
     assert split >= 1
+
+
+def test_the_good_practice_index_lists_the_newest_libraries_and_a_page_per_year_lists_every_library_once(
+        bigger) -> None:
+    tracker, pages = bigger
+    dataset = tracker.dataset
+    described = {c.report for c in dataset.case_studies}
+    newest = sorted((s.report for s in tracker.reports if s.report.id in described),
+                    key=lambda r: r.published.earliest, reverse=True)
+    assert len(newest) > LATEST_LIBRARIES
+
+    def libraries(page: str) -> list[str]:
+        return re.findall(r'^- <a href="[./]*reports/([a-z0-9-]+)/case-studies/">', page, re.MULTILINE)
+
+    index = pages[CASE_STUDIES]
+    assert libraries(index) == [r.id for r in newest[:LATEST_LIBRARIES]]
+    years = sorted({r.published.year for r in newest}, reverse=True)
+    assert sorted(p for p in pages if p.startswith("case-studies/by-year/")) == sorted(
+        libraries_year_path(y) for y in years)
+    listed: list[str] = []
+    for year in years:
+        assert f'href="by-year/{year}/"' in index, year
+        here = libraries(pages[libraries_year_path(year)])
+        assert here == [r.id for r in newest if r.published.year == year], year
+        listed += here
+    assert listed == [r.id for r in newest]
 
 
 def test_the_downloads_page_lists_the_newest_reports_calendars_and_each_report_page_links_its_own(bigger) -> None:

@@ -2,7 +2,9 @@
 and one page per case study.
 
 A report's library is one page up to ``LIBRARY_PAGE_SIZE`` case studies; beyond it, its index lists
-the report's sections and each section gets its own pages, so no page grows with a library.
+the report's sections and each section gets its own pages, so no page grows with a library. The index
+lists the newest ``LATEST_LIBRARIES`` reports' libraries; beyond that, it links a page per year of
+reports, so it does not grow with the tracker either (at 170 generated reports its one list was 71 KB).
 """
 
 from __future__ import annotations
@@ -23,13 +25,17 @@ from rectrack.render.urls import (
     Linker,
     case_studies_list_path,
     case_study_path,
+    libraries_year_path,
     library_path,
     library_section_path,
 )
+from rectrack.text import plural
 from rectrack.wording import recommendation_title
 
 #: Most case studies one library page lists.
 LIBRARY_PAGE_SIZE = 100
+#: Most reports whose libraries the good-practice index lists (the newest); beyond it, a page per year.
+LATEST_LIBRARIES = 20
 
 
 @dataclass(frozen=True)
@@ -63,15 +69,31 @@ def libraries(site: Site) -> Library:
         library = _report_library(site, report, cases)
         pages.update(library.pages)
         listed_on.update(library.listed_on)
+    newest = sorted(shown, key=lambda item: item[0].published.earliest, reverse=True)
+    by_year: dict[int, list[tuple[Report, int]]] = {}
+    for item in newest:
+        by_year.setdefault(item[0].published.year, []).append(item)
+    split = len(newest) > LATEST_LIBRARIES
     linker = site.linker(CASE_STUDIES)
     pages[CASE_STUDIES] = site.render(
-        "case_studies_index.md.j2", CASE_STUDIES,
-        reports=[(linker.to(library_path(r.id), r.title), r,
-                  linker.counted(case_studies_list_path(r.id), n, "case study", "case studies"))
-                 for r, n in sorted(shown, key=lambda item: item[0].published.earliest, reverse=True)],
+        "case_studies_index.md.j2", CASE_STUDIES, year=None,
+        reports=_library_links(site, newest[:LATEST_LIBRARIES], CASE_STUDIES),
+        years=[(linker.to(libraries_year_path(year), str(year)), plural(len(items), "report"))
+               for year, items in by_year.items()] if split else [],
         total=linker.counted(case_studies_list_path(), sum(n for _, n in shown), "example"),
     )
+    for year, items in by_year.items() if split else ():
+        here = libraries_year_path(year)
+        pages[here] = site.render("case_studies_index.md.j2", here, year=year, years=[], total=None,
+                                  reports=_library_links(site, items, here))
     return Library(pages, listed_on)
+
+
+def _library_links(site: Site, reports: Sequence[tuple[Report, int]], here: str) -> list[tuple]:
+    """Each report's library, linked from ``here``, with the report and its count of case studies (linked)."""
+    linker = site.linker(here)
+    return [(linker.to(library_path(r.id), r.title), r,
+             linker.counted(case_studies_list_path(r.id), n, "case study", "case studies")) for r, n in reports]
 
 
 def _report_library(site: Site, report: Report, cases: list[CaseStudy]) -> Library:

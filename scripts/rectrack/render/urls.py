@@ -194,6 +194,11 @@ def matrix_path(report_id: str, block: int = 1) -> str:
     return f"reports/{check_slug(report_id)}/matrix{'' if block == 1 else f'-{int(block)}'}.md"
 
 
+def libraries_year_path(year: int) -> str:
+    """The libraries of one year's reports (a folder of its own: a case study's page may be named ``2024``)."""
+    return f"case-studies/by-year/{int(year)}.md"
+
+
 def library_path(report_id: str) -> str:
     return f"reports/{check_slug(report_id)}/case-studies/index.md"
 
