@@ -53,6 +53,8 @@ REPORTS_PER_PAGE = 2
 CALENDARS_LISTED = 2
 #: Reports whose libraries the good-practice index lists, for this module.
 LATEST_LIBRARIES = 2
+#: Reports the About page names one by one, for this module.
+ABOUT_REPORTS_LISTED = 1
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +67,7 @@ def bigger(tmp_path_factory):
         patch.setattr(organisation_pages, "REPORTS_PER_PAGE", REPORTS_PER_PAGE)
         patch.setattr(page_module, "CALENDARS_LISTED", CALENDARS_LISTED)
         patch.setattr(case_study_pages, "LATEST_LIBRARIES", LATEST_LIBRARIES)
+        patch.setattr(page_module, "ABOUT_REPORTS_LISTED", ABOUT_REPORTS_LISTED)
         pages = render_pages(tracker)
     return tracker, pages
 
@@ -234,6 +237,20 @@ def test_the_good_practice_index_lists_the_newest_libraries_and_a_page_per_year_
         assert here == [r.id for r in newest if r.published.year == year], year
         listed += here
     assert listed == [r.id for r in newest]
+
+
+def test_the_about_page_counts_many_reports_instead_of_naming_each(bigger) -> None:
+    tracker, pages = bigger
+    about = pages["about.md"]
+    sources = about.split("{: #sources }", 1)[1].split("{: #editorial }", 1)[0]
+    assert len(tracker.reports) > ABOUT_REPORTS_LISTED
+    assert not re.findall(r'href="[./]*reports/[a-z0-9-]+/"', sources)  # no report named one by one
+    assert f"{len(tracker.reports)} reports" in re.sub(r"<[^>]+>", "", sources)
+    targets = re.findall(r"\]\(([^)#]+\.md)\)", sources)
+    assert targets and all(t in pages for t in targets), targets
+    month_only = [s.report for s in tracker.reports if s.report.published.day is None]
+    assert len(month_only) > ABOUT_REPORTS_LISTED
+    assert f"{len(month_only)} of the reports give only the month or year of publication" in about
 
 
 def test_the_downloads_page_lists_the_newest_reports_calendars_and_each_report_page_links_its_own(bigger) -> None:

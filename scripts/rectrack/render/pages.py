@@ -305,6 +305,11 @@ def glossary(site: Site) -> str:
     return site.render("glossary.md.j2", GLOSSARY, terms=terms, quoted=quoted)
 
 
+#: Most reports the About page names one by one (where its data comes from, which give no day of
+#: publication); beyond it, it counts them and sends the reader to the reports index, split by year.
+ABOUT_REPORTS_LISTED = 20
+
+
 def about(site: Site) -> str:
     linker = site.linker(ABOUT)
     documents = sum(len(o.documents) for status in site.tracker.reports for o in status.owners)
@@ -320,7 +325,7 @@ def about(site: Site) -> str:
         s55_help=S55_HELP,
         regimes=REGIMES,
         document_kinds=DOCUMENT_KINDS,
-        reports=[s.report for s in site.tracker.reports],
+        reports=[s.report for s in site.tracker.reports], listed=ABOUT_REPORTS_LISTED,
         month_only=[s.report for s in site.tracker.reports if s.report.published.day is None],
         reports_total=linker.counted(reports_list_path(), len(site.tracker.reports), "report"),
         documents=linker.counted(documents_list_path(), documents, "document"),
